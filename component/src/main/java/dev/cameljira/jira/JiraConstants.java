@@ -1,0 +1,116 @@
+package dev.cameljira.jira;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * Message headers of the jira: component. {@code CamelJira*} headers are this component's own; the short names
+ * (IssueKey, ProjectKey, ...) are Apache camel-jira's and are read too, so camel-jira routes run unchanged.
+ */
+public final class JiraConstants {
+
+    // ---- this component's headers ----
+    @Metadata(description = "Overrides the endpoint's operation for this message, e.g. getIssue.", javaType = "String")
+    public static final String OPERATION = "CamelJiraOperation";
+    @Metadata(description = "The issue key (or id) an operation works on; set on the result of issue operations.",
+              javaType = "String")
+    public static final String ISSUE_KEY = "CamelJiraIssueKey";
+    @Metadata(description = "The numeric issue id, set on the result of issue operations.", javaType = "String")
+    public static final String ISSUE_ID = "CamelJiraIssueId";
+    @Metadata(description = "The project key (createIssue, project operations); set on results.", javaType = "String")
+    public static final String PROJECT_KEY = "CamelJiraProjectKey";
+    @Metadata(description = "Issue type name, e.g. Task or Bug (createIssue).", javaType = "String")
+    public static final String ISSUE_TYPE_NAME = "CamelJiraIssueTypeName";
+    @Metadata(description = "Issue type id (createIssue); wins over the name.", javaType = "String")
+    public static final String ISSUE_TYPE_ID = "CamelJiraIssueTypeId";
+    @Metadata(description = "Issue summary (createIssue, updateIssue).", javaType = "String")
+    public static final String SUMMARY = "CamelJiraSummary";
+    @Metadata(description = "Issue description as plain text or simple Markdown; becomes ADF on REST v3 and wiki markup on v2.",
+              javaType = "String")
+    public static final String DESCRIPTION = "CamelJiraDescription";
+    @Metadata(description = "Assignee: accountId (Cloud), user name (Data Center) or e-mail (looked up).", javaType = "String")
+    public static final String ASSIGNEE = "CamelJiraAssignee";
+    @Metadata(description = "Priority name (e.g. High) or id.", javaType = "String")
+    public static final String PRIORITY = "CamelJiraPriority";
+    @Metadata(description = "Labels: a collection or a comma-separated string.", javaType = "java.util.Collection<String>")
+    public static final String LABELS = "CamelJiraLabels";
+    @Metadata(description = "Component names: a collection or a comma-separated string.", javaType = "java.util.Collection<String>")
+    public static final String COMPONENTS = "CamelJiraComponents";
+    @Metadata(description = "Further fields to set, keyed by field id or display name (e.g. \"Story Points\"); values as Jira expects them, "
+                            + "or plain strings/numbers.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String FIELDS = "CamelJiraFields";
+    @Metadata(description = "JQL of searchIssues.", javaType = "String")
+    public static final String JQL = "CamelJiraJql";
+    @Metadata(description = "Transition id, transition name (\"Start Progress\") or target status name (\"In Progress\").",
+              javaType = "String")
+    public static final String TRANSITION = "CamelJiraTransition";
+    @Metadata(description = "Comment id (updateComment, deleteComment); set on the result of addComment.", javaType = "String")
+    public static final String COMMENT_ID = "CamelJiraCommentId";
+    @Metadata(description = "Attachment file name when the body is a byte[] or stream (addAttachment).", javaType = "String")
+    public static final String FILE_NAME = "CamelJiraFileName";
+    @Metadata(description = "Attachment content type (addAttachment), default application/octet-stream.", javaType = "String")
+    public static final String CONTENT_TYPE = "CamelJiraContentType";
+    @Metadata(description = "Watcher (addWatcher, removeWatcher): accountId, user name or e-mail.", javaType = "String")
+    public static final String WATCHER = "CamelJiraWatcher";
+    @Metadata(description = "Issue link type name, e.g. Blocks or Relates (linkIssues).", javaType = "String")
+    public static final String LINK_TYPE = "CamelJiraLinkType";
+    @Metadata(description = "Inward issue key of linkIssues (e.g. the issue that \"is blocked by\").", javaType = "String")
+    public static final String INWARD_ISSUE = "CamelJiraInwardIssue";
+    @Metadata(description = "Outward issue key of linkIssues (e.g. the issue that \"blocks\").", javaType = "String")
+    public static final String OUTWARD_ISSUE = "CamelJiraOutwardIssue";
+    @Metadata(description = "Time spent of addWorklog in Jira notation (\"1h 30m\").", javaType = "String")
+    public static final String TIME_SPENT = "CamelJiraTimeSpent";
+    @Metadata(description = "Start of the work of addWorklog (ISO-8601); default now.", javaType = "String")
+    public static final String WORKLOG_STARTED = "CamelJiraWorklogStarted";
+    @Metadata(description = "Entity property key (set/get/deleteIssueProperty).", javaType = "String")
+    public static final String PROPERTY_KEY = "CamelJiraPropertyKey";
+    @Metadata(description = "Free-text query of searchUsers (name or e-mail) and searchProjects.", javaType = "String")
+    public static final String QUERY = "CamelJiraQuery";
+    @Metadata(description = "Whether Jira notifies watchers of updateIssue, default true.", javaType = "Boolean")
+    public static final String NOTIFY_USERS = "CamelJiraNotifyUsers";
+    @Metadata(description = "Number of items returned by a look-up or bulk operation (set on the result).", javaType = "Integer")
+    public static final String RESULT_COUNT = "CamelJiraResultCount";
+    @Metadata(description = "Delete the sub-tasks too when deleting an issue (deleteIssue), default false.", javaType = "Boolean")
+    public static final String DELETE_SUBTASKS = "CamelJiraDeleteSubtasks";
+
+    // ---- Apache camel-jira's headers, read for drop-in compatibility ----
+    @Metadata(description = "camel-jira: issue key.", javaType = "String")
+    public static final String LEGACY_ISSUE_KEY = "IssueKey";
+    @Metadata(description = "camel-jira: project key.", javaType = "String")
+    public static final String LEGACY_PROJECT_KEY = "ProjectKey";
+    @Metadata(description = "camel-jira: issue type id.", javaType = "Long")
+    public static final String LEGACY_ISSUE_TYPE_ID = "IssueTypeId";
+    @Metadata(description = "camel-jira: issue type name.", javaType = "String")
+    public static final String LEGACY_ISSUE_TYPE_NAME = "IssueTypeName";
+    @Metadata(description = "camel-jira: summary.", javaType = "String")
+    public static final String LEGACY_SUMMARY = "IssueSummary";
+    @Metadata(description = "camel-jira: description (updateIssue; addIssue takes the body).", javaType = "String")
+    public static final String LEGACY_DESCRIPTION = "IssueDescription";
+    @Metadata(description = "camel-jira: assignee user name.", javaType = "String")
+    public static final String LEGACY_ASSIGNEE = "IssueAssignee";
+    @Metadata(description = "camel-jira: assignee account id.", javaType = "String")
+    public static final String LEGACY_ASSIGNEE_ID = "IssueAssigneeId";
+    @Metadata(description = "camel-jira: priority id.", javaType = "Long")
+    public static final String LEGACY_PRIORITY_ID = "IssuePriorityId";
+    @Metadata(description = "camel-jira: priority name.", javaType = "String")
+    public static final String LEGACY_PRIORITY_NAME = "IssuePriorityName";
+    @Metadata(description = "camel-jira: comma-separated component names.", javaType = "String")
+    public static final String LEGACY_COMPONENTS = "IssueComponents";
+    @Metadata(description = "camel-jira: transition id.", javaType = "Integer")
+    public static final String LEGACY_TRANSITION_ID = "IssueTransitionId";
+    @Metadata(description = "camel-jira: comma-separated watchers to add.", javaType = "String")
+    public static final String LEGACY_WATCHERS_ADD = "IssueWatchersAdd";
+    @Metadata(description = "camel-jira: comma-separated watchers to remove.", javaType = "String")
+    public static final String LEGACY_WATCHERS_REMOVE = "IssueWatchersRemove";
+    @Metadata(description = "camel-jira: outward (parent) issue of addIssueLink.", javaType = "String")
+    public static final String LEGACY_PARENT_ISSUE_KEY = "ParentIssueKey";
+    @Metadata(description = "camel-jira: inward (child) issue of addIssueLink.", javaType = "String")
+    public static final String LEGACY_CHILD_ISSUE_KEY = "ChildIssueKey";
+    @Metadata(description = "camel-jira: link type name of addIssueLink.", javaType = "String")
+    public static final String LEGACY_LINK_TYPE = "linkType";
+    @Metadata(description = "camel-jira: minutes spent of addWorkLog.", javaType = "Integer")
+    public static final String LEGACY_MINUTES_SPENT = "minutesSpent";
+
+    private JiraConstants() {
+    }
+}

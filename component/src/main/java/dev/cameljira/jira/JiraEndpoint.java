@@ -1,0 +1,201 @@
+package dev.cameljira.jira;
+
+import java.time.Duration;
+
+import javax.net.ssl.SSLContext;
+
+import dev.cameljira.jira.client.JiraApi;
+import dev.cameljira.jira.client.JiraAuth;
+import dev.cameljira.jira.client.JiraClient;
+import dev.cameljira.jira.client.JiraClientConfig;
+import dev.cameljira.jira.client.JiraDeployment;
+import dev.cameljira.jira.client.JiraInvalidInputException;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Reach Jira Cloud (REST v3 with ADF, v2) and Jira Data Center / Server (v2): create, read, update, search and
+ * transition issues and their comments, attachments, watchers, links, worklogs and properties; manage projects; look
+ * up users and fields.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "jira", title = "Jira", syntax = "jira:operation",
+             category = { Category.DOCUMENT, Category.API }, headersClass = JiraConstants.class, producerOnly = true)
+public class JiraEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    @UriPath(description = "The operation, case-insensitive; Apache camel-jira's names (addIssue, fetchIssue, attach, ...) work too.")
+    @Metadata(required = true,
+              enums = "createIssue,getIssue,updateIssue,deleteIssue,searchIssues,bulkCreateIssues,transitionIssue,assignIssue,"
+                      + "getChangelog,addComment,getComments,updateComment,deleteComment,addAttachment,getAttachments,addWatcher,"
+                      + "removeWatcher,getWatchers,watchers,linkIssues,addWorklog,setIssueProperty,getIssueProperty,"
+                      + "deleteIssueProperty,createProject,getProject,searchProjects,updateProject,deleteProject,searchUsers,"
+                      + "getFields,getCreateMeta,addIssue,fetchIssue,fetchComments,attach,addIssueLink,addWorkLog")
+    private String operation;
+    @UriParam
+    private JiraConfiguration configuration;
+
+    private JiraOperation jiraOperation;
+    private volatile JiraApi api;
+
+    public JiraEndpoint(String uri, JiraComponent component, JiraConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new JiraProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("jira:" + operation + " is a producer operation; the jira: consumers"
+                                                + " (webhook, newIssues, updatedIssues, newComments) are not available in this version");
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        jiraOperation = JiraOperation.of(operation);
+        if (configuration.getJiraUrl() == null || configuration.getJiraUrl().isBlank()) {
+            throw new IllegalArgumentException("jira:" + operation + " needs the jiraUrl option: the base URL of Jira, "
+                                               + "e.g. https://your-domain.atlassian.net");
+        }
+        JiraDeployment.parse(configuration.getDeployment());
+        parseApiVersion(configuration.getApiVersion());
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (api == null) {
+            api = createApi();
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        JiraApi a = api;
+        api = null;
+        if (a != null) {
+            a.close();
+        }
+        super.doStop();
+    }
+
+    /** Builds the client from the configuration. No I/O happens here: deployment detection is lazy. */
+    JiraApi createApi() throws Exception {
+        JiraConfiguration c = configuration;
+        JiraClientConfig.Builder b = JiraClientConfig.builder(c.getJiraUrl())
+                .auth(auth(c))
+                .userAgent(c.getUserAgent())
+                .connectTimeout(Duration.ofMillis(c.getConnectTimeout()))
+                .socketTimeout(Duration.ofMillis(c.getSocketTimeout()))
+                .maxConnections(c.getMaxConnections())
+                .maxRetries(c.getMaxRetries())
+                .initialRetryDelay(Duration.ofMillis(c.getInitialRetryDelay()))
+                .maxRetryDelay(Duration.ofMillis(c.getMaxRetryDelay()));
+        if (c.getRetrySleeper() != null) {
+            b.sleeper(c.getRetrySleeper());
+        }
+        if (c.getProxyHost() != null) {
+            b.proxy(c.getProxyHost(), c.getProxyPort() == null ? -1 : c.getProxyPort());
+            if (c.getProxyUsername() != null) {
+                b.proxyCredentials(c.getProxyUsername(), c.getProxyPassword());
+            }
+        }
+        if (c.getSslContextParameters() != null) {
+            SSLContext ssl = c.getSslContextParameters().createSSLContext(getCamelContext());
+            b.sslContext(ssl);
+        }
+        return new JiraApi(new JiraClient(b.build()), JiraDeployment.parse(c.getDeployment()),
+                parseApiVersion(c.getApiVersion()), Duration.ofMillis(c.getMetadataCacheTtl()));
+    }
+
+    static JiraAuth auth(JiraConfiguration c) {
+        if (c.getAccessToken() != null && !c.getAccessToken().isBlank()) {
+            return JiraAuth.bearer(c.getAccessToken());
+        }
+        String secret = c.getApiToken() != null && !c.getApiToken().isBlank() ? c.getApiToken() : c.getPassword();
+        if (c.getUsername() != null && !c.getUsername().isBlank()) {
+            if (secret == null || secret.isBlank()) {
+                throw new JiraInvalidInputException("username '" + c.getUsername()
+                                                    + "' is set but neither apiToken (Jira Cloud) nor password (Data Center) is");
+            }
+            return JiraAuth.basic(c.getUsername(), secret);
+        }
+        if (secret != null && !secret.isBlank()) {
+            throw new JiraInvalidInputException("apiToken/password is set but username is not: basic auth needs both "
+                                                + "(use accessToken for a bearer token)");
+        }
+        return JiraAuth.anonymous();
+    }
+
+    static int parseApiVersion(String v) {
+        if (v == null || v.isBlank() || v.equalsIgnoreCase("auto")) {
+            return 0;
+        }
+        return switch (v.trim()) {
+            case "2" -> 2;
+            case "3" -> 3;
+            default -> throw new IllegalArgumentException("apiVersion '" + v + "' is not one of auto, 2, 3");
+        };
+    }
+
+    /** The Jira API of this endpoint (started lazily when used before start, e.g. by a health check). */
+    public JiraApi getApi() {
+        JiraApi a = api;
+        if (a == null) {
+            synchronized (this) {
+                if (api == null) {
+                    try {
+                        api = createApi();
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException("Cannot create the Jira client: " + e.getMessage(), e);
+                    }
+                }
+                a = api;
+            }
+        }
+        return a;
+    }
+
+    public JiraOperation getJiraOperation() {
+        return jiraOperation;
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+
+    public void setOperation(String operation) {
+        this.operation = operation;
+    }
+
+    public JiraConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(JiraConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getJiraUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "rest";
+    }
+}

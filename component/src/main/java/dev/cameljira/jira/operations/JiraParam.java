@@ -1,0 +1,110 @@
+package dev.cameljira.jira.operations;
+
+import java.util.List;
+import java.util.function.Function;
+
+import dev.cameljira.jira.JiraConfiguration;
+import dev.cameljira.jira.JiraConstants;
+
+/**
+ * A value an operation may need, and every place it can come from: keys of a JSON/Map body, headers (this component's
+ * first, then Apache camel-jira's), and an endpoint option.
+ */
+public enum JiraParam {
+    ISSUE_KEY("the issue key", List.of("issueKey", "key"), List.of(JiraConstants.ISSUE_KEY, JiraConstants.LEGACY_ISSUE_KEY), null, null),
+    PROJECT_KEY("the project key", List.of("projectKey", "project"),
+            List.of(JiraConstants.PROJECT_KEY, JiraConstants.LEGACY_PROJECT_KEY), "projectKey", JiraConfiguration::getProjectKey),
+    ISSUE_TYPE_ID("the issue type id", List.of("issueTypeId"),
+            List.of(JiraConstants.ISSUE_TYPE_ID, JiraConstants.LEGACY_ISSUE_TYPE_ID), null, null),
+    ISSUE_TYPE_NAME("the issue type (name such as Task, or id)", List.of("issueType", "issueTypeName", "issuetype"),
+            List.of(JiraConstants.ISSUE_TYPE_NAME, JiraConstants.LEGACY_ISSUE_TYPE_NAME), "issueTypeName",
+            JiraConfiguration::getIssueTypeName),
+    SUMMARY("the summary", List.of("summary"), List.of(JiraConstants.SUMMARY, JiraConstants.LEGACY_SUMMARY), null, null),
+    DESCRIPTION("the description", List.of("description"),
+            List.of(JiraConstants.DESCRIPTION, JiraConstants.LEGACY_DESCRIPTION), null, null),
+    ASSIGNEE("the assignee", List.of("assignee", "assigneeId", "accountId"),
+            List.of(JiraConstants.ASSIGNEE, JiraConstants.LEGACY_ASSIGNEE, JiraConstants.LEGACY_ASSIGNEE_ID), null, null),
+    PRIORITY("the priority", List.of("priority"),
+            List.of(JiraConstants.PRIORITY, JiraConstants.LEGACY_PRIORITY_NAME, JiraConstants.LEGACY_PRIORITY_ID), null, null),
+    LABELS("the labels", List.of("labels"), List.of(JiraConstants.LABELS), null, null),
+    COMPONENTS("the components", List.of("components"),
+            List.of(JiraConstants.COMPONENTS, JiraConstants.LEGACY_COMPONENTS), null, null),
+    FIELDS("further fields", List.of("fields"), List.of(JiraConstants.FIELDS), null, null),
+    JQL("the JQL query", List.of("jql"), List.of(JiraConstants.JQL), "jql", JiraConfiguration::getJql),
+    TRANSITION("the transition (id, name or target status)", List.of("transition", "transitionId", "status"),
+            List.of(JiraConstants.TRANSITION, JiraConstants.LEGACY_TRANSITION_ID), null, null),
+    COMMENT_ID("the comment id", List.of("commentId", "id"), List.of(JiraConstants.COMMENT_ID), null, null),
+    COMMENT_BODY("the comment text", List.of("body", "comment", "text"), List.of(), null, null),
+    FILE_NAME("the file name", List.of("fileName", "filename"), List.of(JiraConstants.FILE_NAME, "CamelFileName"), null, null),
+    CONTENT_TYPE("the content type", List.of("contentType"), List.of(JiraConstants.CONTENT_TYPE), null, null),
+    WATCHER("the watcher (accountId, user name or e-mail)", List.of("watcher", "accountId", "username", "user"),
+            List.of(JiraConstants.WATCHER), null, null),
+    LINK_TYPE("the link type (e.g. Blocks, Relates)", List.of("linkType", "type"),
+            List.of(JiraConstants.LINK_TYPE, JiraConstants.LEGACY_LINK_TYPE), null, null),
+    INWARD_ISSUE("the inward issue key", List.of("inwardIssue"),
+            List.of(JiraConstants.INWARD_ISSUE, JiraConstants.LEGACY_CHILD_ISSUE_KEY), null, null),
+    OUTWARD_ISSUE("the outward issue key", List.of("outwardIssue"),
+            List.of(JiraConstants.OUTWARD_ISSUE, JiraConstants.LEGACY_PARENT_ISSUE_KEY), null, null),
+    TIME_SPENT("the time spent (e.g. 1h 30m)", List.of("timeSpent"), List.of(JiraConstants.TIME_SPENT), null, null),
+    WORKLOG_STARTED("the start of the work", List.of("started"), List.of(JiraConstants.WORKLOG_STARTED), null, null),
+    PROPERTY_KEY("the property key", List.of("propertyKey"), List.of(JiraConstants.PROPERTY_KEY), null, null),
+    QUERY("the query", List.of("query"), List.of(JiraConstants.QUERY), null, null),
+    NOTIFY_USERS("notifyUsers", List.of("notifyUsers"), List.of(JiraConstants.NOTIFY_USERS), "notifyUsers",
+            JiraConfiguration::isNotifyUsers),
+    DELETE_SUBTASKS("deleteSubtasks", List.of("deleteSubtasks"), List.of(JiraConstants.DELETE_SUBTASKS), null, null),
+    FIELDS_TO_RETURN("the fields to return", List.of("fieldsToReturn"), List.of(), "fields", JiraConfiguration::getFields),
+    EXPAND("expand", List.of("expand"), List.of(), "expand", JiraConfiguration::getExpand);
+
+    private final String description;
+    private final List<String> bodyKeys;
+    private final List<String> headers;
+    private final String option;
+    private final Function<JiraConfiguration, Object> optionGetter;
+
+    JiraParam(String description, List<String> bodyKeys, List<String> headers, String option,
+              Function<JiraConfiguration, Object> optionGetter) {
+        this.description = description;
+        this.bodyKeys = bodyKeys;
+        this.headers = headers;
+        this.option = option;
+        this.optionGetter = optionGetter;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public List<String> bodyKeys() {
+        return bodyKeys;
+    }
+
+    public List<String> headers() {
+        return headers;
+    }
+
+    public String option() {
+        return option;
+    }
+
+    Object fromConfig(JiraConfiguration config) {
+        return optionGetter == null ? null : optionGetter.apply(config);
+    }
+
+    /** The ways to supply it, for error messages. */
+    public String ways() {
+        StringBuilder sb = new StringBuilder();
+        if (!headers.isEmpty()) {
+            sb.append("set header ").append(headers.get(0));
+            if (headers.size() > 1) {
+                sb.append(" (or ").append(String.join(", ", headers.subList(1, headers.size()))).append(')');
+            }
+        }
+        if (!bodyKeys.isEmpty()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append("put '").append(bodyKeys.get(0)).append("' in a JSON/Map body or the typed request");
+        }
+        if (option != null) {
+            sb.append(", or set the endpoint option ").append(option);
+        }
+        return sb.toString();
+    }
+}

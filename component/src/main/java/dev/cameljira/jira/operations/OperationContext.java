@@ -1,0 +1,183 @@
+package dev.cameljira.jira.operations;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cameljira.jira.JiraConfiguration;
+import dev.cameljira.jira.JiraOperation;
+import dev.cameljira.jira.client.JiraApi;
+import dev.cameljira.jira.client.JiraInvalidInputException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * What an operation handler works with: the exchange, the endpoint's configuration and the {@link JiraApi}, plus the
+ * input look-up shared by every operation. Precedence of a value: (1) a typed request record as body (handled by the
+ * operation), (2) a key of a JSON/Map body, (3) a header ({@code CamelJira*} first, then camel-jira's names), (4) the
+ * endpoint option.
+ */
+public final class OperationContext {
+
+    private final Exchange exchange;
+    private final JiraConfiguration config;
+    private final JiraApi api;
+    private final JiraOperation operation;
+    private ObjectNode bodyObject;
+    private boolean bodyParsed;
+
+    public OperationContext(Exchange exchange, JiraConfiguration config, JiraApi api, JiraOperation operation) {
+        this.exchange = exchange;
+        this.config = config;
+        this.api = api;
+        this.operation = operation;
+    }
+
+    public Exchange exchange() {
+        return exchange;
+    }
+
+    public Message in() {
+        return exchange.getIn();
+    }
+
+    public JiraConfiguration config() {
+        return config;
+    }
+
+    public JiraApi api() {
+        return api;
+    }
+
+    public JiraOperation operation() {
+        return operation;
+    }
+
+    public Object body() {
+        return exchange.getIn().getBody();
+    }
+
+    /** The body when it is of the given (typed request) type. */
+    public <T> Optional<T> typedBody(Class<T> type) {
+        Object b = body();
+        return type.isInstance(b) ? Optional.of(type.cast(b)) : Optional.empty();
+    }
+
+    /**
+     * The body as a JSON object when it is a Map, a JSON object node, or a String/byte[] holding a JSON object; else
+     * null. A String that starts like JSON but does not parse is an error naming the problem.
+     */
+    public ObjectNode bodyObject() {
+        if (!bodyParsed) {
+            bodyParsed = true;
+            Object b = body();
+            if (b instanceof ObjectNode o) {
+                bodyObject = o;
+            } else if (b instanceof Map<?, ?> m) {
+                bodyObject = api.client().mapper().valueToTree(m);
+            } else if (b instanceof String s && s.stripLeading().startsWith("{")) {
+                bodyObject = parseJson(s);
+            } else if (b instanceof byte[] bytes && bytes.length > 0 && bytes[0] == '{') {
+                bodyObject = parseJson(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return bodyObject;
+    }
+
+    private ObjectNode parseJson(String s) {
+        try {
+            JsonNode n = api.client().mapper().readTree(s);
+            return n instanceof ObjectNode o ? o : null;
+        } catch (IOException e) {
+            throw new JiraInvalidInputException(operation.uriName() + ": the body looks like JSON but does not parse: "
+                                                + (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage()));
+        }
+    }
+
+    /** The raw value of a parameter from the body object, headers or endpoint option, in that order. */
+    public Optional<Object> raw(JiraParam p) {
+        ObjectNode o = bodyObject();
+        if (o != null) {
+            for (String k : p.bodyKeys()) {
+                JsonNode v = o.get(k);
+                if (v != null && !v.isNull()) {
+                    return Optional.of(v);
+                }
+            }
+        }
+        for (String h : p.headers()) {
+            Object v = in().getHeader(h);
+            if (v != null && !(v instanceof String s && s.isBlank())) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.ofNullable(p.fromConfig(config)).filter(v -> !(v instanceof String s && s.isBlank()));
+    }
+
+    /** A parameter as text. JSON strings give their text, other JSON values their JSON form. */
+    public Optional<String> string(JiraParam p) {
+        return raw(p).map(OperationContext::asText);
+    }
+
+    /** A required parameter as text, or an error naming it and the ways to supply it. */
+    public String require(JiraParam p) {
+        return string(p).orElseThrow(() -> missing(p));
+    }
+
+    /** A list parameter: a collection, a JSON array, or a comma-separated string. */
+    public List<String> strings(JiraParam p) {
+        return raw(p).map(OperationContext::asList).orElse(List.of());
+    }
+
+    public Optional<Boolean> bool(JiraParam p) {
+        return raw(p).map(v -> v instanceof Boolean b ? b : Boolean.parseBoolean(asText(v)));
+    }
+
+    /** An error for a missing value, naming the operation, the value and the ways to supply it. */
+    public JiraInvalidInputException missing(JiraParam p) {
+        return new JiraInvalidInputException(operation.uriName() + " needs " + p.description() + ": " + p.ways());
+    }
+
+    public JiraInvalidInputException invalid(String message) {
+        return new JiraInvalidInputException(operation.uriName() + ": " + message);
+    }
+
+    public void setHeader(String name, Object value) {
+        if (value != null) {
+            exchange.getMessage().setHeader(name, value);
+        }
+    }
+
+    static String asText(Object v) {
+        if (v instanceof JsonNode n) {
+            return n.isValueNode() ? n.asText() : n.toString();
+        }
+        return String.valueOf(v);
+    }
+
+    static List<String> asList(Object v) {
+        List<String> out = new ArrayList<>();
+        if (v instanceof JsonNode n && n.isArray()) {
+            n.forEach(e -> out.add(asText(e)));
+        } else if (v instanceof Collection<?> c) {
+            c.forEach(e -> out.add(asText(e)));
+        } else if (v instanceof Object[] arr) {
+            for (Object e : arr) {
+                out.add(asText(e));
+            }
+        } else {
+            for (String s : asText(v).split(",")) {
+                if (!s.isBlank()) {
+                    out.add(s.trim());
+                }
+            }
+        }
+        out.removeIf(String::isBlank);
+        return out;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.cameljira.jira.test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.cameljira.jira.JiraComponent;
+import dev.cameljira.jira.JiraConfiguration;
+import dev.cameljira.sandbox.JiraSandbox;
+import dev.cameljira.sandbox.SandboxUsers;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the component tests: one sandbox Jira per test class (Cloud or Data Center as {@link #mode()} says) that
+ * validates every request it receives and every response it sends against Atlassian's OpenAPI spec, and a
+ * CamelContext whose jira component points at it with the seeded admin's credentials. After each test, the spec
+ * violations the sandbox recorded must be none: a request the component sends that Jira's spec would reject, or a call
+ * to a deprecated operation, fails the test.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class JiraSandboxTestSupport {
+
+    protected JiraSandbox sandbox;
+    protected CamelContext context;
+    protected ProducerTemplate template;
+    /** Retry delays the client asked for (no test ever sleeps). */
+    protected final List<java.time.Duration> sleeps = new ArrayList<>();
+
+    /** The deployment this test class runs against. */
+    protected abstract JiraSandbox.Mode mode();
+
+    protected boolean isCloud() {
+        return mode() == JiraSandbox.Mode.CLOUD;
+    }
+
+    @BeforeAll
+    void startSandbox() throws Exception {
+        sandbox = JiraSandbox.builder().mode(mode()).validateAgainstSpec(true).build();
+        context = new DefaultCamelContext();
+        JiraComponent jira = new JiraComponent();
+        JiraConfiguration c = jira.getConfiguration();
+        c.setJiraUrl(sandbox.baseUrl());
+        c.setUsername(isCloud() ? SandboxUsers.ADMIN_EMAIL : SandboxUsers.ADMIN_NAME);
+        c.setApiToken(SandboxUsers.ADMIN_TOKEN);
+        c.setRetrySleeper(d -> {
+            synchronized (sleeps) {
+                sleeps.add(d);
+            }
+        });
+        context.addComponent("jira", jira);
+        configure(context);
+        context.start();
+        template = context.createProducerTemplate();
+    }
+
+    /** Hook for subclasses: add routes or beans before the context starts. */
+    protected void configure(CamelContext context) throws Exception {
+    }
+
+    @AfterAll
+    void stopSandbox() throws Exception {
+        if (context != null) {
+            context.stop();
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    @BeforeEach
+    void resetRecording() {
+        sandbox.admin().faults().reset();
+        sandbox.admin().clearRequests();
+        sandbox.admin().specViolations().clear();
+        synchronized (sleeps) {
+            sleeps.clear();
+        }
+    }
+
+    @AfterEach
+    void noSpecViolations() {
+        assertThat(sandbox.admin().specViolations())
+                .as("requests sent and responses received must conform to Atlassian's %s spec", mode())
+                .isEmpty();
+    }
+
+    /** Sends to a jira: URI and returns the exchange (exception included, not thrown). */
+    protected Exchange send(String uri, Object body, Map<String, Object> headers) {
+        return template.send(uri, ex -> {
+            ex.getIn().setBody(body);
+            if (headers != null) {
+                ex.getIn().getHeaders().putAll(headers);
+            }
+        });
+    }
+
+    /** Sends and returns the result body; rethrows the exchange's exception. */
+    protected Object call(String uri, Object body, Map<String, Object> headers) {
+        Exchange ex = send(uri, body, headers);
+        if (ex.getException() != null) {
+            throw new AssertionError("exchange failed: " + ex.getException(), ex.getException());
+        }
+        return ex.getMessage().getBody();
+    }
+
+    /** Creates an issue through the sandbox's admin API (not through the component) and returns its key. */
+    protected String seedIssue(String summary) {
+        return sandbox.admin().createIssue("DEMO", "Task", summary);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.cameljira.sandbox.jira.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A project. Mutable; guarded by the store's lock. */
+public final class Project {
+    private final long id;
+    private String key;
+    private String name;
+    private String description;
+    private User lead;
+    private final String projectTypeKey;
+    private final List<Component> components = new ArrayList<>();
+    private int lastIssueNumber;
+
+    public Project(long id, String key, String name, String description, User lead, String projectTypeKey) {
+        this.id = id;
+        this.key = key;
+        this.name = name;
+        this.description = description;
+        this.lead = lead;
+        this.projectTypeKey = projectTypeKey;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public void key(String key) {
+        this.key = key;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void name(String name) {
+        this.name = name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public void description(String description) {
+        this.description = description;
+    }
+
+    public User lead() {
+        return lead;
+    }
+
+    public void lead(User lead) {
+        this.lead = lead;
+    }
+
+    public String projectTypeKey() {
+        return projectTypeKey;
+    }
+
+    public List<Component> components() {
+        return components;
+    }
+
+    /** Allocates the next issue number (DEMO-1, DEMO-2, ...). */
+    public int nextIssueNumber() {
+        return ++lastIssueNumber;
+    }
+
+    @Override
+    public String toString() {
+        return "Project[" + key + "]";
+    }
+}

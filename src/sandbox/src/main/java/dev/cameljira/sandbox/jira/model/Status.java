@@ -1,0 +1,5 @@
+package dev.cameljira.sandbox.jira.model;
+
+/** A workflow status. */
+public record Status(String id, String name, String description, StatusCategory category) {
+}
