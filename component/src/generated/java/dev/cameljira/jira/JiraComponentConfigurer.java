@@ -38,12 +38,18 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "apiVersion": getOrCreateConfiguration(target).setApiVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.cameljira.jira.JiraConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deployment": getOrCreateConfiguration(target).setDeployment(property(camelContext, java.lang.String.class, value)); return true;
         case "expand": getOrCreateConfiguration(target).setExpand(property(camelContext, java.lang.String.class, value)); return true;
         case "fields": getOrCreateConfiguration(target).setFields(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "initialretrydelay":
         case "initialRetryDelay": getOrCreateConfiguration(target).setInitialRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "issuetypename":
@@ -101,12 +107,18 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "apiVersion": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "configuration": return dev.cameljira.jira.JiraConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "deployment": return java.lang.String.class;
         case "expand": return java.lang.String.class;
         case "fields": return java.lang.String.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "initialretrydelay":
         case "initialRetryDelay": return long.class;
         case "issuetypename":
@@ -165,12 +177,18 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "apiVersion": return getOrCreateConfiguration(target).getApiVersion();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "deployment": return getOrCreateConfiguration(target).getDeployment();
         case "expand": return getOrCreateConfiguration(target).getExpand();
         case "fields": return getOrCreateConfiguration(target).getFields();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "initialretrydelay":
         case "initialRetryDelay": return getOrCreateConfiguration(target).getInitialRetryDelay();
         case "issuetypename":

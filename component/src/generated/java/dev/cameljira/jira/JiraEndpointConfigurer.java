@@ -29,11 +29,30 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiToken": target.getConfiguration().setApiToken(property(camelContext, java.lang.String.class, value)); return true;
         case "apiversion":
         case "apiVersion": target.getConfiguration().setApiVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "deployment": target.getConfiguration().setDeployment(property(camelContext, java.lang.String.class, value)); return true;
+        case "events": target.getWebhookConfiguration().setEvents(property(camelContext, java.lang.String.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "expand": target.getConfiguration().setExpand(property(camelContext, java.lang.String.class, value)); return true;
         case "fields": target.getConfiguration().setFields(property(camelContext, java.lang.String.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getWebhookConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "initialretrydelay":
         case "initialRetryDelay": target.getConfiguration().setInitialRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "issuetypename":
@@ -44,8 +63,12 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": target.getConfiguration().setLimit(property(camelContext, long.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": target.getWebhookConfiguration().setMaxBodySize(property(camelContext, long.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxjsondepth":
+        case "maxJsonDepth": target.getWebhookConfiguration().setMaxJsonDepth(property(camelContext, int.class, value)); return true;
         case "maxresults":
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -57,6 +80,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "notifyusers":
         case "notifyUsers": target.getConfiguration().setNotifyUsers(property(camelContext, boolean.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "projectkey":
         case "projectKey": target.getConfiguration().setProjectKey(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
@@ -67,15 +92,46 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "reconcileinterval":
+        case "reconcileInterval": target.getWebhookConfiguration().setReconcileInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "registerwebhook":
+        case "registerWebhook": target.getWebhookConfiguration().setRegisterWebhook(property(camelContext, boolean.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "retrysleeper":
         case "retrySleeper": target.getConfiguration().setRetrySleeper(property(camelContext, dev.cameljira.jira.client.Sleeper.class, value)); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "secret": target.getWebhookConfiguration().setSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "since": target.getPollingConfiguration().setSince(property(camelContext, java.lang.String.class, value)); return true;
         case "sockettimeout":
         case "socketTimeout": target.getConfiguration().setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "unregisteronstop":
+        case "unregisterOnStop": target.getWebhookConfiguration().setUnregisterOnStop(property(camelContext, boolean.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "useragent":
         case "userAgent": target.getConfiguration().setUserAgent(property(camelContext, java.lang.String.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookexternalurl":
+        case "webhookExternalUrl": target.getWebhookConfiguration().setWebhookExternalUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookname":
+        case "webhookName": target.getWebhookConfiguration().setWebhookName(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": target.getWebhookConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -89,11 +145,30 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiToken": return java.lang.String.class;
         case "apiversion":
         case "apiVersion": return java.lang.String.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "delay": return long.class;
         case "deployment": return java.lang.String.class;
+        case "events": return java.lang.String.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "expand": return java.lang.String.class;
         case "fields": return java.lang.String.class;
+        case "greedy": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "initialretrydelay":
         case "initialRetryDelay": return long.class;
         case "issuetypename":
@@ -104,8 +179,12 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return long.class;
+        case "maxbodysize":
+        case "maxBodySize": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxjsondepth":
+        case "maxJsonDepth": return int.class;
         case "maxresults":
         case "maxResults": return int.class;
         case "maxretries":
@@ -117,6 +196,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "notifyusers":
         case "notifyUsers": return boolean.class;
         case "password": return java.lang.String.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "projectkey":
         case "projectKey": return java.lang.String.class;
         case "proxyhost":
@@ -127,15 +208,46 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyPort": return java.lang.Integer.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "reconcileinterval":
+        case "reconcileInterval": return long.class;
+        case "registerwebhook":
+        case "registerWebhook": return boolean.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "retrysleeper":
         case "retrySleeper": return dev.cameljira.jira.client.Sleeper.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
+        case "secret": return java.lang.String.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "since": return java.lang.String.class;
         case "sockettimeout":
         case "socketTimeout": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "unregisteronstop":
+        case "unregisterOnStop": return boolean.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "useragent":
         case "userAgent": return java.lang.String.class;
         case "username": return java.lang.String.class;
+        case "webhookexternalurl":
+        case "webhookExternalUrl": return java.lang.String.class;
+        case "webhookname":
+        case "webhookName": return java.lang.String.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
         default: return null;
         }
     }
@@ -150,11 +262,30 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiToken": return target.getConfiguration().getApiToken();
         case "apiversion":
         case "apiVersion": return target.getConfiguration().getApiVersion();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "delay": return target.getDelay();
         case "deployment": return target.getConfiguration().getDeployment();
+        case "events": return target.getWebhookConfiguration().getEvents();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "expand": return target.getConfiguration().getExpand();
         case "fields": return target.getConfiguration().getFields();
+        case "greedy": return target.isGreedy();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getWebhookConfiguration().getIdempotentRepository();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "initialretrydelay":
         case "initialRetryDelay": return target.getConfiguration().getInitialRetryDelay();
         case "issuetypename":
@@ -165,8 +296,12 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return target.getConfiguration().getLimit();
+        case "maxbodysize":
+        case "maxBodySize": return target.getWebhookConfiguration().getMaxBodySize();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
+        case "maxjsondepth":
+        case "maxJsonDepth": return target.getWebhookConfiguration().getMaxJsonDepth();
         case "maxresults":
         case "maxResults": return target.getConfiguration().getMaxResults();
         case "maxretries":
@@ -178,6 +313,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "notifyusers":
         case "notifyUsers": return target.getConfiguration().isNotifyUsers();
         case "password": return target.getConfiguration().getPassword();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
         case "projectkey":
         case "projectKey": return target.getConfiguration().getProjectKey();
         case "proxyhost":
@@ -188,15 +325,55 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyPort": return target.getConfiguration().getProxyPort();
         case "proxyusername":
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
+        case "reconcileinterval":
+        case "reconcileInterval": return target.getWebhookConfiguration().getReconcileInterval();
+        case "registerwebhook":
+        case "registerWebhook": return target.getWebhookConfiguration().isRegisterWebhook();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "retrysleeper":
         case "retrySleeper": return target.getConfiguration().getRetrySleeper();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
+        case "secret": return target.getWebhookConfiguration().getSecret();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "since": return target.getPollingConfiguration().getSince();
         case "sockettimeout":
         case "socketTimeout": return target.getConfiguration().getSocketTimeout();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
+        case "unregisteronstop":
+        case "unregisterOnStop": return target.getWebhookConfiguration().isUnregisterOnStop();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "useragent":
         case "userAgent": return target.getConfiguration().getUserAgent();
         case "username": return target.getConfiguration().getUsername();
+        case "webhookexternalurl":
+        case "webhookExternalUrl": return target.getWebhookConfiguration().getWebhookExternalUrl();
+        case "webhookname":
+        case "webhookName": return target.getWebhookConfiguration().getWebhookName();
+        case "webhookpath":
+        case "webhookPath": return target.getWebhookConfiguration().getWebhookPath();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -2,17 +2,18 @@ package dev.cameljira.jira;
 
 import java.util.Map;
 
+import dev.cameljira.jira.consumer.JiraConsumerType;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 
 /**
  * The jira: component. Options set here (jiraUrl, credentials, ...) are shared by all its endpoints, each of which
  * gets its own copy to override.
  */
 @Component("jira")
-public class JiraComponent extends DefaultComponent {
+public class JiraComponent extends HealthCheckComponent {
 
     @Metadata(description = "Shared configuration of all jira: endpoints.")
     private JiraConfiguration configuration = new JiraConfiguration();
@@ -21,9 +22,12 @@ public class JiraComponent extends DefaultComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         if (remaining == null || remaining.isBlank()) {
             throw new IllegalArgumentException("jira: needs an operation, e.g. jira:createIssue. Valid operations: "
-                                               + JiraOperation.names());
+                                               + JiraOperation.names() + "; consumers: " + JiraConsumerType.names());
         }
-        JiraOperation.of(remaining);
+        if (JiraConsumerType.find(remaining).isEmpty() && JiraOperation.find(remaining).isEmpty()) {
+            throw new IllegalArgumentException("Unknown jira operation '" + remaining + "'. Valid operations: "
+                                               + JiraOperation.names() + "; consumers: " + JiraConsumerType.names());
+        }
         JiraEndpoint endpoint = new JiraEndpoint(uri, this, configuration.copy());
         endpoint.setOperation(remaining);
         setProperties(endpoint, parameters);

@@ -54,9 +54,11 @@ public final class JiraConstants {
     public static final String WATCHER = "CamelJiraWatcher";
     @Metadata(description = "Issue link type name, e.g. Blocks or Relates (linkIssues).", javaType = "String")
     public static final String LINK_TYPE = "CamelJiraLinkType";
-    @Metadata(description = "Inward issue key of linkIssues (e.g. the issue that \"is blocked by\").", javaType = "String")
+    @Metadata(description = "inwardIssue of linkIssues: the link's source, as in Jira's POST /issueLink (for type Blocks, the issue "
+                            + "that blocks the outward issue).", javaType = "String")
     public static final String INWARD_ISSUE = "CamelJiraInwardIssue";
-    @Metadata(description = "Outward issue key of linkIssues (e.g. the issue that \"blocks\").", javaType = "String")
+    @Metadata(description = "outwardIssue of linkIssues: the link's destination, as in Jira's POST /issueLink (for type Blocks, the "
+                            + "issue that is blocked).", javaType = "String")
     public static final String OUTWARD_ISSUE = "CamelJiraOutwardIssue";
     @Metadata(description = "Time spent of addWorklog in Jira notation (\"1h 30m\").", javaType = "String")
     public static final String TIME_SPENT = "CamelJiraTimeSpent";
@@ -72,6 +74,37 @@ public final class JiraConstants {
     public static final String RESULT_COUNT = "CamelJiraResultCount";
     @Metadata(description = "Delete the sub-tasks too when deleting an issue (deleteIssue), default false.", javaType = "Boolean")
     public static final String DELETE_SUBTASKS = "CamelJiraDeleteSubtasks";
+    @Metadata(description = "Visibility of addComment, updateComment and addWorklog: role:<project role> or group:<group name>.",
+              javaType = "String")
+    public static final String VISIBILITY = "CamelJiraVisibility";
+    @Metadata(description = "Time spent of addWorklog in seconds (alternative to CamelJiraTimeSpent).", javaType = "Long")
+    public static final String TIME_SPENT_SECONDS = "CamelJiraTimeSpentSeconds";
+    @Metadata(description = "Id of the first attachment added (set on the result of addAttachment).", javaType = "String")
+    public static final String ATTACHMENT_ID = "CamelJiraAttachmentId";
+    @Metadata(description = "Id of the issue link created (set on the result of linkIssues).", javaType = "String")
+    public static final String LINK_ID = "CamelJiraLinkId";
+    @Metadata(description = "Id of the worklog created (set on the result of addWorklog).", javaType = "String")
+    public static final String WORKLOG_ID = "CamelJiraWorklogId";
+    @Metadata(description = "The numeric project id, set on the result of project operations.", javaType = "String")
+    public static final String PROJECT_ID = "CamelJiraProjectId";
+    @Metadata(description = "Project name (createProject, updateProject).", javaType = "String")
+    public static final String PROJECT_NAME = "CamelJiraProjectName";
+    @Metadata(description = "Project type of createProject (software, business or service_desk; default software) and filter of "
+                            + "searchProjects (comma-separated).", javaType = "String")
+    public static final String PROJECT_TYPE_KEY = "CamelJiraProjectTypeKey";
+    @Metadata(description = "Project lead (createProject, updateProject): accountId (Cloud), user name (Data Center) or e-mail "
+                            + "(looked up); createProject defaults to the authenticated user.", javaType = "String")
+    public static final String PROJECT_LEAD = "CamelJiraProjectLead";
+    @Metadata(description = "Sort order of searchProjects: key, name (prefix - for descending; Cloud also category, owner, "
+                            + "issueCount, lastIssueUpdatedDate, archivedDate, deletedDate).", javaType = "String")
+    public static final String ORDER_BY = "CamelJiraOrderBy";
+    @Metadata(description = "deleteProject on Jira Cloud: true (Jira's default) moves the project to the recycle bin, false "
+                            + "deletes it for good. Data Center always deletes.", javaType = "Boolean")
+    public static final String ENABLE_UNDO = "CamelJiraEnableUndo";
+    @Metadata(description = "Comment added by transitionIssue in the same request as the transition (plain text or simple "
+                            + "Markdown; ADF on REST v3, wiki markup on v2). A plain String body is read as this comment too, "
+                            + "as in camel-jira.", javaType = "String")
+    public static final String COMMENT = "CamelJiraComment";
 
     // ---- Apache camel-jira's headers, read for drop-in compatibility ----
     @Metadata(description = "camel-jira: issue key.", javaType = "String")
@@ -102,9 +135,9 @@ public final class JiraConstants {
     public static final String LEGACY_WATCHERS_ADD = "IssueWatchersAdd";
     @Metadata(description = "camel-jira: comma-separated watchers to remove.", javaType = "String")
     public static final String LEGACY_WATCHERS_REMOVE = "IssueWatchersRemove";
-    @Metadata(description = "camel-jira: outward (parent) issue of addIssueLink.", javaType = "String")
+    @Metadata(description = "camel-jira: parent (from) issue of addIssueLink; sent as inwardIssue, as camel-jira did.", javaType = "String")
     public static final String LEGACY_PARENT_ISSUE_KEY = "ParentIssueKey";
-    @Metadata(description = "camel-jira: inward (child) issue of addIssueLink.", javaType = "String")
+    @Metadata(description = "camel-jira: child (to) issue of addIssueLink; sent as outwardIssue, as camel-jira did.", javaType = "String")
     public static final String LEGACY_CHILD_ISSUE_KEY = "ChildIssueKey";
     @Metadata(description = "camel-jira: link type name of addIssueLink.", javaType = "String")
     public static final String LEGACY_LINK_TYPE = "linkType";

@@ -19,7 +19,12 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import dev.cameljira.jira.consumer.JiraConsumerType;
+import dev.cameljira.jira.consumer.JiraPollingConfiguration;
+import dev.cameljira.jira.consumer.JiraPollingConsumer;
+import dev.cameljira.jira.consumer.JiraWebhookConfiguration;
+import dev.cameljira.jira.consumer.JiraWebhookConsumer;
 
 /**
  * Reach Jira Cloud (REST v3 with ADF, v2) and Jira Data Center / Server (v2): create, read, update, search and
@@ -27,21 +32,28 @@ import org.apache.camel.support.DefaultEndpoint;
  * up users and fields.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "jira", title = "Jira", syntax = "jira:operation",
-             category = { Category.DOCUMENT, Category.API }, headersClass = JiraConstants.class, producerOnly = true)
-public class JiraEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+             category = { Category.DOCUMENT, Category.API }, headersClass = JiraConstants.class)
+public class JiraEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
-    @UriPath(description = "The operation, case-insensitive; Apache camel-jira's names (addIssue, fetchIssue, attach, ...) work too.")
-    @Metadata(required = true,
-              enums = "createIssue,getIssue,updateIssue,deleteIssue,searchIssues,bulkCreateIssues,transitionIssue,assignIssue,"
+    @UriPath(description = "The producer operation or consumer kind, case-insensitive; Apache camel-jira's names (addIssue,"
+                           + " fetchIssue, attach, watchUpdates, ...) work too.",
+             enums = "createIssue,getIssue,updateIssue,deleteIssue,searchIssues,bulkCreateIssues,transitionIssue,assignIssue,"
                       + "getChangelog,addComment,getComments,updateComment,deleteComment,addAttachment,getAttachments,addWatcher,"
                       + "removeWatcher,getWatchers,watchers,linkIssues,addWorklog,setIssueProperty,getIssueProperty,"
                       + "deleteIssueProperty,createProject,getProject,searchProjects,updateProject,deleteProject,searchUsers,"
-                      + "getFields,getCreateMeta,addIssue,fetchIssue,fetchComments,attach,addIssueLink,addWorkLog")
+                      + "getFields,getCreateMeta,addIssue,fetchIssue,fetchComments,attach,addIssueLink,addWorkLog,"
+                      + "webhook,newIssues,updatedIssues,watchUpdates,newComments")
+    @Metadata(required = true)
     private String operation;
     @UriParam
     private JiraConfiguration configuration;
+    @UriParam
+    private JiraWebhookConfiguration webhookConfiguration = new JiraWebhookConfiguration();
+    @UriParam
+    private JiraPollingConfiguration pollingConfiguration = new JiraPollingConfiguration();
 
     private JiraOperation jiraOperation;
+    private JiraConsumerType consumerType;
     private volatile JiraApi api;
 
     public JiraEndpoint(String uri, JiraComponent component, JiraConfiguration configuration) {
@@ -51,19 +63,29 @@ public class JiraEndpoint extends DefaultEndpoint implements EndpointServiceLoca
 
     @Override
     public Producer createProducer() {
+        if (JiraOperation.find(operation).isEmpty()) {
+            throw new IllegalArgumentException("jira:" + operation + " is a consumer (use it in from()); producer operations: "
+                                               + JiraOperation.names());
+        }
         return new JiraProducer(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("jira:" + operation + " is a producer operation; the jira: consumers"
-                                                + " (webhook, newIssues, updatedIssues, newComments) are not available in this version");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        JiraConsumerType type = JiraConsumerType.find(operation).orElseThrow(() -> new IllegalArgumentException(
+                "jira:" + operation + " is a producer operation (use it in to()); consumers: " + JiraConsumerType.names()));
+        Consumer consumer = type == JiraConsumerType.WEBHOOK
+                ? new JiraWebhookConsumer(this, processor)
+                : new JiraPollingConsumer(this, processor, type);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        jiraOperation = JiraOperation.of(operation);
+        consumerType = JiraConsumerType.find(operation).orElse(null);
+        jiraOperation = consumerType != null ? null : JiraOperation.of(operation);
         if (configuration.getJiraUrl() == null || configuration.getJiraUrl().isBlank()) {
             throw new IllegalArgumentException("jira:" + operation + " needs the jiraUrl option: the base URL of Jira, "
                                                + "e.g. https://your-domain.atlassian.net");
@@ -169,8 +191,35 @@ public class JiraEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         return a;
     }
 
+    @Override
+    public JiraComponent getComponent() {
+        return (JiraComponent) super.getComponent();
+    }
+
+    /** The producer operation, or null for a consumer endpoint. */
     public JiraOperation getJiraOperation() {
         return jiraOperation;
+    }
+
+    /** The consumer kind, or null for a producer endpoint. */
+    public JiraConsumerType getConsumerType() {
+        return consumerType;
+    }
+
+    public JiraWebhookConfiguration getWebhookConfiguration() {
+        return webhookConfiguration;
+    }
+
+    public void setWebhookConfiguration(JiraWebhookConfiguration webhookConfiguration) {
+        this.webhookConfiguration = webhookConfiguration;
+    }
+
+    public JiraPollingConfiguration getPollingConfiguration() {
+        return pollingConfiguration;
+    }
+
+    public void setPollingConfiguration(JiraPollingConfiguration pollingConfiguration) {
+        this.pollingConfiguration = pollingConfiguration;
     }
 
     public String getOperation() {

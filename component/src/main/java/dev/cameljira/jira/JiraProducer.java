@@ -2,6 +2,8 @@ package dev.cameljira.jira;
 
 import dev.cameljira.jira.operations.OperationContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
 
 /**
@@ -11,6 +13,8 @@ import org.apache.camel.support.DefaultProducer;
 public class JiraProducer extends DefaultProducer {
 
     private final JiraEndpoint endpoint;
+    private WritableHealthCheckRepository healthCheckRepository;
+    private JiraProducerHealthCheck healthCheck;
 
     public JiraProducer(JiraEndpoint endpoint) {
         super(endpoint);
@@ -27,5 +31,27 @@ public class JiraProducer extends DefaultProducer {
         OperationContext ctx = new OperationContext(exchange, endpoint.getConfiguration(), endpoint.getApi(), operation);
         Object result = operation.handler().handle(ctx);
         exchange.getMessage().setBody(result);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // health checks are optional: only when camel-health's producers repository is present
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new JiraProducerHealthCheck(endpoint, "producer:jira-" + endpoint.getOperation());
+            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 }

@@ -1,20 +1,114 @@
 package dev.cameljira.jira.operations;
 
-/** Operations on ... (to be written). */
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.cameljira.jira.JiraConstants;
+import dev.cameljira.jira.client.JiraApi;
+import dev.cameljira.jira.client.JiraRequest;
+
+/**
+ * Issue entity properties ({@code /issue/{key}/properties/{propertyKey}}): JSON values apps store on an issue, e.g. a
+ * sync state or the id of the linked record in another system.
+ */
 public final class PropertyOperations {
+
+    /** Jira's limit for a property value. */
+    static final int MAX_VALUE_BYTES = 32768;
 
     private PropertyOperations() {
     }
 
+    /**
+     * setIssueProperty. Needs the issue key and the property key as headers (CamelJiraIssueKey / IssueKey,
+     * CamelJiraPropertyKey), because the body is the value: a Map, collection, JsonNode, number or boolean; a String
+     * holding JSON ({@code {"a":1}}, {@code 42}, {@code "quoted"}) is sent as that JSON, any other String as a JSON
+     * string. Creates or replaces the property; returns the value stored (JsonNode).
+     */
     public static Object setIssueProperty(OperationContext ctx) {
-        throw new UnsupportedOperationException("setIssueProperty is not implemented yet");
+        String key = AttachmentOperations.requireHeader(ctx, JiraParam.ISSUE_KEY, "the body is the property value");
+        String property = AttachmentOperations.requireHeader(ctx, JiraParam.PROPERTY_KEY, "the body is the property value");
+        JsonNode value = value(ctx);
+        JiraApi api = ctx.api();
+        api.client().send(JiraRequest.put(propertyPath(api, key, property)).body(value).subject(subject(property, key)));
+        ctx.setHeader(JiraConstants.ISSUE_KEY, key);
+        ctx.setHeader(JiraConstants.PROPERTY_KEY, property);
+        return value;
     }
 
+    /**
+     * getIssueProperty. Needs the issue key and the property key; returns the property's value (JsonNode). A missing
+     * property (or issue) is a JiraNotFoundException naming both.
+     */
     public static Object getIssueProperty(OperationContext ctx) {
-        throw new UnsupportedOperationException("getIssueProperty is not implemented yet");
+        String key = ctx.require(JiraParam.ISSUE_KEY);
+        String property = ctx.require(JiraParam.PROPERTY_KEY);
+        JiraApi api = ctx.api();
+        JsonNode n = api.client().json(JiraRequest.get(propertyPath(api, key, property)).subject(subject(property, key)));
+        ctx.setHeader(JiraConstants.ISSUE_KEY, key);
+        ctx.setHeader(JiraConstants.PROPERTY_KEY, property);
+        return n.path("value").isMissingNode() ? null : n.get("value");
     }
 
+    /** deleteIssueProperty. Needs the issue key and the property key; returns the deleted property's key. */
     public static Object deleteIssueProperty(OperationContext ctx) {
-        throw new UnsupportedOperationException("deleteIssueProperty is not implemented yet");
+        String key = ctx.require(JiraParam.ISSUE_KEY);
+        String property = ctx.require(JiraParam.PROPERTY_KEY);
+        JiraApi api = ctx.api();
+        api.client().send(JiraRequest.delete(propertyPath(api, key, property)).subject(subject(property, key)));
+        ctx.setHeader(JiraConstants.ISSUE_KEY, key);
+        ctx.setHeader(JiraConstants.PROPERTY_KEY, property);
+        return property;
+    }
+
+    private static String propertyPath(JiraApi api, String key, String property) {
+        return api.api("/issue/" + JiraApi.seg(key) + "/properties/" + JiraApi.seg(property));
+    }
+
+    private static String subject(String property, String key) {
+        return "property '" + property + "' of issue " + key;
+    }
+
+    /** The body as a JSON value; fails before any call when it is missing, empty or too large. */
+    private static JsonNode value(OperationContext ctx) {
+        Object b = ctx.body();
+        ObjectMapper mapper = ctx.api().client().mapper();
+        JsonNode value;
+        if (b == null) {
+            value = null;
+        } else if (b instanceof JsonNode n) {
+            value = n;
+        } else if (b instanceof CharSequence || b instanceof byte[]) {
+            String s = b instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : b.toString();
+            value = s.isBlank() ? null : parseOrText(mapper, s);
+        } else {
+            value = mapper.valueToTree(b);
+        }
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            throw ctx.invalid("needs the property value as body: a Map, JsonNode, JSON text, number, boolean or string");
+        }
+        int size;
+        try {
+            size = mapper.writeValueAsBytes(value).length;
+        } catch (IOException e) {
+            throw ctx.invalid("the property value cannot be written as JSON: " + e.getMessage());
+        }
+        if (size > MAX_VALUE_BYTES) {
+            throw ctx.invalid("the property value is " + size + " bytes of JSON; Jira accepts at most " + MAX_VALUE_BYTES);
+        }
+        return value;
+    }
+
+    private static JsonNode parseOrText(ObjectMapper mapper, String s) {
+        try {
+            JsonNode n = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(s);
+            return n == null || n.isMissingNode() ? TextNode.valueOf(s) : n;
+        } catch (IOException e) {
+            return TextNode.valueOf(s);
+        }
     }
 }

@@ -1,12 +1,167 @@
 package dev.cameljira.jira.operations;
 
-/** Operations on ... (to be written). */
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cameljira.jira.JiraConstants;
+import dev.cameljira.jira.client.JiraApi;
+import dev.cameljira.jira.client.JiraRequest;
+import dev.cameljira.jira.model.JiraWorklog;
+
+/** addWorklog: {@code POST /issue/{key}/worklog}. */
 public final class WorklogOperations {
+
+    /** The timestamp format Jira's worklog API expects: {@code 2026-11-28T10:15:30.000+0000}. */
+    static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ", Locale.ROOT);
+
+    /** Jira's duration notation: numbers with optional units w, d, h, m (a bare number is minutes by default). */
+    private static final Pattern DURATION = Pattern.compile("(?i)\\s*(\\d+(?:[.,]\\d+)?\\s*[wdhm]?\\s*)+");
 
     private WorklogOperations() {
     }
 
+    /**
+     * addWorklog (camel-jira: addWorkLog). Needs the issue key and the time spent, one of: header CamelJiraTimeSpent
+     * or 'timeSpent' in a JSON body in Jira's notation ("1h 30m"); header CamelJiraTimeSpentSeconds or
+     * 'timeSpentSeconds'; camel-jira's header minutesSpent (whole minutes). Optional: the start (header
+     * CamelJiraWorklogStarted or 'started'; ISO-8601 with or without offset — without, the JVM's zone applies — or a
+     * java.time / java.util.Date value; default now), the comment (a String body as in camel-jira, or 'comment' of a
+     * JSON body; ADF on v3, wiki on v2) and visibility (CamelJiraVisibility). Returns the {@link JiraWorklog}; sets
+     * CamelJiraWorklogId.
+     */
     public static Object addWorklog(OperationContext ctx) {
-        throw new UnsupportedOperationException("addWorklog is not implemented yet");
+        String key = ctx.require(JiraParam.ISSUE_KEY);
+        JiraApi api = ctx.api();
+        ObjectNode body = api.client().newObject();
+        putTimeSpent(ctx, body);
+        body.put("started", started(ctx, api));
+        Object comment = comment(ctx);
+        if (comment != null) {
+            body.set("comment", api.richText(comment));
+        }
+        JsonNode visibility = CommentOperations.visibility(ctx);
+        if (visibility != null) {
+            body.set("visibility", visibility);
+        }
+        JsonNode created = api.client().json(JiraRequest.post(api.api("/issue/" + JiraApi.seg(key) + "/worklog")).body(body)
+                .subject("issue " + key));
+        JiraWorklog worklog = JiraWorklog.from(created);
+        ctx.setHeader(JiraConstants.ISSUE_KEY, key);
+        ctx.setHeader(JiraConstants.WORKLOG_ID, worklog.id());
+        return worklog;
+    }
+
+    private static void putTimeSpent(OperationContext ctx, ObjectNode body) {
+        String seconds = ctx.string(JiraParam.TIME_SPENT_SECONDS).orElse(null);
+        if (seconds != null) {
+            body.put("timeSpentSeconds", positive(ctx, seconds, JiraParam.TIME_SPENT_SECONDS, 1));
+            return;
+        }
+        String spent = ctx.string(JiraParam.TIME_SPENT).orElse(null);
+        if (spent != null) {
+            if (!DURATION.matcher(spent).matches()) {
+                throw ctx.invalid(JiraParam.TIME_SPENT.description() + " must be in Jira's notation such as '1h 30m', '2d' or "
+                                  + "'45m', was '" + spent + "'");
+            }
+            body.put("timeSpent", spent.strip());
+            return;
+        }
+        String minutes = ctx.string(JiraParam.MINUTES_SPENT).orElse(null);
+        if (minutes != null) {
+            body.put("timeSpentSeconds", positive(ctx, minutes, JiraParam.MINUTES_SPENT, 60));
+            return;
+        }
+        throw ctx.invalid("needs the time spent: set header " + JiraConstants.TIME_SPENT + " (\"1h 30m\"), "
+                          + JiraConstants.TIME_SPENT_SECONDS + " or " + JiraConstants.LEGACY_MINUTES_SPENT
+                          + ", or put 'timeSpent' or 'timeSpentSeconds' in a JSON/Map body");
+    }
+
+    private static long positive(OperationContext ctx, String value, JiraParam p, long factor) {
+        long n;
+        try {
+            n = Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw ctx.invalid(p.description() + " must be a whole number, was '" + value + "'");
+        }
+        if (n <= 0) {
+            throw ctx.invalid(p.description() + " must be greater than 0, was " + n);
+        }
+        return Math.multiplyExact(n, factor);
+    }
+
+    /** The start in Jira's format; now (the client's clock) by default. */
+    static String started(OperationContext ctx, JiraApi api) {
+        Object v = ctx.raw(JiraParam.WORKLOG_STARTED).orElse(null);
+        OffsetDateTime t;
+        if (v == null) {
+            t = OffsetDateTime.now(api.client().config().clock());
+        } else if (v instanceof OffsetDateTime o) {
+            t = o;
+        } else if (v instanceof ZonedDateTime z) {
+            t = z.toOffsetDateTime();
+        } else if (v instanceof Instant i) {
+            t = i.atOffset(ZoneOffset.UTC);
+        } else if (v instanceof LocalDateTime l) {
+            t = l.atZone(ZoneId.systemDefault()).toOffsetDateTime();
+        } else if (v instanceof Date d) {
+            t = d.toInstant().atOffset(ZoneOffset.UTC);
+        } else {
+            t = parse(ctx, OperationContext.asText(v).strip());
+        }
+        return JIRA_TIME.format(t);
+    }
+
+    private static OffsetDateTime parse(OperationContext ctx, String s) {
+        try {
+            return OffsetDateTime.parse(s);
+        } catch (DateTimeParseException e) {
+            // fall through
+        }
+        try {
+            return OffsetDateTime.parse(s, JIRA_TIME);
+        } catch (DateTimeParseException e) {
+            // fall through
+        }
+        try {
+            return LocalDateTime.parse(s).atZone(ZoneId.systemDefault()).toOffsetDateTime();
+        } catch (DateTimeParseException e) {
+            // fall through
+        }
+        try {
+            return LocalDate.parse(s).atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime();
+        } catch (DateTimeParseException e) {
+            throw ctx.invalid(JiraParam.WORKLOG_STARTED.description() + " must be an ISO-8601 date-time such as "
+                              + "2026-11-28T10:15:00+01:00, was '" + s + "'");
+        }
+    }
+
+    /** 'comment' of a JSON body, else a String body (camel-jira); null when absent or blank. */
+    private static Object comment(OperationContext ctx) {
+        ObjectNode o = ctx.bodyObject();
+        Object c;
+        if (o != null) {
+            JsonNode n = o.get("comment");
+            c = n == null || n.isNull() ? null : n;
+        } else if (ctx.body() instanceof CharSequence s) {
+            c = s.toString();
+        } else {
+            c = null;
+        }
+        if (c instanceof String s && s.isBlank() || c instanceof JsonNode n && n.isTextual() && n.asText().isBlank()) {
+            return null;
+        }
+        return c;
     }
 }

@@ -1,41 +1,104 @@
 package dev.cameljira.jira.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
-/** PLACEHOLDER until the real converter lands (same API). */
+/**
+ * Rich text conversions for Jira: plain text or simple Markdown to Atlassian Document Format (REST v3) and to wiki
+ * markup (REST v2 / Data Center), and any of them back to plain text.
+ *
+ * <p>Markdown understood (everything else is text): paragraphs separated by blank lines, a single newline inside a
+ * paragraph is a line break; {@code **strong**}/{@code __strong__}, {@code *em*}/{@code _em_},
+ * {@code ~~strike~~}, {@code `code`}, {@code [text](url "title")}, {@code <url>} and bare http(s) URLs; {@code - },
+ * {@code * } and {@code 1. } lists (nested by indentation); fenced code ({@code ```lang} or
+ * {@code ~~~}); {@code #} to {@code ######} headings; {@code > } quotes; {@code ---} rules; backslash escapes.
+ * Plain text without Markdown survives {@code toPlainText(toAdf(text))} unchanged, apart from trailing whitespace
+ * on lines and runs of blank lines (one blank line separates paragraphs).
+ *
+ * <p>All methods are thread-safe, linear in the input size, and never recurse deeper than a fixed nesting limit.
+ */
 public final class RichText {
+
     private RichText() {
     }
 
-    public static ObjectNode toAdf(String text) {
-        ObjectNode doc = JsonNodeFactory.instance.objectNode().put("type", "doc").put("version", 1);
-        var content = doc.putArray("content");
-        if (text != null && !text.isEmpty()) {
-            var p = content.addObject().put("type", "paragraph");
-            p.putArray("content").addObject().put("type", "text").put("text", text);
-        }
-        return doc;
+    /**
+     * Converts plain text or Markdown to an ADF document {@code {"type":"doc","version":1,"content":[...]}}.
+     * The document obeys the ADF schema: no empty text nodes, the code mark combined only with a link, list items
+     * starting with a paragraph (or code block), no headings or rules inside list items and quotes.
+     *
+     * @param markdownOrPlain the text; null or blank gives a document with an empty {@code content} array
+     * @return a new, mutable document
+     */
+    public static ObjectNode toAdf(String markdownOrPlain) {
+        return AdfWriter.document(blocks(markdownOrPlain));
     }
 
-    public static String toWiki(String text) {
-        return text;
+    /**
+     * Converts plain text or Markdown to Jira wiki markup; characters that wiki markup would interpret in plain
+     * text are escaped with a backslash where they could take effect (see {@code WikiInline} for the exact rules).
+     *
+     * @param markdownOrPlain the text; null gives null
+     * @return wiki markup, paragraphs separated by a blank line
+     */
+    public static String toWiki(String markdownOrPlain) {
+        return markdownOrPlain == null ? null : WikiWriter.write(blocks(markdownOrPlain));
     }
 
-    public static String toPlainText(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
+    /**
+     * Reads a rich text value back as plain text.
+     *
+     * <ul>
+     *   <li>an ADF node (normally a document): rendered as text, blocks separated by a blank line, line breaks as
+     *       newlines, list items as {@code "- "}/{@code "1. "}, quotes as {@code "> "}, code verbatim, rules as
+     *       {@code ---}, table rows as tab-separated cells, mentions as {@code @name}, emoji as the character or
+     *       short name, links as {@code text (url)} when the text differs from the URL; unknown nodes by their text
+     *       or children;</li>
+     *   <li>a JSON string (v2 wiki markup or plain text): returned as is (see {@link #wikiToPlainText(String)});</li>
+     *   <li>an array of ADF nodes: rendered as consecutive blocks;</li>
+     *   <li>null, JSON null or a missing node: null.</li>
+     * </ul>
+     *
+     * @throws IllegalArgumentException for any other JSON value (number, boolean, object without a string
+     *                                  {@code type}) or a document nested deeper than 512 levels
+     */
+    public static String toPlainText(JsonNode adfOrString) {
+        if (adfOrString == null || adfOrString.isNull() || adfOrString.isMissingNode()) {
             return null;
         }
-        if (node.isTextual()) {
-            return node.asText();
+        if (adfOrString.isTextual()) {
+            return adfOrString.textValue();
         }
-        StringBuilder sb = new StringBuilder();
-        node.findValues("text").forEach(t -> sb.append(t.asText()));
-        return sb.toString();
+        return AdfPlainText.render(adfOrString);
     }
 
+    /**
+     * Whether a JSON value is an ADF document: an object with {@code "type":"doc"} and a {@code content} array (a
+     * {@code version}, which Jira always sends as 1, is not required).
+     */
     public static boolean isAdf(JsonNode node) {
-        return node != null && node.isObject() && "doc".equals(node.path("type").asText());
+        return node != null && node.isObject() && "doc".equals(node.path("type").textValue())
+                && node.path("content").isArray();
+    }
+
+    /**
+     * Reduces Jira wiki markup to plain text, best effort: {@code {code}}/{@code {noformat}} bodies verbatim, other
+     * macro tags dropped, {@code [text|url]} to {@code text}, {@code [~user]} to {@code @user}, {@code *bold*},
+     * {@code _em_}, {@code -strike-}, {@code {{mono}}} and the like lose their markers, headings and quote prefixes
+     * dropped, list items as {@code "- "}/{@code "1. "}, table cells tab-separated, escapes resolved.
+     *
+     * @param wiki wiki markup; null gives null
+     */
+    public static String wikiToPlainText(String wiki) {
+        return wiki == null ? null : WikiPlainText.convert(wiki);
+    }
+
+    private static List<Block> blocks(String markdownOrPlain) {
+        if (markdownOrPlain == null || markdownOrPlain.isBlank()) {
+            return List.of();
+        }
+        String text = markdownOrPlain.startsWith("\uFEFF") ? markdownOrPlain.substring(1) : markdownOrPlain;
+        return MarkdownBlockParser.parse(text.replace("\r\n", "\n").replace('\r', '\n'));
     }
 }

@@ -81,7 +81,7 @@ public abstract class JiraSandboxTestSupport {
     void resetRecording() {
         sandbox.admin().faults().reset();
         sandbox.admin().clearRequests();
-        sandbox.admin().specViolations().clear();
+        sandbox.admin().clearSpecViolations();
         synchronized (sleeps) {
             sleeps.clear();
         }

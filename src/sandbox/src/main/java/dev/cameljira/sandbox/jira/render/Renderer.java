@@ -23,13 +23,25 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
-/** JSON views of users, projects and workflow metadata, as Jira renders them. */
+/**
+ * JSON views of users, projects and workflow metadata, as Jira renders them.
+ *
+ * <p>Views of immutable entities (users, statuses, priorities, issue types, resolutions, components, link types) are
+ * cached per view and SHARED between responses: callers must not mutate them (copy first).
+ */
 public final class Renderer {
 
     private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
+    private record CacheKey(Object entity, View view) {
+    }
+
     private final ZoneId zone;
+    private final Map<CacheKey, JsonNode> cache = new ConcurrentHashMap<>();
 
     public Renderer(ZoneId zone) {
         this.zone = zone;
@@ -37,6 +49,18 @@ public final class Renderer {
 
     public ZoneId zone() {
         return zone;
+    }
+
+    private <T> JsonNode cached(T entity, View view, Function<T, JsonNode> build) {
+        CacheKey key = new CacheKey(entity, view);
+        JsonNode node = cache.get(key);
+        if (node == null) {
+            node = build.apply(entity);
+            if (cache.size() < 10_000) {
+                cache.put(key, node);
+            }
+        }
+        return node;
     }
 
     /** Jira's timestamp format, e.g. {@code 2026-11-28T10:15:30.123+0000}, in the sandbox's zone. */
@@ -58,6 +82,10 @@ public final class Renderer {
     }
 
     public JsonNode user(User user, View view) {
+        return user == null ? NullNode.instance : cached(user, view, x -> buildUser(x, view));
+    }
+
+    private JsonNode buildUser(User user, View view) {
         if (user == null) {
             return NullNode.instance;
         }
@@ -84,7 +112,7 @@ public final class Renderer {
 
     /** A user with locale and groups, as {@code /myself} returns it. */
     public JsonNode myself(User user, View view) {
-        ObjectNode n = (ObjectNode) user(user, view);
+        ObjectNode n = (ObjectNode) user(user, view).deepCopy();
         n.put("locale", "en_US");
         ObjectNode groups = n.putObject("groups");
         ArrayNode items = groups.putArray("items");
@@ -101,6 +129,10 @@ public final class Renderer {
     }
 
     public JsonNode statusCategory(StatusCategory c, View view) {
+        return c == null ? NullNode.instance : cached(c, view, x -> buildStatusCategory(x, view));
+    }
+
+    private JsonNode buildStatusCategory(StatusCategory c, View view) {
         ObjectNode n = Json.object();
         n.put("self", view.api() + "/statuscategory/" + c.id());
         n.put("id", c.id());
@@ -111,6 +143,10 @@ public final class Renderer {
     }
 
     public JsonNode status(Status s, View view) {
+        return s == null ? NullNode.instance : cached(s, view, x -> buildStatus(x, view));
+    }
+
+    private JsonNode buildStatus(Status s, View view) {
         ObjectNode n = Json.object();
         n.put("self", view.api() + "/status/" + s.id());
         n.put("description", s.description());
@@ -122,6 +158,10 @@ public final class Renderer {
     }
 
     public JsonNode priority(Priority p, View view) {
+        return p == null ? NullNode.instance : cached(p, view, x -> buildPriority(x, view));
+    }
+
+    private JsonNode buildPriority(Priority p, View view) {
         if (p == null) {
             return NullNode.instance;
         }
@@ -135,13 +175,17 @@ public final class Renderer {
 
     /** A priority as {@code GET /priority} lists it. */
     public JsonNode priorityDetails(Priority p, View view) {
-        ObjectNode n = (ObjectNode) priority(p, view);
+        ObjectNode n = (ObjectNode) priority(p, view).deepCopy();
         n.put("statusColor", p.statusColor());
         n.put("description", p.name() + " priority");
         return n;
     }
 
     public JsonNode issueType(IssueType t, View view) {
+        return t == null ? NullNode.instance : cached(t, view, x -> buildIssueType(x, view));
+    }
+
+    private JsonNode buildIssueType(IssueType t, View view) {
         ObjectNode n = Json.object();
         n.put("self", view.api() + "/issuetype/" + t.id());
         n.put("id", t.id());
@@ -157,6 +201,10 @@ public final class Renderer {
     }
 
     public JsonNode resolution(Resolution r, View view) {
+        return r == null ? NullNode.instance : cached(r, view, x -> buildResolution(x, view));
+    }
+
+    private JsonNode buildResolution(Resolution r, View view) {
         if (r == null) {
             return NullNode.instance;
         }
@@ -169,6 +217,10 @@ public final class Renderer {
     }
 
     public JsonNode component(Component c, View view) {
+        return c == null ? NullNode.instance : cached(c, view, x -> buildComponent(x, view));
+    }
+
+    private JsonNode buildComponent(Component c, View view) {
         ObjectNode n = Json.object();
         n.put("self", view.api() + "/component/" + c.id());
         n.put("id", c.id());
@@ -178,6 +230,10 @@ public final class Renderer {
     }
 
     public JsonNode linkType(LinkType t, View view) {
+        return t == null ? NullNode.instance : cached(t, view, x -> buildLinkType(x, view));
+    }
+
+    private JsonNode buildLinkType(LinkType t, View view) {
         ObjectNode n = Json.object();
         n.put("id", t.id());
         n.put("name", t.name());

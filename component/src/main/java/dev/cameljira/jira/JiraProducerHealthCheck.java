@@ -1,0 +1,42 @@
+package dev.cameljira.jira;
+
+import java.util.Map;
+
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/**
+ * Readiness check of a jira: producer: DOWN with the reason (unreachable, 401 bad credentials, 403 missing
+ * permission) or UP with the Jira user and deployment. Registered in Camel's "producers" health-check repository
+ * (enable it with {@code camel.health.producersEnabled=true}).
+ */
+public class JiraProducerHealthCheck extends AbstractHealthCheck {
+
+    private final JiraEndpoint endpoint;
+
+    public JiraProducerHealthCheck(JiraEndpoint endpoint, String id) {
+        super("camel", id);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        JiraHealth.Status s = JiraHealth.probe(endpoint.getApi());
+        builder.detail("jira.url", endpoint.getConfiguration().getJiraUrl());
+        builder.detail("jira.reason", s.reason());
+        if (s.up()) {
+            builder.detail("jira.user", s.user());
+            builder.detail("jira.deployment", s.deployment());
+            builder.message(s.message());
+            builder.up();
+        } else {
+            builder.message(s.message());
+            builder.down();
+        }
+    }
+}

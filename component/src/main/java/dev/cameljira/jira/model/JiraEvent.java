@@ -1,0 +1,78 @@
+package dev.cameljira.jira.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What every jira: consumer emits, whether the event arrived as a webhook or was found by polling: a route never
+ * needs to care which. {@code type} is Jira's webhook event name ({@code jira:issue_created},
+ * {@code jira:issue_updated}, {@code comment_created}, {@code worklog_updated}, {@code issuelink_created},
+ * {@code project_created}, ...); pollers use the same names.
+ *
+ * @param type           event type, e.g. {@code jira:issue_updated}
+ * @param timestamp      when Jira says it happened
+ * @param issueEventType Jira's {@code issue_event_type_name} (issue_created, issue_generic, issue_commented...), or null
+ * @param issue          the issue the event is about, or null (project events, Server comment events without issue)
+ * @param comment        the comment of comment events (and of Server's issue_commented updates), or null
+ * @param changelogId    id of the change history of update events, or null
+ * @param changelog      changed fields of update events (empty otherwise)
+ * @param user           who caused the event, or null
+ * @param project        the project of project events, or null
+ * @param source         WEBHOOK, POLL or RECONCILE (the backup poll that catches what webhooks missed)
+ * @param eventId        a stable identity: the webhook delivery id, or for polled events one derived from the issue,
+ *                       its updated time and the change (used for de-duplication)
+ * @param raw            the JSON as received (webhook payload, or the issue as searched)
+ */
+public record JiraEvent(String type, Instant timestamp, String issueEventType, JiraIssue issue, JiraComment comment,
+                        String changelogId, List<ChangeItem> changelog, JiraUser user, JiraProject project, Source source,
+                        String eventId, JsonNode raw) {
+
+    /** Where an event came from. */
+    public enum Source {
+        WEBHOOK, POLL, RECONCILE
+    }
+
+    public JiraEvent {
+        changelog = changelog == null ? List.of() : List.copyOf(changelog);
+    }
+
+    public String issueKey() {
+        return issue == null ? null : issue.key();
+    }
+
+    public String issueId() {
+        return issue == null ? null : issue.id();
+    }
+
+    /** The project key: of the issue, else of the project of project events. */
+    public String projectKey() {
+        if (issue != null && issue.projectKey() != null) {
+            return issue.projectKey();
+        }
+        if (project != null) {
+            return project.key();
+        }
+        if (issue != null && issue.key() != null && issue.key().contains("-")) {
+            return issue.key().substring(0, issue.key().lastIndexOf('-'));
+        }
+        return null;
+    }
+
+    /** Names of the changed fields (field ids where Jira gave them, else names), in order, without duplicates. */
+    public List<String> changedFields() {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (ChangeItem i : changelog) {
+            out.add(i.fieldId() != null ? i.fieldId() : i.field());
+        }
+        return new ArrayList<>(out);
+    }
+
+    @Override
+    public String toString() {
+        return "JiraEvent[" + type + " " + (issueKey() != null ? issueKey() : projectKey()) + " via " + source + "]";
+    }
+}

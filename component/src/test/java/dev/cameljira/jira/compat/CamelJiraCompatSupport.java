@@ -1,0 +1,132 @@
+package dev.cameljira.jira.compat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cameljira.jira.JiraComponent;
+import dev.cameljira.jira.JiraConfiguration;
+import dev.cameljira.jira.test.JiraSandboxTestSupport;
+import dev.cameljira.sandbox.SandboxUsers;
+import org.apache.camel.CamelContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the camel-jira compatibility tests. Unlike the other component tests, the jira component here has NO shared
+ * credentials: every endpoint is configured the way an Apache camel-jira user wrote it, with {@code jiraUrl},
+ * {@code username} and {@code password} in the URI (on Jira Cloud the password is the API token, as camel-jira's docs
+ * said; on Data Center the sandbox accepts the token as the password). The sandbox's state is read over its own REST
+ * API, independently of the component.
+ */
+abstract class CamelJiraCompatSupport extends JiraSandboxTestSupport {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** Replaces the pre-configured component configuration by an empty one (keeping only the no-sleep retry hook). */
+    @Override
+    protected void configure(CamelContext context) throws Exception {
+        JiraComponent jira = context.getComponent("jira", JiraComponent.class);
+        JiraConfiguration shared = jira.getConfiguration();
+        JiraConfiguration empty = new JiraConfiguration();
+        empty.setRetrySleeper(shared.getRetrySleeper());
+        jira.setConfiguration(empty);
+        addRoutes(context);
+    }
+
+    /** Hook: the camel-jira style routes of a test class. */
+    protected void addRoutes(CamelContext context) throws Exception {
+    }
+
+    /** The login camel-jira users put in {@code username}: the e-mail on Cloud, the user name on Data Center. */
+    protected String login() {
+        return isCloud() ? SandboxUsers.ADMIN_EMAIL : SandboxUsers.ADMIN_NAME;
+    }
+
+    /** The secret camel-jira users put in {@code password}: the API token on Cloud, the password on Data Center. */
+    protected String secret() {
+        return SandboxUsers.ADMIN_TOKEN;
+    }
+
+    /** {@code jira://op?jiraUrl=...&username=...&password=...}, as camel-jira's documentation wrote it. */
+    protected String camelJiraUri(String operation) {
+        return "jira://" + operation + "?jiraUrl=" + sandbox.baseUrl() + "&username=" + login() + "&password=" + secret();
+    }
+
+    /** The regular user as camel-jira users named a watcher or assignee: accountId on Cloud, user name on Data Center. */
+    protected String userRef() {
+        return isCloud() ? SandboxUsers.USER_ACCOUNT_ID : SandboxUsers.USER_NAME;
+    }
+
+    /** GET of a REST path below /rest/api/{3|2} as the admin, bypassing the component. */
+    protected JsonNode rest(String path) {
+        String url = sandbox.baseUrl() + "/rest/api/" + (isCloud() ? 3 : 2) + path;
+        HttpResponse<byte[]> r = get(url);
+        assertThat(r.statusCode()).as("GET %s", path).isEqualTo(200);
+        try {
+            return MAPPER.readTree(r.body());
+        } catch (IOException e) {
+            throw new AssertionError("GET " + path + " did not answer JSON", e);
+        }
+    }
+
+    /** Status of a GET below /rest/api/{3|2}. */
+    protected int restStatus(String path) {
+        return get(sandbox.baseUrl() + "/rest/api/" + (isCloud() ? 3 : 2) + path).statusCode();
+    }
+
+    /** Downloads an absolute URL (an attachment's content) as the admin. */
+    protected byte[] download(String url) {
+        HttpResponse<byte[]> r = get(url);
+        assertThat(r.statusCode()).as("GET %s", url).isEqualTo(200);
+        return r.body();
+    }
+
+    /** The plain texts of an issue's comments, read over REST (v3 ADF flattened to its text nodes). */
+    protected List<String> commentTexts(String key) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode c : rest("/issue/" + key + "/comment").path("comments")) {
+            out.add(text(c.path("body")));
+        }
+        return out;
+    }
+
+    /** The text of a rich-text value: a wiki string (v2) or the concatenated text nodes of an ADF document (v3). */
+    protected static String text(JsonNode richText) {
+        if (richText == null || richText.isNull() || richText.isMissingNode()) {
+            return null;
+        }
+        if (richText.isTextual()) {
+            return richText.asText();
+        }
+        return String.join("", richText.findValuesAsText("text"));
+    }
+
+    /** Ids of an issue's watchers (accountId on Cloud, user name on Data Center), read over REST. */
+    protected List<String> watcherIds(String key) {
+        return rest("/issue/" + key + "/watchers").path("watchers").findValuesAsText(isCloud() ? "accountId" : "name");
+    }
+
+    private HttpResponse<byte[]> get(String url) {
+        String auth = Base64.getEncoder().encodeToString((login() + ":" + secret()).getBytes(StandardCharsets.UTF_8));
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + auth)
+                .header("Accept", "application/json, */*").GET().build();
+        try {
+            return http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new AssertionError("GET " + url + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package dev.cameljira.sandbox;
+
+import dev.cameljira.sandbox.http.ApiException;
+import dev.cameljira.sandbox.http.ApiResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Fault injection: rate limiting, scripted failures, latency, dropped connections and duplicate webhook deliveries.
+ * Every method returns {@code this} for chaining; {@link #reset()} turns everything off. Thread-safe.
+ *
+ * <p>Rate limiting counts requests in fixed one-second windows of wall-clock time ({@link System#nanoTime()}, not the
+ * sandbox clock, so a frozen test clock cannot freeze the limiter).
+ */
+public final class Faults {
+
+    private enum Kind { FAIL, DROP, DROP_RESPONSE }
+
+    private static final class Rule {
+        final Kind kind;
+        final String method;
+        final String pathPrefix;
+        final int status;
+        int remaining;
+
+        Rule(Kind kind, String method, String pathPrefix, int status, int remaining) {
+            this.kind = kind;
+            this.method = method == null ? null : method.toUpperCase(Locale.ROOT);
+            this.pathPrefix = pathPrefix;
+            this.status = status;
+            this.remaining = remaining;
+        }
+
+        boolean applies(String m, String path) {
+            return (method == null || method.equals(m)) && (pathPrefix == null || path.startsWith(pathPrefix));
+        }
+    }
+
+    /** What to do with a request before it is handled. */
+    record Decision(boolean drop, ApiResponse response) {
+        static final Decision NONE = new Decision(false, null);
+        static final Decision DROP = new Decision(true, null);
+    }
+
+    private final List<Rule> rules = new ArrayList<>();
+    private volatile int rateLimit;
+    private volatile Duration latency = Duration.ZERO;
+    private volatile boolean duplicateWebhooks;
+    private volatile int retryAfterSeconds = 1;
+    private long windowStart = System.nanoTime();
+    private int windowCount;
+
+    Faults() {
+    }
+
+    /**
+     * Limits the sandbox to {@code requestsPerSecond}; further requests in the same second get 429 with
+     * {@code Retry-After}, {@code X-RateLimit-Limit/Remaining/Reset} and {@code RateLimit-Reason: jira-burst-based}.
+     * Zero or less turns the limit off.
+     */
+    public synchronized Faults rateLimit(int requestsPerSecond) {
+        this.rateLimit = Math.max(0, requestsPerSecond);
+        this.windowStart = System.nanoTime();
+        this.windowCount = 0;
+        return this;
+    }
+
+    /** The next {@code times} requests (any method and path) fail with {@code status} and a Jira error body. */
+    public Faults failNext(int status, int times) {
+        return failNext(null, null, status, times);
+    }
+
+    /**
+     * The next {@code times} requests whose method and path match fail with {@code status} (429 and 503 carry
+     * {@code Retry-After}). A null method or prefix matches anything.
+     */
+    public synchronized Faults failNext(String method, String pathPrefix, int status, int times) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("failNext status must be 4xx or 5xx, was " + status);
+        }
+        if (times > 0) {
+            rules.add(new Rule(Kind.FAIL, method, pathPrefix, status, times));
+        }
+        return this;
+    }
+
+    /** Delays every request by {@code delay} before it is handled. */
+    public Faults latency(Duration delay) {
+        this.latency = delay == null || delay.isNegative() ? Duration.ZERO : delay;
+        return this;
+    }
+
+    /** The next {@code times} requests are not handled: the connection is closed without a response. */
+    public synchronized Faults dropNext(int times) {
+        if (times > 0) {
+            rules.add(new Rule(Kind.DROP, null, null, 0, times));
+        }
+        return this;
+    }
+
+    /**
+     * The next {@code times} matching requests ARE handled (the change is applied) but the connection is closed
+     * without a response: the client cannot know the outcome. A null method or prefix matches anything.
+     */
+    public synchronized Faults dropResponseNext(String method, String pathPrefix, int times) {
+        if (times > 0) {
+            rules.add(new Rule(Kind.DROP_RESPONSE, method, pathPrefix, 0, times));
+        }
+        return this;
+    }
+
+    /** Whether every webhook delivery is sent twice with the same identifier. */
+    public Faults duplicateWebhookDeliveries(boolean duplicate) {
+        this.duplicateWebhooks = duplicate;
+        return this;
+    }
+
+    /** The {@code Retry-After} value (seconds) of 429/503 faults; default 1. */
+    public Faults retryAfterSeconds(int seconds) {
+        this.retryAfterSeconds = Math.max(0, seconds);
+        return this;
+    }
+
+    /** Turns every fault off. */
+    public synchronized Faults reset() {
+        rules.clear();
+        rateLimit = 0;
+        latency = Duration.ZERO;
+        duplicateWebhooks = false;
+        retryAfterSeconds = 1;
+        return this;
+    }
+
+    // ---- used by the server ----------------------------------------------------------------------------------
+
+    Duration latency() {
+        return latency;
+    }
+
+    boolean duplicateWebhooks() {
+        return duplicateWebhooks;
+    }
+
+    synchronized Decision before(String method, String path) {
+        Rule drop = take(Kind.DROP, method, path);
+        if (drop != null) {
+            return Decision.DROP;
+        }
+        if (rateLimit > 0) {
+            ApiResponse limited = rateLimited();
+            if (limited != null) {
+                return new Decision(false, limited);
+            }
+        }
+        Rule fail = take(Kind.FAIL, method, path);
+        if (fail != null) {
+            return new Decision(false, failure(fail.status));
+        }
+        return Decision.NONE;
+    }
+
+    synchronized boolean dropResponse(String method, String path) {
+        return take(Kind.DROP_RESPONSE, method, path) != null;
+    }
+
+    /** Adds X-RateLimit headers to a normal response while a limit is set. */
+    synchronized void decorate(ApiResponse response) {
+        if (rateLimit > 0 && response.status() != 429) {
+            response.header("X-RateLimit-Limit", String.valueOf(rateLimit));
+            response.header("X-RateLimit-Remaining", String.valueOf(Math.max(0, rateLimit - windowCount)));
+        }
+    }
+
+    private ApiResponse rateLimited() {
+        long now = System.nanoTime();
+        if (now - windowStart >= 1_000_000_000L) {
+            windowStart = now;
+            windowCount = 0;
+        }
+        windowCount++;
+        if (windowCount <= rateLimit) {
+            return null;
+        }
+        long remainingNanos = 1_000_000_000L - (now - windowStart);
+        Instant reset = Instant.now().plusNanos(remainingNanos);
+        ApiResponse r = ApiResponse.error(ApiException.of(429, "Rate limit exceeded."));
+        r.header("Retry-After", String.valueOf(Math.max(retryAfterSeconds, 1)));
+        r.header("X-RateLimit-Limit", String.valueOf(rateLimit));
+        r.header("X-RateLimit-Remaining", "0");
+        r.header("X-RateLimit-Reset", reset.toString());
+        r.header("RateLimit-Reason", "jira-burst-based");
+        return r;
+    }
+
+    private ApiResponse failure(int status) {
+        String message = switch (status) {
+            case 429 -> "Rate limit exceeded.";
+            case 503 -> "Service unavailable. Please try again later.";
+            case 500 -> "Internal server error.";
+            case 401 -> "You are not authenticated. Authentication required to perform this operation.";
+            case 403 -> "You do not have permission to perform this operation.";
+            case 404 -> "The requested resource does not exist.";
+            case 409 -> "Conflict: the resource was modified concurrently.";
+            default -> "Injected failure (HTTP " + status + ").";
+        };
+        ApiResponse r = ApiResponse.error(ApiException.of(status, message));
+        if (status == 429 || status == 503) {
+            r.header("Retry-After", String.valueOf(retryAfterSeconds));
+        }
+        if (status == 429) {
+            r.header("RateLimit-Reason", "jira-burst-based");
+        }
+        return r;
+    }
+
+    private Rule take(Kind kind, String method, String path) {
+        for (Iterator<Rule> it = rules.iterator(); it.hasNext();) {
+            Rule r = it.next();
+            if (r.kind == kind && r.applies(method, path)) {
+                r.remaining--;
+                if (r.remaining <= 0) {
+                    it.remove();
+                }
+                return r;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,273 @@
+package dev.cameljira.sandbox;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import dev.cameljira.sandbox.http.Router;
+import dev.cameljira.sandbox.jira.JiraContext;
+import dev.cameljira.sandbox.jira.JiraRoutes;
+import dev.cameljira.sandbox.jira.search.SearchService;
+import dev.cameljira.sandbox.jira.store.JiraStore;
+import dev.cameljira.sandbox.spec.JiraSpecValidator;
+import dev.cameljira.sandbox.webhook.WebhookDispatcher;
+import dev.cameljira.sandbox.webhook.WebhookRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A running, stateful emulator of Jira Cloud or Jira Data Center (plus Zendesk and ServiceNow emulators when present
+ * on the classpath) on a local port. Jira lives at the root ({@code /rest/api/...}), Zendesk at {@code /api/v2/...},
+ * ServiceNow at {@code /api/now/...}.
+ *
+ * <pre>{@code
+ * try (JiraSandbox jira = JiraSandbox.start(JiraSandbox.Mode.CLOUD)) {
+ *     String key = jira.admin().createIssue("DEMO", "Task", "Hello");
+ *     // call jira.baseUrl() + "/rest/api/3/issue/" + key with admin@example.com:sandbox-admin-token
+ * }
+ * }</pre>
+ */
+public final class JiraSandbox implements AutoCloseable {
+
+    /** Which Jira to emulate. */
+    public enum Mode {
+        /** Jira Cloud: REST v3 (ADF) and v2, accountIds, token-paged {@code /search/jql}. */
+        CLOUD,
+        /** Jira Data Center / Server 10.3: REST v2 only, user names and keys, {@code /search} with startAt/total. */
+        SERVER
+    }
+
+    static {
+        // the JDK server writes headers and body separately: without TCP_NODELAY keep-alive clients stall on delayed ACKs
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final Mode mode;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final WebhookDispatcher dispatcher;
+    private final SandboxAdmin admin;
+    private final HttpHandler zendesk;
+    private final HttpHandler serviceNow;
+    private final String baseUrl;
+    private final int port;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private JiraSandbox(Builder b) {
+        this.mode = b.mode;
+        JiraStore store = new JiraStore(b.mode, b.clock, b.zone);
+        SearchService search = new SearchService(store);
+        Faults faults = new Faults();
+        WebhookRegistry registry = new WebhookRegistry(search);
+        this.dispatcher = new WebhookDispatcher(registry, b.webhookRetryDelay, b.webhookMaxAttempts, faults::duplicateWebhooks);
+        JiraContext ctx = new JiraContext(store, dispatcher);
+        Router router = JiraRoutes.create(ctx, search, registry);
+        RequestJournal journal = new RequestJournal(b.journalCapacity);
+        List<String> violations = SandboxAdmin.newViolationList();
+        JiraSpecValidator validator = b.validateAgainstSpec ? validator(b.mode) : null;
+        this.zendesk = optionalHandler("dev.cameljira.sandbox.zendesk.ZendeskEmulator");
+        this.serviceNow = optionalHandler("dev.cameljira.sandbox.servicenow.ServiceNowEmulator");
+        this.admin = new SandboxAdmin(ctx, faults, journal, violations, dispatcher);
+        AtomicInteger threadNo = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(b.threads, r -> {
+            Thread t = new Thread(r, "jira-sandbox-http-" + threadNo.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 1024);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            dispatcher.close();
+            throw new UncheckedIOException("cannot bind the sandbox to " + b.host + ":" + b.port, e);
+        }
+        server.createContext("/", new SandboxHttpHandler(store, router, faults, journal, validator, violations, zendesk, serviceNow));
+        server.setExecutor(executor);
+        server.start();
+        this.port = server.getAddress().getPort();
+        String host = b.host.contains(":") ? "[" + b.host + "]" : b.host;
+        this.baseUrl = "http://" + host + ":" + port;
+        store.baseUrl(baseUrl);
+    }
+
+    private static JiraSpecValidator validator(Mode mode) {
+        try {
+            return mode == Mode.CLOUD ? JiraSpecValidator.cloud() : JiraSpecValidator.dataCenter();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("validateAgainstSpec(true) but the spec validator could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static HttpHandler optionalHandler(String className) {
+        try {
+            Class<?> type = Class.forName(className);
+            return (HttpHandler) type.getDeclaredConstructor().newInstance();
+        } catch (ClassNotFoundException e) {
+            return null;
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("cannot start " + className + ": " + e, e);
+        }
+    }
+
+    /** A builder with defaults: Cloud, 127.0.0.1, a free port, UTC, system clock, no spec validation. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts a sandbox on a free port with defaults. */
+    public static JiraSandbox start(Mode mode) {
+        return builder().mode(mode).build();
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The bound port. */
+    public int port() {
+        return port;
+    }
+
+    /** The emulated deployment. */
+    public Mode mode() {
+        return mode;
+    }
+
+    /** Seeding, faults and inspection. */
+    public SandboxAdmin admin() {
+        return admin;
+    }
+
+    /** The Zendesk emulator mounted at {@code /api/v2/}, or null when it is not on the classpath. */
+    public HttpHandler zendesk() {
+        return zendesk;
+    }
+
+    /** The ServiceNow emulator mounted at {@code /api/now/}, or null when it is not on the classpath. */
+    public HttpHandler serviceNow() {
+        return serviceNow;
+    }
+
+    /** Stops the server and the webhook dispatcher (idempotent). */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        server.stop(0);
+        executor.shutdownNow();
+        dispatcher.close();
+    }
+
+    @Override
+    public String toString() {
+        return "JiraSandbox[" + mode + " " + baseUrl + "]";
+    }
+
+    /** Builds and starts a {@link JiraSandbox}. */
+    public static final class Builder {
+        private Mode mode = Mode.CLOUD;
+        private int port;
+        private String host = "127.0.0.1";
+        private boolean validateAgainstSpec;
+        private ZoneId zone = ZoneId.of("UTC");
+        private Clock clock;
+        private Duration webhookRetryDelay = Duration.ofMillis(300);
+        private int webhookMaxAttempts = 5;
+        private int journalCapacity = 10_000;
+        private int threads = Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
+
+        private Builder() {
+        }
+
+        /** Cloud (default) or Server. */
+        public Builder mode(Mode value) {
+            this.mode = Objects.requireNonNull(value, "mode");
+            return this;
+        }
+
+        /** Port to bind; 0 (default) picks a free one. */
+        public Builder port(int value) {
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, was " + value);
+            }
+            this.port = value;
+            return this;
+        }
+
+        /** Address to bind (default 127.0.0.1). */
+        public Builder host(String value) {
+            this.host = Objects.requireNonNull(value, "host");
+            return this;
+        }
+
+        /** Validate every Jira request and response against Atlassian's OpenAPI spec; see {@link SandboxAdmin#specViolations()}. */
+        public Builder validateAgainstSpec(boolean value) {
+            this.validateAgainstSpec = value;
+            return this;
+        }
+
+        /** The users' (and JQL's) time zone, default UTC. */
+        public Builder zone(ZoneId value) {
+            this.zone = Objects.requireNonNull(value, "zone");
+            return this;
+        }
+
+        /** The clock for every timestamp (default: system clock in the zone). */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** Delay before the first webhook retry (the n-th retry waits n times as long); default 300 ms. */
+        public Builder webhookRetryDelay(Duration value) {
+            if (value == null || value.isNegative()) {
+                throw new IllegalArgumentException("webhookRetryDelay must be >= 0");
+            }
+            this.webhookRetryDelay = value;
+            return this;
+        }
+
+        /** Delivery attempts per webhook event in total, first try included (default 5). */
+        public Builder webhookMaxAttempts(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("webhookMaxAttempts must be >= 1, was " + value);
+            }
+            this.webhookMaxAttempts = value;
+            return this;
+        }
+
+        /** How many exchanges {@link SandboxAdmin#requests()} keeps (oldest dropped first); default 10,000. */
+        public Builder journalCapacity(int value) {
+            this.journalCapacity = Math.max(0, value);
+            return this;
+        }
+
+        /** HTTP worker threads (default max(16, 8 x cores)). */
+        public Builder threads(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, was " + value);
+            }
+            this.threads = value;
+            return this;
+        }
+
+        /** Starts the sandbox. */
+        public JiraSandbox build() {
+            if (clock == null) {
+                clock = Clock.system(zone);
+            }
+            return new JiraSandbox(this);
+        }
+    }
+}

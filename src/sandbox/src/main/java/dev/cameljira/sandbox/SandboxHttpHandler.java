@@ -1,0 +1,223 @@
+package dev.cameljira.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.cameljira.sandbox.http.ApiException;
+import dev.cameljira.sandbox.http.ApiRequest;
+import dev.cameljira.sandbox.http.ApiResponse;
+import dev.cameljira.sandbox.http.Router;
+import dev.cameljira.sandbox.jira.JiraAuth;
+import dev.cameljira.sandbox.jira.model.User;
+import dev.cameljira.sandbox.jira.render.View;
+import dev.cameljira.sandbox.jira.store.JiraStore;
+import dev.cameljira.sandbox.spec.HttpExchangeRecord;
+import dev.cameljira.sandbox.spec.JiraSpecValidator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one JDK {@link HttpHandler}: applies faults, mounts Zendesk ({@code /api/v2/}) and ServiceNow
+ * ({@code /api/now/}, {@code /oauth_token.do}) emulators, authenticates and routes Jira requests, journals every
+ * exchange and (when enabled) validates it against the OpenAPI spec.
+ */
+final class SandboxHttpHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxHttpHandler.class);
+
+    private final JiraStore store;
+    private final Router router;
+    private final JiraAuth auth;
+    private final Faults faults;
+    private final RequestJournal journal;
+    private final JiraSpecValidator validator;
+    private final List<String> violations;
+    private final HttpHandler zendesk;
+    private final HttpHandler serviceNow;
+
+    SandboxHttpHandler(JiraStore store, Router router, Faults faults, RequestJournal journal, JiraSpecValidator validator,
+            List<String> violations, HttpHandler zendesk, HttpHandler serviceNow) {
+        this.store = store;
+        this.router = router;
+        this.auth = new JiraAuth(store);
+        this.faults = faults;
+        this.journal = journal;
+        this.validator = validator;
+        this.violations = violations;
+        this.zendesk = zendesk;
+        this.serviceNow = serviceNow;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            handleExchange(exchange);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("exchange failed", e);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void handleExchange(HttpExchange exchange) throws IOException, InterruptedException {
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        String path = exchange.getRequestURI().getRawPath();
+        Duration latency = faults.latency();
+        if (!latency.isZero()) {
+            Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
+        }
+        HttpHandler external = external(path);
+        Faults.Decision decision = faults.before(method, path);
+        if (external != null && decision == Faults.Decision.NONE) {
+            external.handle(exchange);
+            return;
+        }
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        Map<String, List<String>> query = parseQuery(exchange.getRequestURI().getRawQuery());
+        Map<String, List<String>> requestHeaders = exchange.getRequestHeaders();
+        if (decision.drop()) {
+            journal.add(new HttpExchangeRecord(method, path, query, requestHeaders, body, 0, Map.of(), new byte[0]));
+            return;
+        }
+        ApiResponse response;
+        boolean dropAfter = false;
+        if (decision.response() != null) {
+            response = decision.response();
+        } else {
+            response = dispatch(method, path, query, requestHeaders, body);
+            dropAfter = faults.dropResponse(method, path);
+        }
+        faults.decorate(response);
+        HttpExchangeRecord record = new HttpExchangeRecord(method, path, query, requestHeaders, body,
+                dropAfter ? 0 : response.status(), response.headers(), dropAfter ? new byte[0] : response.body());
+        validate(record);
+        journal.add(record);
+        if (!dropAfter) {
+            send(exchange, response);
+        }
+    }
+
+    private HttpHandler external(String path) {
+        if (zendesk != null && path.startsWith("/api/v2/")) {
+            return zendesk;
+        }
+        if (serviceNow != null && (path.startsWith("/api/now/") || path.startsWith("/oauth_token.do"))) {
+            return serviceNow;
+        }
+        return null;
+    }
+
+    private ApiResponse dispatch(String method, String path, Map<String, List<String>> query,
+            Map<String, List<String>> headers, byte[] body) {
+        try {
+            Router.Match match = router.match(method, path);
+            if (match.status() == 405) {
+                return ApiResponse.empty(405);
+            }
+            if (match.route() == null) {
+                throw ApiException.of(404, "null for uri: " + store.baseUrl() + path);
+            }
+            int version = apiVersion(match.params().get("version"), path);
+            Optional<User> user = auth.authenticate(first(headers, "Authorization"));
+            if (user.isEmpty() && !match.route().anonymous()) {
+                throw JiraAuth.unauthorized();
+            }
+            ApiRequest request = new ApiRequest(method, path, match.params(), query, headers, body, user.orElse(null),
+                    new View(store.baseUrl(), version, store.cloud()));
+            return match.route().handler().handle(request);
+        } catch (ApiException e) {
+            ApiResponse r = ApiResponse.error(e);
+            if (e.status() == 401) {
+                r.header("WWW-Authenticate", "Basic realm=\"protected-area\"");
+                if (!store.cloud()) {
+                    r.header("X-Seraph-LoginReason", "AUTHENTICATED_FAILED");
+                }
+            }
+            return r;
+        } catch (RuntimeException e) {
+            LOG.warn("sandbox failed on {} {}: {}", method, path, e.toString());
+            return ApiResponse.error(ApiException.of(500, "Internal server error: " + e));
+        }
+    }
+
+    private int apiVersion(String version, String path) {
+        if (version == null) {
+            return 2;
+        }
+        return switch (version) {
+            case "2", "latest" -> 2;
+            case "3" -> {
+                if (!store.cloud()) {
+                    throw ApiException.of(404, "null for uri: " + store.baseUrl() + path);
+                }
+                yield 3;
+            }
+            default -> throw ApiException.of(404, "null for uri: " + store.baseUrl() + path);
+        };
+    }
+
+    private void validate(HttpExchangeRecord record) {
+        if (validator == null || !record.path().startsWith("/rest/api/")) {
+            return;
+        }
+        try {
+            for (String v : validator.validate(record)) {
+                violations.add(record.method() + " " + record.path() + " -> " + record.status() + ": " + v);
+            }
+        } catch (RuntimeException e) {
+            violations.add(record.method() + " " + record.path() + ": validator failed: " + e);
+        }
+    }
+
+    private static void send(HttpExchange exchange, ApiResponse response) throws IOException {
+        var headers = exchange.getResponseHeaders();
+        response.headers().forEach(headers::put);
+        byte[] body = response.body();
+        if (body.length == 0) {
+            exchange.sendResponseHeaders(response.status(), -1);
+            return;
+        }
+        exchange.sendResponseHeaders(response.status(), body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    static Map<String, List<String>> parseQuery(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            result.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+        return result;
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                return e.getValue().get(0);
+            }
+        }
+        return null;
+    }
+}

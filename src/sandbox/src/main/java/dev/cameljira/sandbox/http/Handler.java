@@ -1,0 +1,7 @@
+package dev.cameljira.sandbox.http;
+
+/** A route handler. */
+@FunctionalInterface
+public interface Handler {
+    ApiResponse handle(ApiRequest request);
+}

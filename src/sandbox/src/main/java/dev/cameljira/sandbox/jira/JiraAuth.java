@@ -1,0 +1,64 @@
+package dev.cameljira.sandbox.jira;
+
+import dev.cameljira.sandbox.http.ApiException;
+import dev.cameljira.sandbox.jira.model.User;
+import dev.cameljira.sandbox.jira.store.JiraStore;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Authentication. Cloud: basic {@code email:apiToken} or {@code Bearer <token>}. Server: basic {@code name:token} or
+ * {@code email:token}, or {@code Bearer <personal access token>}. A present but wrong header is a 401.
+ */
+public final class JiraAuth {
+
+    private final JiraStore store;
+
+    public JiraAuth(JiraStore store) {
+        this.store = store;
+    }
+
+    /** The user of an Authorization header; empty when there is none; a 401 when it is wrong. */
+    public Optional<User> authenticate(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            return Optional.empty();
+        }
+        String value = authorization.trim();
+        int space = value.indexOf(' ');
+        if (space < 0) {
+            throw unauthorized();
+        }
+        String scheme = value.substring(0, space);
+        String credentials = value.substring(space + 1).trim();
+        if (scheme.equalsIgnoreCase("Bearer")) {
+            return Optional.of(store.userByToken(credentials).orElseThrow(JiraAuth::unauthorized));
+        }
+        if (!scheme.equalsIgnoreCase("Basic")) {
+            throw unauthorized();
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw unauthorized();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            throw unauthorized();
+        }
+        String login = decoded.substring(0, colon);
+        String secret = decoded.substring(colon + 1);
+        User user = store.userByToken(secret).orElseThrow(JiraAuth::unauthorized);
+        boolean loginMatches = login.equalsIgnoreCase(user.email()) || (!store.cloud() && login.equalsIgnoreCase(user.name()));
+        if (!loginMatches) {
+            throw unauthorized();
+        }
+        return Optional.of(user);
+    }
+
+    /** The 401 Jira sends for missing or bad credentials. */
+    public static ApiException unauthorized() {
+        return ApiException.of(401, "Client must be authenticated to access this resource.");
+    }
+}

@@ -1,0 +1,43 @@
+package dev.cameljira.sandbox.jira;
+
+import dev.cameljira.sandbox.http.Router;
+import dev.cameljira.sandbox.jira.rest.AttachmentResource;
+import dev.cameljira.sandbox.jira.rest.CommentResource;
+import dev.cameljira.sandbox.jira.rest.CreateMetaResource;
+import dev.cameljira.sandbox.jira.rest.LinkResource;
+import dev.cameljira.sandbox.jira.rest.ProjectResource;
+import dev.cameljira.sandbox.jira.rest.PropertyResource;
+import dev.cameljira.sandbox.jira.rest.UserResource;
+import dev.cameljira.sandbox.jira.rest.WatcherResource;
+import dev.cameljira.sandbox.jira.rest.WebhookResource;
+import dev.cameljira.sandbox.jira.rest.WorklogResource;
+import dev.cameljira.sandbox.jira.rest.IssueResource;
+import dev.cameljira.sandbox.jira.rest.SearchResource;
+import dev.cameljira.sandbox.jira.rest.SystemResource;
+import dev.cameljira.sandbox.jira.search.SearchService;
+import dev.cameljira.sandbox.webhook.WebhookRegistry;
+
+/** Registers every Jira resource on a router. */
+public final class JiraRoutes {
+
+    private JiraRoutes() {
+    }
+
+    public static Router create(JiraContext ctx, SearchService search, WebhookRegistry webhooks) {
+        Router router = new Router();
+        new SystemResource(ctx).register(router);
+        new IssueResource(ctx).register(router);
+        new CommentResource(ctx).register(router);
+        new SearchResource(ctx, search).register(router);
+        new ProjectResource(ctx).register(router);
+        new UserResource(ctx).register(router);
+        new CreateMetaResource(ctx).register(router);
+        new AttachmentResource(ctx).register(router);
+        new WatcherResource(ctx).register(router);
+        new LinkResource(ctx).register(router);
+        new WorklogResource(ctx).register(router);
+        new PropertyResource(ctx.store()).register(router);
+        new WebhookResource(ctx.store(), webhooks).register(router);
+        return router;
+    }
+}

@@ -1,0 +1,206 @@
+package dev.cameljira.sandbox.jira.rest;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cameljira.sandbox.http.ApiRequest;
+import dev.cameljira.sandbox.http.ApiResponse;
+import dev.cameljira.sandbox.http.Json;
+import dev.cameljira.sandbox.http.Router;
+import dev.cameljira.sandbox.jira.JiraContext;
+import dev.cameljira.sandbox.jira.model.CustomField;
+import dev.cameljira.sandbox.jira.model.IssueType;
+import dev.cameljira.sandbox.jira.model.LinkType;
+import dev.cameljira.sandbox.jira.model.Priority;
+import dev.cameljira.sandbox.jira.model.Resolution;
+import dev.cameljira.sandbox.jira.model.Status;
+import dev.cameljira.sandbox.jira.model.StatusCategory;
+import dev.cameljira.sandbox.jira.render.IssueRenderer.SystemField;
+import dev.cameljira.sandbox.jira.store.JiraStore;
+import java.time.Instant;
+
+/** serverInfo, myself and workflow metadata ({@code /priority, /issuetype, /status, /resolution, /field, /issueLinkType}). */
+public final class SystemResource {
+
+    private final JiraContext ctx;
+    private final JiraStore store;
+
+    public SystemResource(JiraContext ctx) {
+        this.ctx = ctx;
+        this.store = ctx.store();
+    }
+
+    public void register(Router router) {
+        router.add("GET", Paths.API + "/serverInfo", true, this::serverInfo);
+        router.add("GET", Paths.API + "/myself", this::myself);
+        router.add("GET", Paths.API + "/priority", this::priorities);
+        router.add("GET", Paths.API + "/priority/{id}", this::priority);
+        if (store.cloud()) {
+            router.add("GET", Paths.API + "/priority/search", this::prioritySearch);
+        }
+        router.add("GET", Paths.API + "/issuetype", this::issueTypes);
+        router.add("GET", Paths.API + "/issuetype/{id}", this::issueType);
+        router.add("GET", Paths.API + "/status", this::statuses);
+        router.add("GET", Paths.API + "/status/{idOrName}", this::status);
+        router.add("GET", Paths.API + "/statuscategory", this::statusCategories);
+        router.add("GET", Paths.API + "/resolution", this::resolutions);
+        router.add("GET", Paths.API + "/field", this::fields);
+        router.add("GET", Paths.API + "/issueLinkType", this::linkTypes);
+        router.add("GET", Paths.API + "/issueLinkType/{id}", this::linkType);
+    }
+
+    private ApiResponse serverInfo(ApiRequest req) {
+        ObjectNode n = Json.object();
+        n.put("baseUrl", store.baseUrl());
+        if (store.cloud()) {
+            n.put("version", "1001.0.0-SNAPSHOT");
+            n.putArray("versionNumbers").add(1001).add(0).add(0);
+            n.put("deploymentType", "Cloud");
+            n.put("buildNumber", 100287);
+            n.put("buildDate", "2026-11-20T00:00:00.000+0000");
+        } else {
+            n.put("version", "10.3.0");
+            n.putArray("versionNumbers").add(10).add(3).add(0);
+            n.put("deploymentType", "Server");
+            n.put("buildNumber", 10030000);
+            n.put("buildDate", "2024-12-04T00:00:00.000+0000");
+        }
+        n.put("serverTime", ctx.renderer().time(Instant.now(store.clock())));
+        n.put("scmInfo", "0000000000000000000000000000000000000000");
+        n.put("serverTitle", "Jira Sandbox");
+        n.putObject("defaultLocale").put("locale", "en_US");
+        n.put("serverTimeZone", store.zone().getId());
+        return ApiResponse.ok(n);
+    }
+
+    private ApiResponse myself(ApiRequest req) {
+        return ApiResponse.ok(ctx.renderer().myself(req.requireUser(), req.view()));
+    }
+
+    private ApiResponse priorities(ApiRequest req) {
+        ArrayNode arr = Json.array();
+        for (Priority p : store.catalog().priorities()) {
+            arr.add(ctx.renderer().priorityDetails(p, req.view()));
+        }
+        return ApiResponse.ok(arr);
+    }
+
+    private ApiResponse prioritySearch(ApiRequest req) {
+        int startAt = Paging.startAt(req);
+        int max = Paging.maxResults(req, 50, 50);
+        java.util.List<String> ids = req.queryAll("id");
+        String name = req.query("priorityName");
+        boolean onlyDefault = req.boolQuery("onlyDefault", false);
+        java.util.List<Priority> matches = store.catalog().priorities().stream()
+                .filter(p -> ids.isEmpty() || ids.contains(p.id()))
+                .filter(p -> name == null || name.isBlank() || p.name().toLowerCase(java.util.Locale.ROOT)
+                        .contains(name.toLowerCase(java.util.Locale.ROOT)))
+                .filter(p -> !onlyDefault || p.equals(store.catalog().defaultPriority()))
+                .toList();
+        ObjectNode n = Json.object();
+        n.put("self", req.view().api() + "/priority/search?maxResults=" + max + "&startAt=" + startAt);
+        n.put("maxResults", max);
+        n.put("startAt", startAt);
+        n.put("total", matches.size());
+        n.put("isLast", startAt + max >= matches.size());
+        ArrayNode values = n.putArray("values");
+        for (int i = startAt; i < matches.size() && i < startAt + max; i++) {
+            ObjectNode p = (ObjectNode) ctx.renderer().priorityDetails(matches.get(i), req.view());
+            p.put("isDefault", matches.get(i).equals(store.catalog().defaultPriority()));
+            values.add(p);
+        }
+        return ApiResponse.ok(n);
+    }
+
+    private ApiResponse priority(ApiRequest req) {
+        Priority p = store.catalog().priorities().stream().filter(x -> x.id().equals(req.param("id"))).findFirst()
+                .orElseThrow(() -> dev.cameljira.sandbox.http.ApiException.of(404,
+                        "The priority with id '" + req.param("id") + "' does not exist."));
+        return ApiResponse.ok(ctx.renderer().priorityDetails(p, req.view()));
+    }
+
+    private ApiResponse issueTypes(ApiRequest req) {
+        ArrayNode arr = Json.array();
+        for (IssueType t : store.catalog().issueTypes()) {
+            arr.add(ctx.renderer().issueType(t, req.view()));
+        }
+        return ApiResponse.ok(arr);
+    }
+
+    private ApiResponse issueType(ApiRequest req) {
+        IssueType t = store.catalog().issueTypes().stream().filter(x -> x.id().equals(req.param("id"))).findFirst()
+                .orElseThrow(() -> dev.cameljira.sandbox.http.ApiException.of(404,
+                        "The issue type with id '" + req.param("id") + "' does not exist."));
+        return ApiResponse.ok(ctx.renderer().issueType(t, req.view()));
+    }
+
+    private ApiResponse statuses(ApiRequest req) {
+        ArrayNode arr = Json.array();
+        for (Status s : store.catalog().statuses()) {
+            arr.add(ctx.renderer().status(s, req.view()));
+        }
+        return ApiResponse.ok(arr);
+    }
+
+    private ApiResponse status(ApiRequest req) {
+        Status s = store.catalog().status(req.param("idOrName")).orElseThrow(() -> dev.cameljira.sandbox.http.ApiException
+                .of(404, "The status with id '" + req.param("idOrName") + "' does not exist."));
+        return ApiResponse.ok(ctx.renderer().status(s, req.view()));
+    }
+
+    private ApiResponse statusCategories(ApiRequest req) {
+        ArrayNode arr = Json.array();
+        for (StatusCategory c : store.catalog().statusCategories()) {
+            arr.add(ctx.renderer().statusCategory(c, req.view()));
+        }
+        return ApiResponse.ok(arr);
+    }
+
+    private ApiResponse resolutions(ApiRequest req) {
+        ArrayNode arr = Json.array();
+        for (Resolution r : store.catalog().resolutions()) {
+            arr.add(ctx.renderer().resolution(r, req.view()));
+        }
+        return ApiResponse.ok(arr);
+    }
+
+    private ApiResponse fields(ApiRequest req) {
+        ArrayNode arr = Json.array();
+        for (SystemField f : ctx.issues().systemFields().values()) {
+            ObjectNode n = arr.addObject();
+            n.put("id", f.id());
+            n.put("key", f.id());
+            n.put("name", f.name());
+            n.put("custom", false);
+            n.put("orderable", f.orderable());
+            n.put("navigable", f.navigable());
+            n.put("searchable", true);
+            n.putArray("clauseNames").add(f.id());
+            ObjectNode schema = n.putObject("schema");
+            schema.put("type", f.schemaType());
+            if (f.schemaItems() != null) {
+                schema.put("items", f.schemaItems());
+            }
+            schema.put("system", f.id());
+        }
+        for (CustomField cf : store.catalog().customFields()) {
+            arr.add(ctx.renderer().customFieldDefinition(cf));
+        }
+        return ApiResponse.ok(arr);
+    }
+
+    private ApiResponse linkTypes(ApiRequest req) {
+        ObjectNode n = Json.object();
+        ArrayNode arr = n.putArray("issueLinkTypes");
+        for (LinkType t : store.catalog().linkTypes()) {
+            arr.add(ctx.renderer().linkType(t, req.view()));
+        }
+        return ApiResponse.ok(n);
+    }
+
+    private ApiResponse linkType(ApiRequest req) {
+        LinkType t = store.catalog().linkTypes().stream().filter(x -> x.id().equals(req.param("id"))).findFirst()
+                .orElseThrow(() -> dev.cameljira.sandbox.http.ApiException.of(404,
+                        "No issue link type with id '" + req.param("id") + "' found."));
+        return ApiResponse.ok(ctx.renderer().linkType(t, req.view()));
+    }
+}

@@ -1,0 +1,144 @@
+package dev.cameljira.sandbox.jira.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cameljira.sandbox.http.ApiException;
+import dev.cameljira.sandbox.http.ApiRequest;
+import dev.cameljira.sandbox.http.ApiResponse;
+import dev.cameljira.sandbox.http.Router;
+import dev.cameljira.sandbox.jira.JiraContext;
+import dev.cameljira.sandbox.jira.model.Issue;
+import dev.cameljira.sandbox.jira.model.RichText;
+import dev.cameljira.sandbox.jira.model.Worklog;
+import dev.cameljira.sandbox.jira.render.Durations;
+import dev.cameljira.sandbox.jira.service.FieldError;
+import dev.cameljira.sandbox.jira.service.FieldWriters;
+import dev.cameljira.sandbox.jira.service.WriteContext;
+import dev.cameljira.sandbox.jira.store.JiraStore;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/** Worklogs: {@code /issue/{key}/worklog[/{id}]} (timeSpent "1h 30m" or timeSpentSeconds, started, comment). */
+public final class WorklogResource {
+
+    private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+    private final JiraContext ctx;
+    private final JiraStore store;
+
+    public WorklogResource(JiraContext ctx) {
+        this.ctx = ctx;
+        this.store = ctx.store();
+    }
+
+    public void register(Router router) {
+        router.add("GET", Paths.API + "/issue/{key}/worklog", this::list);
+        router.add("POST", Paths.API + "/issue/{key}/worklog", this::add);
+        router.add("GET", Paths.API + "/issue/{key}/worklog/{id}", this::get);
+        router.add("PUT", Paths.API + "/issue/{key}/worklog/{id}", this::edit);
+        router.add("DELETE", Paths.API + "/issue/{key}/worklog/{id}", this::delete);
+    }
+
+    private ApiResponse list(ApiRequest req) {
+        int startAt = Paging.startAt(req);
+        int max = Paging.maxResults(req, 5000, 5000);
+        return store.read(() -> {
+            Issue issue = store.requireIssue(req.param("key"));
+            return ApiResponse.ok(ctx.activity().worklogPage(issue.worklogs(), startAt, max, req.view()));
+        });
+    }
+
+    private ApiResponse add(ApiRequest req) {
+        JsonNode body = req.json();
+        Long seconds = seconds(body);
+        if (seconds == null) {
+            throw ApiException.field("timeLogged", "You must indicate the time spent working.");
+        }
+        Instant started = started(body);
+        RichText comment = comment(body, req.apiVersion());
+        return store.write(() -> {
+            Issue issue = store.requireIssue(req.param("key"));
+            Worklog w = ctx.activityService().logWorkLocked(issue, started == null ? store.now() : started, seconds, comment,
+                    body.get("visibility"), req.requireUser());
+            return ApiResponse.created(ctx.activity().worklog(w, req.view()));
+        });
+    }
+
+    private Worklog find(Issue issue, String id) {
+        return issue.worklogs().stream().filter(w -> String.valueOf(w.id()).equals(id)).findFirst()
+                .orElseThrow(() -> ApiException.of(404, "Cannot find worklog with id: '" + id + "'."));
+    }
+
+    private ApiResponse get(ApiRequest req) {
+        return store.read(() -> ApiResponse.ok(ctx.activity().worklog(find(store.requireIssue(req.param("key")), req.param("id")),
+                req.view())));
+    }
+
+    private ApiResponse edit(ApiRequest req) {
+        JsonNode body = req.json();
+        Long seconds = seconds(body);
+        Instant started = started(body);
+        RichText comment = comment(body, req.apiVersion());
+        return store.write(() -> {
+            Issue issue = store.requireIssue(req.param("key"));
+            Worklog w = find(issue, req.param("id"));
+            ctx.activityService().editWorklogLocked(issue, w, started, seconds, comment, req.requireUser());
+            return ApiResponse.ok(ctx.activity().worklog(w, req.view()));
+        });
+    }
+
+    private ApiResponse delete(ApiRequest req) {
+        return store.write(() -> {
+            Issue issue = store.requireIssue(req.param("key"));
+            ctx.activityService().deleteWorklogLocked(issue, find(issue, req.param("id")), req.requireUser());
+            return ApiResponse.noContent();
+        });
+    }
+
+    private static Long seconds(JsonNode body) {
+        if (body.hasNonNull("timeSpentSeconds")) {
+            JsonNode s = body.get("timeSpentSeconds");
+            if (!s.canConvertToLong() || s.asLong() <= 0) {
+                throw ApiException.field("timeLogged", "Time spent must be a positive number of seconds.");
+            }
+            return s.asLong();
+        }
+        if (body.hasNonNull("timeSpent")) {
+            long s = Durations.parse(body.get("timeSpent").asText(), "timeLogged");
+            if (s <= 0) {
+                throw ApiException.field("timeLogged", "You must indicate the time spent working.");
+            }
+            return s;
+        }
+        return null;
+    }
+
+    private static Instant started(JsonNode body) {
+        if (!body.hasNonNull("started")) {
+            return null;
+        }
+        String s = body.get("started").asText();
+        try {
+            return OffsetDateTime.parse(s, JIRA_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(s).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw ApiException.field("started",
+                        "Invalid date format. Please enter the date in the format \"yyyy-MM-dd'T'HH:mm:ss.SSSZ\".");
+            }
+        }
+    }
+
+    private RichText comment(JsonNode body, int apiVersion) {
+        if (!body.has("comment")) {
+            return null;
+        }
+        try {
+            return FieldWriters.richText("comment", body.get("comment"), new WriteContext(store, apiVersion, null, null));
+        } catch (FieldError e) {
+            throw ApiException.field("comment", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.cameljira.sandbox.jql;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Fields compared by name/id, case-insensitively: project, issue type, status, status category, priority,
+ * resolution, labels, component, parent, custom fields other than story points, and the user fields assignee,
+ * reporter, creator and watcher (which also take {@code currentUser()}).
+ */
+final class TextFieldType extends AbstractFieldType {
+
+    private final boolean users;
+    private final Optional<String> emptyName;
+
+    /**
+     * @param emptySearchable whether {@code is EMPTY} is allowed
+     * @param users           whether the values are users, so that {@code currentUser()} applies
+     * @param emptyName       a value that means EMPTY, case-insensitive ({@code resolution = Unresolved})
+     */
+    TextFieldType(boolean emptySearchable, boolean users, Optional<String> emptyName) {
+        super(equalityOperators(), emptySearchable);
+        this.users = users;
+        this.emptyName = emptyName;
+    }
+
+    @Override
+    protected Operand normalize(Operand item) {
+        if (item instanceof Operand.Value value && emptyName.filter(value.text()::equalsIgnoreCase).isPresent()) {
+            return new Operand.Empty();
+        }
+        return item;
+    }
+
+    @Override
+    protected boolean isEmpty(JqlIssue issue, String field) {
+        return IssuePredicate.valuesOf(issue, field).isEmpty();
+    }
+
+    @Override
+    protected IssuePredicate equalTo(FieldRef field, Operand item) {
+        String name = field.canonical();
+        if (item instanceof Operand.Value value) {
+            String wanted = value.text();
+            return (issue, context) -> IssuePredicate.valuesOf(issue, name).stream()
+                    .anyMatch(wanted::equalsIgnoreCase);
+        }
+        Operand.Function function = (Operand.Function) item;
+        if (!users || !"currentUser".equalsIgnoreCase(function.name())) {
+            throw unsupportedFunction(field, function);
+        }
+        requireArguments(function, 0, 0);
+        return (issue, context) -> {
+            List<String> values = IssuePredicate.valuesOf(issue, name);
+            return context.currentUserIds().stream().anyMatch(id -> values.stream().anyMatch(id::equalsIgnoreCase));
+        };
+    }
+}

@@ -1,0 +1,31 @@
+package dev.cameljira.sandbox.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Narrow fixes for defects of Atlassian's Jira Cloud platform v3 document (shared/oracles/jira-openapi/
+ * swagger-v3.v3.json). Like {@link DcSpecDefects}, each fix fails loudly if its target disappears.
+ *
+ * <ul>
+ *   <li>{@code ServerInformation} is closed ({@code additionalProperties: false}) but lacks {@code defaultLocale},
+ *       which Jira Cloud returns and the document's own {@code GET /serverInfo} example shows
+ *       ({@code "defaultLocale":{"locale":"en_AU"}}): the property is added, nothing else is opened.</li>
+ * </ul>
+ */
+final class CloudSpecDefects {
+
+    private CloudSpecDefects() {
+    }
+
+    /** Applies every fix to the Cloud document tree in place. */
+    static void apply(ObjectNode spec) {
+        JsonNode properties = spec.path("components").path("schemas").path("ServerInformation").path("properties");
+        if (!(properties instanceof ObjectNode serverInformation)) {
+            throw new IllegalStateException("Cloud spec workaround target ServerInformation.properties not found in "
+                    + "the document: the spec changed, review CloudSpecDefects");
+        }
+        ObjectNode defaultLocale = serverInformation.putObject("defaultLocale").put("type", "object");
+        defaultLocale.putObject("properties").putObject("locale").put("type", "string");
+    }
+}

@@ -1,0 +1,199 @@
+package dev.cameljira.sandbox.spec;
+
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Narrow, documented fixes for known defects of Atlassian's generated Jira Data Center 10.3 OpenAPI document
+ * ({@code shared/oracles/jira-openapi/jira-dc-COMPATIBILITY.md}, numbers below refer to that list). Each fix
+ * changes exactly the named schema or operation and fails loudly if its target disappears from the document,
+ * so a new spec version cannot silently void a workaround.
+ *
+ * <ul>
+ *   <li>Repeated operationIds ({@code getProperty}, {@code setProperty}, {@code getIssue}, ...): the later ones are
+ *       renamed {@code <id>_dupN}; operationIds play no part in validation.</li>
+ *   <li>#2 {@code IssueBean.fields} declares every field value an object, although values are strings, arrays,
+ *       numbers and nulls. The request-side {@code IssueUpdateBean.fields} has the same defect (this is what
+ *       rejects a string {@code summary}/{@code description}, and equally {@code labels}, {@code duedate} and
+ *       text custom fields). Only the value type of these two dynamic field maps is relaxed to "any JSON"; the
+ *       rest of both beans is still validated, and {@link RichText} still requires wiki strings for
+ *       description/environment.</li>
+ *   <li>#1, #7, #11 (and the same defect on the user, component, version, remote-link, category and attachment
+ *       operations listed in {@link #ARRAY_RESPONSES}): collections declared as their item schema. The success
+ *       response becomes an array of that item schema, so every returned item is still validated.</li>
+ *   <li>#8: paged collections declared as their item schema. The response becomes Jira's page envelope
+ *       ({@code startAt, maxResults, total, isLast, self, nextPage, values[]}) with items validated against the
+ *       declared item schema ({@code ResolutionJsonBean} for resolutions, whose declared bean is empty).</li>
+ *   <li>#3 {@code ServerInfoBean} is an empty object schema: it gets the properties Jira returns, and
+ *       {@code baseUrl, version, versionNumbers, deploymentType} become required, since clients rely on them.</li>
+ *   <li>Not in the list but the same kind: {@code PUT /issue/{key}/properties/{propertyKey}} declares its body a
+ *       string of format json, while the body is the property's JSON value itself; it is relaxed to any JSON.</li>
+ * </ul>
+ * The remaining listed defects (#4-6, #9, #10, #12-16) concern operations outside what the connector and sandbox
+ * use; they are left as the document states them.
+ */
+final class DcSpecDefects {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** One response of one operation; {@code itemSchema} non-null overrides the declared item schema. */
+    record Target(String method, String path, String status, String itemSchema) {
+        String describe() {
+            return method.toUpperCase(Locale.ROOT) + " " + path + " " + status;
+        }
+    }
+
+    /** Operations whose 2xx response is an array but is declared as the item schema. */
+    static final List<Target> ARRAY_RESPONSES = List.of(
+            op("get", "/api/2/project", "200"),
+            op("get", "/api/2/field", "200"),
+            op("get", "/api/2/issuetype", "200"),
+            op("get", "/api/2/priority", "200"),
+            op("get", "/api/2/status", "200"),
+            op("get", "/api/2/resolution", "200"),
+            op("get", "/api/2/filter/favourite", "200"),
+            op("get", "/api/2/filter/{id}/permission", "200"),
+            op("get", "/api/2/cluster/nodes", "200"),
+            op("get", "/api/2/statuscategory", "200"),
+            op("get", "/api/2/projectCategory", "200"),
+            op("get", "/api/2/project/{projectIdOrKey}/components", "200"),
+            op("get", "/api/2/project/{projectIdOrKey}/versions", "200"),
+            op("get", "/api/2/issue/{issueIdOrKey}/remotelink", "200"),
+            op("get", "/api/2/user/search", "200"),
+            op("get", "/api/2/user/assignable/search", "200"),
+            op("post", "/api/2/issue/{issueIdOrKey}/attachments", "200"));
+
+    /** Paged collections declared as the item schema. */
+    static final List<Target> PAGE_RESPONSES = List.of(
+            op("get", "/api/2/issuetype/page", "200"),
+            op("get", "/api/2/priority/page", "200"),
+            op("get", "/api/2/status/page", "200"),
+            new Target("get", "/api/2/resolution/page", "200", "ResolutionJsonBean"),
+            op("get", "/api/2/customFields", "200"),
+            op("get", "/api/2/issue/createmeta/{projectIdOrKey}/issuetypes", "200"),
+            op("get", "/api/2/issue/createmeta/{projectIdOrKey}/issuetypes/{issueTypeId}", "200"));
+
+    private DcSpecDefects() {
+    }
+
+    private static Target op(String method, String path, String status) {
+        return new Target(method, path, status, null);
+    }
+
+    /** Applies every fix to the DC document tree in place. */
+    static void apply(ObjectNode spec) {
+        deduplicateOperationIds(spec);
+        relaxFieldMap(spec, "IssueBean");
+        relaxFieldMap(spec, "IssueUpdateBean");
+        for (Target op : ARRAY_RESPONSES) {
+            ObjectNode media = jsonMedia(spec, op);
+            ObjectNode array = NODES.objectNode().put("type", "array");
+            array.set("items", media.get("schema"));
+            media.set("schema", array);
+        }
+        for (Target op : PAGE_RESPONSES) {
+            ObjectNode media = jsonMedia(spec, op);
+            JsonNode item = op.itemSchema() == null ? media.get("schema") : ref(op.itemSchema());
+            media.set("schema", pageOf(item));
+        }
+        completeServerInfo(spec);
+        relaxIssuePropertyBody(spec);
+    }
+
+    static void deduplicateOperationIds(ObjectNode spec) {
+        Set<String> seen = new HashSet<>();
+        for (Iterator<JsonNode> paths = spec.path("paths").elements(); paths.hasNext(); ) {
+            JsonNode item = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = item.fields(); ops.hasNext(); ) {
+                JsonNode operation = ops.next().getValue();
+                if (!(operation instanceof ObjectNode o) || !o.path("operationId").isTextual()) {
+                    continue;
+                }
+                String id = o.get("operationId").asText();
+                String unique = id;
+                for (int n = 2; !seen.add(unique); n++) {
+                    unique = id + "_dup" + n;
+                }
+                o.put("operationId", unique);
+            }
+        }
+    }
+
+    private static void relaxFieldMap(ObjectNode spec, String schemaName) {
+        ObjectNode fields = object(schema(spec, schemaName).path("properties").path("fields"),
+                schemaName + ".fields");
+        fields.set("additionalProperties", NODES.objectNode());
+    }
+
+    private static void completeServerInfo(ObjectNode spec) {
+        ObjectNode bean = schema(spec, "ServerInfoBean");
+        ObjectNode props = NODES.objectNode();
+        for (String text : List.of("baseUrl", "version", "deploymentType", "buildDate", "serverTime", "scmInfo",
+                "serverTitle")) {
+            props.set(text, NODES.objectNode().put("type", "string"));
+        }
+        props.set("buildNumber", NODES.objectNode().put("type", "integer"));
+        ObjectNode versionNumbers = NODES.objectNode().put("type", "array");
+        versionNumbers.set("items", NODES.objectNode().put("type", "integer"));
+        props.set("versionNumbers", versionNumbers);
+        bean.set("properties", props);
+        bean.set("required", NODES.arrayNode().add("baseUrl").add("version").add("versionNumbers")
+                .add("deploymentType"));
+    }
+
+    private static void relaxIssuePropertyBody(ObjectNode spec) {
+        String where = "PUT /api/2/issue/{issueIdOrKey}/properties/{propertyKey} request body";
+        ObjectNode media = object(spec.path("paths").path("/api/2/issue/{issueIdOrKey}/properties/{propertyKey}")
+                .path("put").path("requestBody").path("content").path("application/json"), where);
+        media.set("schema", NODES.objectNode());
+    }
+
+    private static ObjectNode pageOf(JsonNode item) {
+        ObjectNode page = NODES.objectNode().put("type", "object");
+        ObjectNode props = page.putObject("properties");
+        props.putObject("self").put("type", "string");
+        props.putObject("nextPage").put("type", "string");
+        props.putObject("startAt").put("type", "integer");
+        props.putObject("maxResults").put("type", "integer");
+        props.putObject("total").put("type", "integer");
+        props.putObject("isLast").put("type", "boolean");
+        ObjectNode values = props.putObject("values").put("type", "array");
+        values.set("items", item);
+        page.set("required", NODES.arrayNode().add("values"));
+        return page;
+    }
+
+    private static ObjectNode ref(String schemaName) {
+        return NODES.objectNode().put("$ref", "#/components/schemas/" + schemaName);
+    }
+
+    private static ObjectNode jsonMedia(ObjectNode spec, Target op) {
+        String where = op.describe();
+        ObjectNode media = object(spec.path("paths").path(op.path()).path(op.method()).path("responses").path(op.status())
+                .path("content").path("application/json"), where);
+        if (!media.hasNonNull("schema")) {
+            throw new IllegalStateException("DC spec workaround target " + where + " has no schema any more");
+        }
+        return media;
+    }
+
+    private static ObjectNode schema(ObjectNode spec, String name) {
+        return object(spec.path("components").path("schemas").path(name), "schema " + name);
+    }
+
+    private static ObjectNode object(JsonNode node, String where) {
+        if (node instanceof ObjectNode o) {
+            return o;
+        }
+        throw new IllegalStateException("DC spec workaround target " + where + " not found in the document: "
+                + "the spec changed, review DcSpecDefects");
+    }
+}
