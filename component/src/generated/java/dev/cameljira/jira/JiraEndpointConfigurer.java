@@ -79,6 +79,7 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "metadataCacheTtl": target.getConfiguration().setMetadataCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "notifyusers":
         case "notifyUsers": target.getConfiguration().setNotifyUsers(property(camelContext, boolean.class, value)); return true;
+        case "overlap": target.getPollingConfiguration().setOverlap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
@@ -117,6 +118,10 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "statekey":
+        case "stateKey": target.getPollingConfiguration().setStateKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getPollingConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "unregisteronstop":
@@ -126,6 +131,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "useragent":
         case "userAgent": target.getConfiguration().setUserAgent(property(camelContext, java.lang.String.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "watchedfields":
+        case "watchedFields": target.getPollingConfiguration().setWatchedFields(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookexternalurl":
         case "webhookExternalUrl": target.getWebhookConfiguration().setWebhookExternalUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookname":
@@ -195,6 +202,7 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "metadataCacheTtl": return long.class;
         case "notifyusers":
         case "notifyUsers": return boolean.class;
+        case "overlap": return long.class;
         case "password": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
@@ -233,6 +241,10 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "statekey":
+        case "stateKey": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "unregisteronstop":
@@ -242,6 +254,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "useragent":
         case "userAgent": return java.lang.String.class;
         case "username": return java.lang.String.class;
+        case "watchedfields":
+        case "watchedFields": return java.lang.String.class;
         case "webhookexternalurl":
         case "webhookExternalUrl": return java.lang.String.class;
         case "webhookname":
@@ -312,6 +326,7 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "metadataCacheTtl": return target.getConfiguration().getMetadataCacheTtl();
         case "notifyusers":
         case "notifyUsers": return target.getConfiguration().isNotifyUsers();
+        case "overlap": return target.getPollingConfiguration().getOverlap();
         case "password": return target.getConfiguration().getPassword();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
@@ -350,6 +365,10 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "statekey":
+        case "stateKey": return target.getPollingConfiguration().getStateKey();
+        case "staterepository":
+        case "stateRepository": return target.getPollingConfiguration().getStateRepository();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "unregisteronstop":
@@ -359,6 +378,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "useragent":
         case "userAgent": return target.getConfiguration().getUserAgent();
         case "username": return target.getConfiguration().getUsername();
+        case "watchedfields":
+        case "watchedFields": return target.getPollingConfiguration().getWatchedFields();
         case "webhookexternalurl":
         case "webhookExternalUrl": return target.getWebhookConfiguration().getWebhookExternalUrl();
         case "webhookname":
@@ -374,6 +395,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(62);
+        Set<String> props = new HashSet<>(66);
         props.add("accessToken");
         props.add("apiToken");
         props.add("apiVersion");
@@ -57,6 +57,7 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("metadataCacheTtl");
         props.add("notifyUsers");
         props.add("operation");
+        props.add("overlap");
         props.add("password");
         props.add("pollStrategy");
         props.add("projectKey");
@@ -78,11 +79,14 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("socketTimeout");
         props.add("sslContextParameters");
         props.add("startScheduler");
+        props.add("stateKey");
+        props.add("stateRepository");
         props.add("timeUnit");
         props.add("unregisterOnStop");
         props.add("useFixedDelay");
         props.add("userAgent");
         props.add("username");
+        props.add("watchedFields");
         props.add("webhookExternalUrl");
         props.add("webhookName");
         props.add("webhookPath");

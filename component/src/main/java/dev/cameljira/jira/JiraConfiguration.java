@@ -79,13 +79,15 @@ public class JiraConfiguration implements Cloneable {
     private String projectKey;
     @UriParam(label = "producer", description = "Default issue type name of createIssue, e.g. Task.")
     private String issueTypeName;
-    @UriParam(label = "producer", description = "Default JQL of searchIssues.")
+    @UriParam(label = "common", description = "Default JQL of searchIssues; for the polling consumers, which issues to watch "
+                                             + "(parenthesised and combined with the poll window; its ORDER BY is ignored).")
     private String jql;
-    @UriParam(label = "producer", description = "Fields to return (comma-separated ids or names; *all, *navigable). Default for search: *navigable.")
+    @UriParam(label = "common", description = "Fields to return (comma-separated ids or names; *all, *navigable). Default for search "
+                                             + "and the polling consumers: *navigable (the consumers add the fields they need).")
     private String fields;
-    @UriParam(label = "producer", description = "Jira expand parameter, e.g. changelog,renderedFields.")
+    @UriParam(label = "common", description = "Jira expand parameter, e.g. changelog,renderedFields (updatedIssues always adds changelog).")
     private String expand;
-    @UriParam(label = "producer", defaultValue = "50", description = "Page size of searches and listings.")
+    @UriParam(label = "common", defaultValue = "50", description = "Page size of searches and listings, and of the polling consumers' searches.")
     private int maxResults = 50;
     @UriParam(label = "producer", defaultValue = "0", description = "Maximum number of items a search returns in total; 0 for all.")
     private long limit;

@@ -106,6 +106,20 @@ public final class JiraConstants {
                             + "as in camel-jira.", javaType = "String")
     public static final String COMMENT = "CamelJiraComment";
 
+    // ---- consumer headers: set on every JiraEvent, whether it came from a webhook or a poll ----
+    @Metadata(label = "consumer", description = "Jira's event type of a consumed JiraEvent, e.g. jira:issue_updated or comment_created.",
+              javaType = "String")
+    public static final String EVENT_TYPE = "CamelJiraEventType";
+    @Metadata(label = "consumer", description = "Fields the event changed (field ids where Jira gave them, else names), in order; "
+                                                + "empty for events without a changelog.", javaType = "java.util.List<String>")
+    public static final String CHANGED_FIELDS = "CamelJiraChangedFields";
+    @Metadata(label = "consumer", description = "Where the event came from: WEBHOOK, POLL, or RECONCILE (the webhook consumer's backup "
+                                                + "poll).", javaType = "String")
+    public static final String EVENT_SOURCE = "CamelJiraEventSource";
+    @Metadata(label = "consumer", description = "Identity of the event: the webhook delivery id (X-Atlassian-Webhook-Identifier), or "
+                                                + "one derived from the issue and its change for polled events.", javaType = "String")
+    public static final String EVENT_ID = "CamelJiraEventId";
+
     // ---- Apache camel-jira's headers, read for drop-in compatibility ----
     @Metadata(description = "camel-jira: issue key.", javaType = "String")
     public static final String LEGACY_ISSUE_KEY = "IssueKey";

@@ -59,6 +59,8 @@ public class JiraEndpoint extends ScheduledPollEndpoint implements EndpointServi
     public JiraEndpoint(String uri, JiraComponent component, JiraConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
+        // the consumers poll every 6 s by default (camel-jira's default) instead of ScheduledPollEndpoint's 500 ms
+        setDelay(JiraPollingConsumer.DEFAULT_DELAY);
     }
 
     @Override
@@ -86,7 +88,7 @@ public class JiraEndpoint extends ScheduledPollEndpoint implements EndpointServi
         super.doInit();
         consumerType = JiraConsumerType.find(operation).orElse(null);
         jiraOperation = consumerType != null ? null : JiraOperation.of(operation);
-        if (configuration.getJiraUrl() == null || configuration.getJiraUrl().isBlank()) {
+        if (!hasJiraUrl() && needsJira()) {
             throw new IllegalArgumentException("jira:" + operation + " needs the jiraUrl option: the base URL of Jira, "
                                                + "e.g. https://your-domain.atlassian.net");
         }
@@ -97,7 +99,7 @@ public class JiraEndpoint extends ScheduledPollEndpoint implements EndpointServi
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (api == null) {
+        if (api == null && hasJiraUrl()) {
             api = createApi();
         }
     }
@@ -110,6 +112,15 @@ public class JiraEndpoint extends ScheduledPollEndpoint implements EndpointServi
             a.close();
         }
         super.doStop();
+    }
+
+    private boolean hasJiraUrl() {
+        return configuration.getJiraUrl() != null && !configuration.getJiraUrl().isBlank();
+    }
+
+    /** Whether this endpoint talks to Jira: all do, except a receive-only jira:webhook (no registration, no reconcile). */
+    private boolean needsJira() {
+        return consumerType != JiraConsumerType.WEBHOOK || webhookConfiguration.needsJira();
     }
 
     /** Builds the client from the configuration. No I/O happens here: deployment detection is lazy. */
@@ -175,6 +186,10 @@ public class JiraEndpoint extends ScheduledPollEndpoint implements EndpointServi
     public JiraApi getApi() {
         JiraApi a = api;
         if (a == null) {
+            if (!hasJiraUrl()) {
+                throw new IllegalStateException("jira:" + operation + " has no jiraUrl: set it to reach Jira, e.g. "
+                                                + "https://your-domain.atlassian.net");
+            }
             synchronized (this) {
                 if (api == null) {
                     try {

@@ -1,15 +1,19 @@
 package dev.cameljira.jira;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cameljira.jira.client.JiraApi;
 import dev.cameljira.jira.client.JiraApiException;
 import dev.cameljira.jira.client.JiraAuthenticationException;
+import dev.cameljira.jira.client.JiraException;
 import dev.cameljira.jira.client.JiraPermissionException;
 import dev.cameljira.jira.client.JiraRequest;
 import dev.cameljira.jira.client.JiraTransportException;
 
 /**
- * The readiness probe of a Jira connection: asks {@code /myself} and says who we are and where, or why not.
+ * The readiness probe of a Jira connection: asks {@code /myself} once (no retries, so a probe answers quickly) and
+ * says who we are and where, or why not. Messages name the user, never the secret.
  */
 public final class JiraHealth {
 
@@ -22,24 +26,29 @@ public final class JiraHealth {
 
     public static Status probe(JiraApi api) {
         String url = api.client().config().baseUrl();
+        String credentials = api.client().config().auth().describe();
         try {
-            JsonNode me = api.client().json(JiraRequest.get("/rest/api/2/myself").subject("the current user"));
+            JsonNode me = api.client().json(JiraRequest.get("/rest/api/2/myself").subject("the current user").retries(false));
             String user = me.path("displayName").asText(null);
             String id = me.hasNonNull("accountId") ? me.get("accountId").asText() : me.path("name").asText(null);
             String who = user == null ? id : user + " (" + id + ")";
-            String deployment = api.deployment().name().toLowerCase(java.util.Locale.ROOT);
+            String deployment = api.deployment().name().toLowerCase(Locale.ROOT);
             return new Status(true, "up", "Connected to Jira " + deployment + " at " + url + " as " + who, who, deployment);
         } catch (JiraAuthenticationException e) {
-            return new Status(false, "unauthorized", "Jira at " + url + " rejected the credentials (401): check username + "
-                                                     + "apiToken/password or accessToken", null, null);
+            return new Status(false, "unauthorized", "Jira at " + url + " rejected the credentials (401) of " + credentials
+                                                     + ": check username with apiToken (Cloud) or password (Data Center),"
+                                                     + " or accessToken", null, null);
         } catch (JiraPermissionException e) {
-            return new Status(false, "forbidden", "Jira at " + url + " refused access (403): the user lacks a permission "
-                                                  + "(e.g. the site's product access or Browse users): " + String.join("; ", e.getErrorMessages()),
+            return new Status(false, "forbidden", "Jira at " + url + " refused access (403) to " + credentials
+                                                  + ": the user lacks a permission (e.g. the site's product access or Browse users)"
+                                                  + (e.getErrorMessages().isEmpty() ? "" : ": " + String.join("; ", e.getErrorMessages())),
                     null, null);
         } catch (JiraTransportException e) {
             return new Status(false, "unreachable", "Jira at " + url + " is unreachable: " + e.getMessage(), null, null);
         } catch (JiraApiException e) {
             return new Status(false, "error", "Jira at " + url + " answered " + e.getStatus() + ": " + e.getMessage(), null, null);
+        } catch (JiraException e) {
+            return new Status(false, "error", "Jira at " + url + " cannot be used as configured: " + e.getMessage(), null, null);
         }
     }
 }

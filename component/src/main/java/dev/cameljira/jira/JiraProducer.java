@@ -40,7 +40,8 @@ public class JiraProducer extends DefaultProducer {
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
         if (healthCheckRepository != null) {
-            healthCheck = new JiraProducerHealthCheck(endpoint, "producer:jira-" + endpoint.getOperation());
+            // the endpoint id keeps the check ids of two endpoints with the same operation (other site or user) apart
+            healthCheck = new JiraProducerHealthCheck(endpoint, "producer:jira-" + endpoint.getOperation() + "-" + endpoint.getId());
             healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
             healthCheckRepository.addHealthCheck(healthCheck);
         }

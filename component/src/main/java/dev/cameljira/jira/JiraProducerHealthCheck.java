@@ -2,13 +2,15 @@ package dev.cameljira.jira;
 
 import java.util.Map;
 
+import dev.cameljira.jira.client.JiraApi;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness check of a jira: producer: DOWN with the reason (unreachable, 401 bad credentials, 403 missing
  * permission) or UP with the Jira user and deployment. Registered in Camel's "producers" health-check repository
- * (enable it with {@code camel.health.producersEnabled=true}).
+ * (enable it with {@code camel.health.producersEnabled=true}) under the id {@code producer:jira-<operation>-<endpoint id>},
+ * one per endpoint, so two endpoints of the same operation (e.g. two Jira sites) are each checked.
  */
 public class JiraProducerHealthCheck extends AbstractHealthCheck {
 
@@ -26,8 +28,18 @@ public class JiraProducerHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        JiraHealth.Status s = JiraHealth.probe(endpoint.getApi());
         builder.detail("jira.url", endpoint.getConfiguration().getJiraUrl());
+        JiraApi api;
+        try {
+            api = endpoint.getApi();
+        } catch (RuntimeException e) {
+            // the client could not even be built (bad option): say so instead of failing the probe itself
+            builder.detail("jira.reason", "error");
+            builder.message("The jira: endpoint cannot connect as configured: " + e.getMessage());
+            builder.down();
+            return;
+        }
+        JiraHealth.Status s = JiraHealth.probe(api);
         builder.detail("jira.reason", s.reason());
         if (s.up()) {
             builder.detail("jira.user", s.user());

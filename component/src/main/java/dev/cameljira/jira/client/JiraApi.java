@@ -62,10 +62,6 @@ public final class JiraApi implements AutoCloseable {
                     JsonNode info = serverInfo();
                     String type = info.path("deploymentType").asText("");
                     deployment = "Cloud".equalsIgnoreCase(type) ? JiraDeployment.CLOUD : JiraDeployment.SERVER;
-                    if (deployment == JiraDeployment.SERVER && configuredVersion == 3) {
-                        throw new JiraInvalidInputException("apiVersion=3 was configured, but " + client.config().baseUrl()
-                                + " is Jira " + type + ", which speaks REST v2 only");
-                    }
                 }
                 d = deployment;
             }
@@ -90,8 +86,11 @@ public final class JiraApi implements AutoCloseable {
     /** The REST version in use: configured, else 3 on Cloud and 2 on Server. */
     public int apiVersion() {
         if (configuredVersion != 0) {
-            if (configuredVersion == 3) {
-                deployment();
+            if (configuredVersion == 3 && deployment() == JiraDeployment.SERVER) {
+                // checked on every call, not only when detecting: each message must fail clearly, none may reach /rest/api/3
+                throw new JiraInvalidInputException("apiVersion=3 was configured, but " + client.config().baseUrl() + " is Jira "
+                        + serverInfo().path("deploymentType").asText("Data Center / Server")
+                        + ", which speaks REST v2 only: use apiVersion=auto or 2");
             }
             return configuredVersion;
         }

@@ -7,6 +7,9 @@ import java.net.NoRouteToHostException;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,6 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -124,12 +130,19 @@ public final class JiraClient implements AutoCloseable {
      */
     public JiraResponse send(JiraRequest request) {
         String url = url(request);
+        int maxRetries = request.retriesAllowed() ? retryPolicy.maxRetries() : 0;
         int attempt = 0;
         while (true) {
             JiraResponse response;
             try {
                 response = execute(request, url);
             } catch (IOException e) {
+                if (certificateRejected(e)) {
+                    throw new JiraTransportException(request.method() + " " + url + " failed: the TLS handshake with "
+                            + config.baseUri().getHost() + " failed (" + describe(e) + "), so nothing was sent. If Jira's"
+                            + " certificate is self-signed or issued by a private CA, trust it through the sslContextParameters"
+                            + " option (a trust store that holds it); not retried, since a retry cannot fix it", e);
+                }
                 boolean notSent = notSent(e);
                 boolean canRetry = (notSent || request.isIdempotent()) && repeatable(request);
                 if (!notSent && !request.isIdempotent()) {
@@ -137,14 +150,14 @@ public final class JiraClient implements AutoCloseable {
                             + describe(e) + "); Jira may or may not have applied it, so it is not retried automatically",
                             e);
                 }
-                if (!canRetry || attempt >= retryPolicy.maxRetries()) {
+                if (!canRetry || attempt >= maxRetries) {
                     throw new JiraTransportException(request.method() + " " + url + " failed: " + describe(e)
                             + (attempt > 0 ? " (after " + attempt + " retries)" : ""), e);
                 }
                 attempt++;
                 Duration delay = retryPolicy.backoff(attempt);
                 LOG.debug("{} {} failed ({}); retry {} of {} in {} ms", request.method(), request.path(), describe(e), attempt,
-                        retryPolicy.maxRetries(), delay.toMillis());
+                        maxRetries, delay.toMillis());
                 pause(delay, request, url);
                 continue;
             }
@@ -155,12 +168,12 @@ public final class JiraClient implements AutoCloseable {
             Duration requested = retryPolicy.requestedDelay(response.header("Retry-After"), response.header("X-RateLimit-Reset"));
             boolean throttled = status == 429 || status == 503;
             boolean retryable = repeatable(request) && (throttled || (status >= 500 && request.isIdempotent()));
-            if (retryable && attempt < retryPolicy.maxRetries()) {
+            if (retryable && attempt < maxRetries) {
                 Duration delay = throttled && requested != null ? requested : retryPolicy.backoff(attempt + 1);
                 if (delay.compareTo(retryPolicy.maxRetryDelay()) <= 0) {
                     attempt++;
                     LOG.debug("{} {} answered {}; retry {} of {} in {} ms", request.method(), request.path(), status, attempt,
-                            retryPolicy.maxRetries(), delay.toMillis());
+                            maxRetries, delay.toMillis());
                     pause(delay, request, url);
                     continue;
                 }
@@ -187,7 +200,28 @@ public final class JiraClient implements AutoCloseable {
 
     private static boolean notSent(IOException e) {
         return e instanceof ConnectException || e instanceof HttpHostConnectException || e instanceof ConnectTimeoutException
-               || e instanceof UnknownHostException || e instanceof NoRouteToHostException;
+               || e instanceof UnknownHostException || e instanceof NoRouteToHostException
+               || e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException;
+    }
+
+    /**
+     * The TLS handshake failed because Jira's certificate was not trusted or does not match the host (PKIX path
+     * building failed, expired, wrong name): a configuration problem that no retry can fix.
+     */
+    private static boolean certificateRejected(IOException e) {
+        if (e instanceof SSLPeerUnverifiedException) {
+            return true;
+        }
+        if (!(e instanceof SSLHandshakeException)) {
+            return false;
+        }
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof CertificateException || c instanceof CertPathBuilderException
+                || c instanceof CertPathValidatorException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(IOException e) {
@@ -266,7 +300,27 @@ public final class JiraClient implements AutoCloseable {
 
     /** Number of pooled connections currently leased, for tests of connection hygiene. */
     int leasedConnections() {
-        return connectionManager.getTotalStats().getLeased();
+        return poolStats().leased();
+    }
+
+    /**
+     * A snapshot of the connection pool: connections in use, idle ones kept for reuse, callers waiting for one, and the
+     * bound ({@code maxConnections}). For monitoring and for checking that every call gives its connection back.
+     */
+    public PoolStats poolStats() {
+        org.apache.hc.core5.pool.PoolStats s = connectionManager.getTotalStats();
+        return new PoolStats(s.getLeased(), s.getAvailable(), s.getPending(), s.getMax());
+    }
+
+    /**
+     * Connection pool counters.
+     *
+     * @param leased    connections in use by a call right now
+     * @param available idle connections kept alive for reuse
+     * @param pending   callers waiting for a connection
+     * @param max       the pool's bound
+     */
+    public record PoolStats(int leased, int available, int pending, int max) {
     }
 
     static <T> Iterator<T> empty() {

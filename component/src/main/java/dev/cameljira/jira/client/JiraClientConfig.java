@@ -142,6 +142,7 @@ public final class JiraClientConfig {
 
     /** Builder with sensible defaults: 10 s connect, 60 s socket timeout, 20 connections, 3 retries, 60 s max delay. */
     public static final class Builder {
+        private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("//[^/?#\\s]*@");
         private final URI baseUri;
         private JiraAuth auth = JiraAuth.anonymous();
         private String userAgent = "camel-jira-connector";
@@ -168,11 +169,12 @@ public final class JiraClientConfig {
             try {
                 uri = URI.create(baseUrl.trim());
             } catch (IllegalArgumentException e) {
-                throw new JiraInvalidInputException("jiraUrl '" + baseUrl + "' is not a valid URL: " + e.getMessage());
+                throw new JiraInvalidInputException(redactUserInfo("jiraUrl '" + baseUrl + "' is not a valid URL: " + e.getMessage()));
             }
             if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))
                 || uri.getHost() == null) {
-                throw new JiraInvalidInputException("jiraUrl '" + baseUrl + "' must be an absolute http(s) URL, e.g. https://your-domain.atlassian.net");
+                throw new JiraInvalidInputException(redactUserInfo("jiraUrl '" + baseUrl
+                                                                   + "' must be an absolute http(s) URL, e.g. https://your-domain.atlassian.net"));
             }
             if (uri.getUserInfo() != null) {
                 throw new JiraInvalidInputException("jiraUrl must not carry credentials; use username with apiToken/password, or accessToken");
@@ -263,6 +265,11 @@ public final class JiraClientConfig {
                 throw new JiraInvalidInputException("proxyPort must be between 1 and 65535 when proxyHost is set, was " + proxyPort);
             }
             return new JiraClientConfig(this);
+        }
+
+        /** Masks credentials written into a URL ({@code https://me:secret@host} -> {@code https://***@host}). */
+        private static String redactUserInfo(String text) {
+            return USER_INFO.matcher(text).replaceAll("//***@");
         }
 
         private static Duration positive(Duration d, String name) {

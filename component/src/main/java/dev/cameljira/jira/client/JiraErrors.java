@@ -42,6 +42,8 @@ final class JiraErrors {
                     .append(" (e.g. Browse Projects, Create Issues, Administer Projects, or the Jira Administrators global permission)");
             case 404 -> msg.append(subject == null ? "Not found" : capitalize(subject) + " not found")
                     .append(" (404) at ").append(call).append(": it does not exist or the user cannot see it");
+            case 407 -> msg.append("The HTTP proxy refused ").append(call)
+                    .append(" (407 Proxy Authentication Required): set proxyUsername and proxyPassword, or check them");
             case 410 -> msg.append("Jira has removed the API ").append(request.method()).append(' ').append(request.path())
                     .append(" (410 Gone)").append(removedHint(request.path()));
             case 429 -> msg.append("Jira rate-limited ").append(call).append(" (429 Too Many Requests)")
@@ -62,7 +64,7 @@ final class JiraErrors {
             errors.forEach((k, v) -> fe.append(fe.length() == 0 ? "" : "; ").append(k).append(": ").append(v));
             msg.append(messages.isEmpty() ? ": " : " | ").append(fe);
         }
-        if (messages.isEmpty() && errors.isEmpty() && response.hasBody() && status != 401) {
+        if (messages.isEmpty() && errors.isEmpty() && response.hasBody() && status != 401 && status != 407) {
             String body = response.bodyAsString().strip();
             if (!body.isEmpty() && !body.startsWith("<")) {
                 msg.append(": ").append(body.length() > MAX_BODY_IN_MESSAGE ? body.substring(0, MAX_BODY_IN_MESSAGE) + "..." : body);

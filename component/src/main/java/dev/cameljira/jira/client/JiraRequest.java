@@ -34,6 +34,7 @@ public final class JiraRequest {
     private JsonNode body;
     private final List<FilePart> files = new ArrayList<>();
     private Boolean idempotent;
+    private boolean retriesAllowed = true;
     private String subject;
 
     private JiraRequest(String method, String path) {
@@ -92,6 +93,15 @@ public final class JiraRequest {
         return this;
     }
 
+    /**
+     * Whether the client may retry this request at all (default true). A probe that must answer quickly, such as the
+     * readiness check, asks once: {@code retries(false)}.
+     */
+    public JiraRequest retries(boolean allowed) {
+        this.retriesAllowed = allowed;
+        return this;
+    }
+
     /** What the request is about, for error messages: e.g. {@code issue DEMO-1}. */
     public JiraRequest subject(String subject) {
         this.subject = subject;
@@ -124,6 +134,11 @@ public final class JiraRequest {
 
     public String subject() {
         return subject;
+    }
+
+    /** False when {@link #retries(boolean) retries(false)} was set. */
+    public boolean retriesAllowed() {
+        return retriesAllowed;
     }
 
     public boolean isIdempotent() {

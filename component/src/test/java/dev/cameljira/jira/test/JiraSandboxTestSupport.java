@@ -45,7 +45,9 @@ public abstract class JiraSandboxTestSupport {
 
     @BeforeAll
     void startSandbox() throws Exception {
-        sandbox = JiraSandbox.builder().mode(mode()).validateAgainstSpec(true).build();
+        JiraSandbox.Builder builder = JiraSandbox.builder().mode(mode()).validateAgainstSpec(true);
+        configureSandbox(builder);
+        sandbox = builder.build();
         context = new DefaultCamelContext();
         JiraComponent jira = new JiraComponent();
         JiraConfiguration c = jira.getConfiguration();
@@ -61,6 +63,10 @@ public abstract class JiraSandboxTestSupport {
         configure(context);
         context.start();
         template = context.createProducerTemplate();
+    }
+
+    /** Hook for subclasses: adjust the sandbox before it starts (e.g. a test clock or time zone). */
+    protected void configureSandbox(JiraSandbox.Builder builder) {
     }
 
     /** Hook for subclasses: add routes or beans before the context starts. */

@@ -1,15 +1,16 @@
 package dev.cameljira.sandbox;
 
-import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.cameljira.sandbox.http.Router;
 import dev.cameljira.sandbox.jira.JiraContext;
 import dev.cameljira.sandbox.jira.JiraRoutes;
 import dev.cameljira.sandbox.jira.search.SearchService;
 import dev.cameljira.sandbox.jira.store.JiraStore;
+import dev.cameljira.sandbox.servicenow.ServiceNowEmulator;
 import dev.cameljira.sandbox.spec.JiraSpecValidator;
 import dev.cameljira.sandbox.webhook.WebhookDispatcher;
 import dev.cameljira.sandbox.webhook.WebhookRegistry;
+import dev.cameljira.sandbox.zendesk.ZendeskEmulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -23,8 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A running, stateful emulator of Jira Cloud or Jira Data Center (plus Zendesk and ServiceNow emulators when present
- * on the classpath) on a local port. Jira lives at the root ({@code /rest/api/...}), Zendesk at {@code /api/v2/...},
+ * A running, stateful emulator of Jira Cloud or Jira Data Center, plus Zendesk and ServiceNow emulators, on one local
+ * port. Jira lives at the root ({@code /rest/api/...}), Zendesk at {@code /api/v2/...},
  * ServiceNow at {@code /api/now/...}.
  *
  * <pre>{@code
@@ -56,8 +57,8 @@ public final class JiraSandbox implements AutoCloseable {
     private final ExecutorService executor;
     private final WebhookDispatcher dispatcher;
     private final SandboxAdmin admin;
-    private final HttpHandler zendesk;
-    private final HttpHandler serviceNow;
+    private final ZendeskEmulator zendesk;
+    private final ServiceNowEmulator serviceNow;
     private final String baseUrl;
     private final int port;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -74,8 +75,8 @@ public final class JiraSandbox implements AutoCloseable {
         RequestJournal journal = new RequestJournal(b.journalCapacity);
         List<String> violations = SandboxAdmin.newViolationList();
         JiraSpecValidator validator = b.validateAgainstSpec ? validator(b.mode) : null;
-        this.zendesk = optionalHandler("dev.cameljira.sandbox.zendesk.ZendeskEmulator");
-        this.serviceNow = optionalHandler("dev.cameljira.sandbox.servicenow.ServiceNowEmulator");
+        this.zendesk = new ZendeskEmulator(b.clock);
+        this.serviceNow = new ServiceNowEmulator(b.clock);
         this.admin = new SandboxAdmin(ctx, faults, journal, violations, dispatcher);
         AtomicInteger threadNo = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(b.threads, r -> {
@@ -88,6 +89,8 @@ public final class JiraSandbox implements AutoCloseable {
         } catch (IOException e) {
             executor.shutdownNow();
             dispatcher.close();
+            zendesk.close();
+            serviceNow.close();
             throw new UncheckedIOException("cannot bind the sandbox to " + b.host + ":" + b.port, e);
         }
         server.createContext("/", new SandboxHttpHandler(store, router, faults, journal, validator, violations, zendesk, serviceNow));
@@ -99,23 +102,12 @@ public final class JiraSandbox implements AutoCloseable {
         store.baseUrl(baseUrl);
     }
 
+    /**
+     * The validator of the mode. Missing oracles abort the calling test (skipped), or fail it under CI: see
+     * {@link dev.cameljira.sandbox.spec.Oracles#require(String)}.
+     */
     private static JiraSpecValidator validator(Mode mode) {
-        try {
-            return mode == Mode.CLOUD ? JiraSpecValidator.cloud() : JiraSpecValidator.dataCenter();
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("validateAgainstSpec(true) but the spec validator could not start: " + e.getMessage(), e);
-        }
-    }
-
-    private static HttpHandler optionalHandler(String className) {
-        try {
-            Class<?> type = Class.forName(className);
-            return (HttpHandler) type.getDeclaredConstructor().newInstance();
-        } catch (ClassNotFoundException e) {
-            return null;
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("cannot start " + className + ": " + e, e);
-        }
+        return mode == Mode.CLOUD ? JiraSpecValidator.cloud() : JiraSpecValidator.dataCenter();
     }
 
     /** A builder with defaults: Cloud, 127.0.0.1, a free port, UTC, system clock, no spec validation. */
@@ -148,13 +140,13 @@ public final class JiraSandbox implements AutoCloseable {
         return admin;
     }
 
-    /** The Zendesk emulator mounted at {@code /api/v2/}, or null when it is not on the classpath. */
-    public HttpHandler zendesk() {
+    /** The Zendesk emulator mounted at {@code /api/v2/} (same clock as Jira); use its API to seed and inspect. */
+    public ZendeskEmulator zendesk() {
         return zendesk;
     }
 
-    /** The ServiceNow emulator mounted at {@code /api/now/}, or null when it is not on the classpath. */
-    public HttpHandler serviceNow() {
+    /** The ServiceNow emulator mounted at {@code /api/now/} and {@code /oauth_token.do} (same clock as Jira). */
+    public ServiceNowEmulator serviceNow() {
         return serviceNow;
     }
 
@@ -167,6 +159,8 @@ public final class JiraSandbox implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
         dispatcher.close();
+        zendesk.close();
+        serviceNow.close();
     }
 
     @Override

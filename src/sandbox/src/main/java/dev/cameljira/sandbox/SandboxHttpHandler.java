@@ -27,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one JDK {@link HttpHandler}: applies faults, mounts Zendesk ({@code /api/v2/}) and ServiceNow
- * ({@code /api/now/}, {@code /oauth_token.do}) emulators, authenticates and routes Jira requests, journals every
+ * The one JDK {@link HttpHandler}: applies faults, hands Zendesk ({@code /api/v2/}) and ServiceNow
+ * ({@code /api/now/}, {@code /oauth_token.do}) requests to their emulators, authenticates and routes Jira requests, journals every
  * exchange and (when enabled) validates it against the OpenAPI spec.
  */
 final class SandboxHttpHandler implements HttpHandler {
@@ -169,7 +169,7 @@ final class SandboxHttpHandler implements HttpHandler {
     }
 
     private void validate(HttpExchangeRecord record) {
-        if (validator == null || !record.path().startsWith("/rest/api/")) {
+        if (validator == null || !record.path().startsWith("/rest/")) {
             return;
         }
         try {

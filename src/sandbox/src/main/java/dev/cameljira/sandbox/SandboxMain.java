@@ -40,12 +40,10 @@ public final class SandboxMain {
         System.out.println("Jira sandbox (" + sandbox.mode().name().toLowerCase(Locale.ROOT) + ") listening on " + base);
         System.out.println("  Jira        " + base + "/rest/api/" + (sandbox.mode() == JiraSandbox.Mode.CLOUD ? "3 (and /rest/api/2)" : "2"));
         System.out.println("  Webhooks    " + base + "/rest/webhooks/1.0/webhook");
-        if (sandbox.zendesk() != null) {
-            System.out.println("  Zendesk     " + base + "/api/v2/");
-        }
-        if (sandbox.serviceNow() != null) {
-            System.out.println("  ServiceNow  " + base + "/api/now/");
-        }
+        System.out.println("  Zendesk     " + base + "/api/v2/   (agent " + dev.cameljira.sandbox.zendesk.ZendeskEmulator.AGENT_EMAIL
+                + ", API token " + dev.cameljira.sandbox.zendesk.ZendeskEmulator.AGENT_API_TOKEN + ")");
+        System.out.println("  ServiceNow  " + base + "/api/now/  (" + dev.cameljira.sandbox.servicenow.ServiceNowEmulator.ADMIN_USER
+                + " / " + dev.cameljira.sandbox.servicenow.ServiceNowEmulator.ADMIN_PASSWORD + ", OAuth " + base + "/oauth_token.do)");
         String adminLogin = sandbox.mode() == JiraSandbox.Mode.CLOUD ? SandboxUsers.ADMIN_EMAIL : SandboxUsers.ADMIN_NAME + " (or " + SandboxUsers.ADMIN_EMAIL + ")";
         String userLogin = sandbox.mode() == JiraSandbox.Mode.CLOUD ? SandboxUsers.USER_EMAIL : SandboxUsers.USER_NAME + " (or " + SandboxUsers.USER_EMAIL + ")";
         System.out.println("  admin       " + adminLogin + " / " + SandboxUsers.ADMIN_TOKEN + "  (Jira administrator)");

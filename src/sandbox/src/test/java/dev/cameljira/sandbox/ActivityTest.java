@@ -25,7 +25,7 @@ class ActivityTest {
 
     @AfterEach
     void conformsToSpec() {
-        assertThat(sandbox.admin().specViolations()).isEmpty();
+        SpecCheck.assertConforms(sandbox);
     }
 
     @AfterAll

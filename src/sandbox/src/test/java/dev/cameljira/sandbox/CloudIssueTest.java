@@ -28,7 +28,7 @@ class CloudIssueTest {
 
     @AfterEach
     void conformsToSpec() {
-        assertThat(sandbox.admin().specViolations()).isEmpty();
+        SpecCheck.assertConforms(sandbox);
     }
 
     @AfterAll
@@ -303,6 +303,7 @@ class CloudIssueTest {
         assertThat(priorities.get("values")).extracting(p -> p.get("name").asText()).containsExactly("High", "Medium", "Low");
         assertThat(priorities.get("isLast").asBoolean()).isTrue();
         assertThat(admin.get("/rest/api/3/priority/search?onlyDefault=true").json().at("/values/0/name").asText()).isEqualTo("Medium");
+        SpecCheck.expectRequestViolations(sandbox, "jira.operation.deprecated"); // both priority listings are deprecated
         assertThat(admin.get("/rest/api/3/issuetype").json()).extracting(p -> p.get("name").asText())
                 .contains("Task", "Bug", "Story", "Sub-task");
         assertThat(admin.get("/rest/api/3/status").json()).extracting(p -> p.get("name").asText()).containsExactly("To Do", "In Progress", "Done");

@@ -26,7 +26,7 @@ class ProjectAndUserTest {
 
     @AfterEach
     void conformsToSpec() {
-        assertThat(sandbox.admin().specViolations()).isEmpty();
+        SpecCheck.assertConforms(sandbox);
     }
 
     @AfterAll

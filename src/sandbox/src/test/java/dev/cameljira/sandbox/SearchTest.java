@@ -14,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -32,14 +31,9 @@ class SearchTest {
         admin = Client.admin(sandbox);
     }
 
-    @BeforeEach
-    void needsParser() {
-        JqlAvailability.assumeParser();
-    }
-
     @AfterEach
     void conformsToSpec() {
-        assertThat(sandbox.admin().specViolations()).isEmpty();
+        SpecCheck.assertConforms(sandbox);
     }
 
     @AfterAll

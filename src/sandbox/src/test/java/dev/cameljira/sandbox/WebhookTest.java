@@ -34,14 +34,15 @@ class WebhookTest {
 
     @AfterEach
     void stop() {
+        receiver.close();
         if (sandbox != null) {
             sandbox.close();
+            SpecCheck.assertConforms(sandbox);
         }
-        receiver.close();
     }
 
     private JiraSandbox sandbox(JiraSandbox.Mode mode) {
-        sandbox = JiraSandbox.builder().mode(mode).webhookRetryDelay(Duration.ofMillis(20)).build();
+        sandbox = JiraSandbox.builder().mode(mode).webhookRetryDelay(Duration.ofMillis(20)).validateAgainstSpec(true).build();
         return sandbox;
     }
 
@@ -91,12 +92,20 @@ class WebhookTest {
         assertThat(got.at("/filters/issue-related-events-section").asText()).isEqualTo("project = DEMO");
         assertThat(got.get("enabled").asBoolean()).isTrue();
         assertThat(got.toString()).doesNotContain(SECRET);
-        assertThat(admin.put(path, "{\"name\":\"renamed\",\"enabled\":false}").json().get("name").asText()).isEqualTo("renamed");
+        JsonNode replaced = admin.put(path, "{\"name\":\"renamed\",\"url\":\"" + receiver.url("/other") + "\","
+                + "\"events\":[\"comment_created\"],\"enabled\":false}").json();
+        assertThat(replaced.get("name").asText()).isEqualTo("renamed");
+        assertThat(replaced.get("enabled").asBoolean()).isFalse();
+        assertThat(replaced.at("/filters/issue-related-events-section").asText()).as("replaced, not merged").isEmpty();
         assertThat(admin.get("/rest/webhooks/1.0/webhook").json()).hasSize(1);
         assertThat(sandbox.admin().webhooks()).hasSize(1);
         assertThat(admin.delete(path).status()).isEqualTo(204);
         assertThat(admin.get(path).status()).isEqualTo(404);
-        assertThat(admin.post("/rest/webhooks/1.0/webhook", "{\"name\":\"x\",\"url\":\"not a url\"}").status()).isEqualTo(400);
+        Client.Resp invalid = admin.post("/rest/webhooks/1.0/webhook", "{\"name\":\"x\",\"url\":\"not a url\",\"events\":[]}");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().get("errors").has("url")).isTrue();
+        assertThat(invalid.json().get("errors").has("events")).isTrue();
+        SpecCheck.expectRequestViolations(sandbox, "jira.webhook.request");
     }
 
     @Test
@@ -200,7 +209,6 @@ class WebhookTest {
 
     @Test
     void eventsAreFilteredByRegistrationAndJql() throws Exception {
-        JqlAvailability.assumeParser();
         sandbox(JiraSandbox.Mode.CLOUD);
         register(Client.admin(sandbox), "[\"jira:issue_created\",\"project_created\"]", "issuetype = Bug");
         sandbox.admin().createIssue("DEMO", "Task", "not a bug");

@@ -72,7 +72,8 @@ final class AdminWebhookApi {
             return;
         }
         if (!JsonBodies.isJson(exchange.requestHeader("Content-Type"))) {
-            out.request(REQUEST, "Content-Type must be application/json, got " + exchange.requestHeader("Content-Type"));
+            out.request(REQUEST, "Content-Type must be application/json, got "
+                    + exchange.requestHeader("Content-Type"));
         }
         JsonNode body = JsonBodies.parse(exchange.requestBody());
         if (body == null || !body.isObject()) {
@@ -89,7 +90,8 @@ final class AdminWebhookApi {
         }
         JsonNode filters = body.get("filters");
         if (filters != null && !filters.isNull() && !(filters.isObject() && allText(filters))) {
-            out.request(REQUEST, "filters must be an object of strings, e.g. {\"issue-related-events-section\": \"project = DEMO\"}");
+            out.request(REQUEST, "filters must be an object of strings, "
+                    + "e.g. {\"issue-related-events-section\": \"project = DEMO\"}");
         }
         optional(body, "excludeBody", JsonNode::isBoolean, "a boolean", out);
         optional(body, "enabled", JsonNode::isBoolean, "a boolean", out);
@@ -127,7 +129,8 @@ final class AdminWebhookApi {
         }
         JsonNode body = JsonBodies.parse(exchange.responseBody());
         if (!JsonBodies.isJson(exchange.responseHeader("Content-Type"))) {
-            out.response(RESPONSE, "Content-Type must be application/json, got " + exchange.responseHeader("Content-Type"));
+            out.response(RESPONSE, "Content-Type must be application/json, got "
+                    + exchange.responseHeader("Content-Type"));
         }
         if (method.equals("GET") && collection) {
             if (body == null || !body.isArray()) {

@@ -35,7 +35,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>#3 {@code ServerInfoBean} is an empty object schema: it gets the properties Jira returns, and
  *       {@code baseUrl, version, versionNumbers, deploymentType} become required, since clients rely on them.</li>
  *   <li>Not in the list but the same kind: {@code PUT /issue/{key}/properties/{propertyKey}} declares its body a
- *       string of format json, while the body is the property's JSON value itself; it is relaxed to any JSON.</li>
+ *       string of format json, while the body is the property's JSON value itself; it is relaxed to any JSON. The
+ *       same for {@code EntityPropertyBean.value} in the GET response.</li>
  * </ul>
  * The remaining listed defects (#4-6, #9, #10, #12-16) concern operations outside what the connector and sandbox
  * use; they are left as the document states them.
@@ -106,6 +107,7 @@ final class DcSpecDefects {
         }
         completeServerInfo(spec);
         relaxIssuePropertyBody(spec);
+        relaxEntityPropertyValue(spec);
     }
 
     static void deduplicateOperationIds(ObjectNode spec) {
@@ -156,6 +158,16 @@ final class DcSpecDefects {
         media.set("schema", NODES.objectNode());
     }
 
+    /**
+     * {@code EntityPropertyBean.value} is declared a string, while Jira returns the stored JSON value itself (object,
+     * array, number...): relaxed to any JSON, the key is still checked.
+     */
+    private static void relaxEntityPropertyValue(ObjectNode spec) {
+        ObjectNode props = object(schema(spec, "EntityPropertyBean").path("properties"), "EntityPropertyBean.properties");
+        object(props.path("value"), "EntityPropertyBean.value");
+        props.set("value", NODES.objectNode());
+    }
+
     private static ObjectNode pageOf(JsonNode item) {
         ObjectNode page = NODES.objectNode().put("type", "object");
         ObjectNode props = page.putObject("properties");
@@ -177,7 +189,8 @@ final class DcSpecDefects {
 
     private static ObjectNode jsonMedia(ObjectNode spec, Target op) {
         String where = op.describe();
-        ObjectNode media = object(spec.path("paths").path(op.path()).path(op.method()).path("responses").path(op.status())
+        ObjectNode media = object(spec.path("paths").path(op.path()).path(op.method()).path("responses")
+                .path(op.status())
                 .path("content").path("application/json"), where);
         if (!media.hasNonNull("schema")) {
             throw new IllegalStateException("DC spec workaround target " + where + " has no schema any more");

@@ -19,10 +19,10 @@ import com.atlassian.oai.validator.model.Request;
  *       (so a context path such as {@code /jira} or Cloud's {@code /ex/jira/{cloudId}} is ignored). Any other path
  *       (Zendesk {@code /api/v2/...}, ServiceNow {@code /api/now/...}, Jira web pages) yields no violations.</li>
  *   <li>{@link #cloud()}: paths against the Cloud platform v3 document (with the narrow fix of
- *       {@link CloudSpecDefects}). {@code /rest/api/2/...} has no published
- *       document; it is validated against the v3 operation of the same name (prefix rewritten) with rich text
- *       expected as wiki strings instead of ADF (see {@link RichText}; the v3 document leaves those fields
- *       untyped, so nothing else needs relaxing).</li>
+ *       {@link CloudSpecDefects}). {@code /rest/api/2/...} has no published document; it is validated against
+ *       the v3 operation of the same name (prefix rewritten) with rich text expected as wiki strings instead of
+ *       ADF: {@link RichText} checks description, environment, comment bodies and worklog comments, and a schema
+ *       type error at exactly those values is dropped; everything else is held to the v3 schemas.</li>
  *   <li>{@link #dataCenter()}: {@code /rest/...} against the DC 10.3 document (paths {@code /api/2/...} under base
  *       path {@code /rest}; {@code /rest/api/latest} is treated as {@code /rest/api/2}), with the narrow fixes of
  *       {@link DcSpecDefects}.</li>
@@ -33,9 +33,10 @@ import com.atlassian.oai.validator.model.Request;
  *       not parsed by it: {@link Multipart} checks the XSRF header and the {@code file} part instead.</li>
  *   <li>Response ({@link #validate} when {@code status > 0}): status, content type and JSON body. 4xx/5xx are
  *       validated against the document where it declares a schema for that status; otherwise a JSON body must be
- *       Jira's ErrorCollection ({@link ErrorCollection}) (non-JSON error pages are let through). Binary responses (attachment content) skip the body.
- *       A body without Content-Type is a violation and is then read as JSON. Atlassian writes "no content" as
- *       the empty schema {@code {}}: such responses (and every 204, which must have no body) may be empty.</li>
+ *       Jira's ErrorCollection ({@link ErrorCollection}) (non-JSON error pages are let through). Binary
+ *       responses (attachment content) skip the body. A body without Content-Type is a violation and is then
+ *       read as JSON. Atlassian writes "no content" as the empty schema {@code {}}: such responses (and every
+ *       204, which must have no body) may be empty.</li>
  *   <li>Null members of JSON bodies count as absent: Jira writes null where the documents declare plain types
  *       without {@code nullable} (see {@link JsonBodies#forSchemaValidation}).</li>
  *   <li>The admin webhook API {@code /rest/webhooks/1.0/webhook[/{id}]}, in neither document, is held to the
@@ -84,12 +85,18 @@ public final class JiraSpecValidator {
         this.mounts = mounts;
     }
 
-    /** Validator for Jira Cloud: /rest/api/3 against the v3 spec, /rest/api/2 against the same operations with rich-text checks relaxed. */
+    /**
+     * Validator for Jira Cloud: /rest/api/3 against the v3 spec, /rest/api/2 against the same operations with
+     * rich-text checks relaxed. Parsed on first use; a missing oracle skips the calling test (fails under CI).
+     */
     public static JiraSpecValidator cloud() {
         return CLOUD.get();
     }
 
-    /** Validator for Jira Data Center / Server: /rest/api/2 against the DC 10.3 spec. */
+    /**
+     * Validator for Jira Data Center / Server: /rest/api/2 against the DC 10.3 spec. Parsed on first use; a
+     * missing oracle skips the calling test (fails under CI).
+     */
     public static JiraSpecValidator dataCenter() {
         return DATA_CENTER.get();
     }

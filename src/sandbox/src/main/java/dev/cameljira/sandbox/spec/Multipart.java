@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 final class Multipart {
 
     private static final Pattern FILE_PART = Pattern.compile(
-            "content-disposition:[^\\r\\n]*\\bname=\"?file\"?(?:[;\\s]|$)", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+            "content-disposition:[^\\r\\n]*\\bname=\"?file\"?(?:[;\\s]|$)",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     private Multipart() {
     }

@@ -100,7 +100,9 @@ final class OperationCheck {
         int status = exchange.status();
         String contentType = exchange.responseHeader("Content-Type");
         boolean hasBody = !JsonBodies.isEmpty(exchange.responseBody());
-        boolean binary = JsonBodies.isBinary(contentType);
+        // attachment downloads are the file's bytes whatever their content type (a .json attachment is still a file)
+        boolean binary = JsonBodies.isBinary(contentType) || restPath.contains("/attachment/content/")
+                || restPath.contains("/attachment/thumbnail/");
         JsonNode json = hasBody && !binary ? JsonBodies.parse(exchange.responseBody()) : null;
 
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status);

@@ -32,10 +32,13 @@ public final class WebhookRegistry {
         this.search = search;
     }
 
-    /** Validates a registration body and stores it (id 0 = new). */
+    /**
+     * Validates a registration body and stores it (id 0 = new). A PUT replaces the registration: name, url, events
+     * and filters are taken from the body only; a secret that is not given is kept.
+     */
     public synchronized WebhookRegistration save(long id, JsonNode body, Instant now, String by, WebhookRegistration previous) {
-        String name = text(body, "name", previous == null ? null : previous.name());
-        String url = text(body, "url", previous == null ? null : previous.url());
+        String name = text(body, "name", null);
+        String url = text(body, "url", null);
         Map<String, String> errors = new LinkedHashMap<>();
         if (name == null || name.isBlank()) {
             errors.put("name", "The webhook name must not be empty.");
@@ -47,8 +50,9 @@ public final class WebhookRegistry {
         JsonNode ev = body.get("events");
         if (ev != null && ev.isArray()) {
             ev.forEach(e -> events.add(e.asText()));
-        } else if (previous != null) {
-            events.addAll(previous.events());
+        }
+        if (events.isEmpty()) {
+            errors.put("events", "The webhook needs a non-empty array of events, e.g. [\"jira:issue_created\"].");
         }
         for (String e : events) {
             if (!e.matches("[a-z_:]+")) {
@@ -56,7 +60,7 @@ public final class WebhookRegistry {
             }
         }
         JsonNode filtersNode = body.get("filters");
-        String jql = previous == null ? null : previous.jqlFilter();
+        String jql = null;
         if (filtersNode != null && filtersNode.isObject()) {
             JsonNode f = filtersNode.get("issue-related-events-section");
             jql = f == null || f.isNull() || f.asText().isBlank() ? null : f.asText();

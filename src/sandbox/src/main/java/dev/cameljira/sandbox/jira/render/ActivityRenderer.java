@@ -158,8 +158,4 @@ public final class ActivityRenderer {
         }
         return n;
     }
-
-    static JsonNode visibilityOrNull(JsonNode v) {
-        return v == null ? null : v.deepCopy();
-    }
 }

@@ -2,7 +2,6 @@ package dev.cameljira.sandbox.jira.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -290,9 +289,5 @@ public final class IssueRenderer {
             paragraphs.add("<p>" + line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</p>");
         }
         return String.join("", paragraphs);
-    }
-
-    static JsonNode number(int n) {
-        return IntNode.valueOf(n);
     }
 }

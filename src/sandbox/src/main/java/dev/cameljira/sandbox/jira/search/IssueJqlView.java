@@ -39,7 +39,6 @@ public final class IssueJqlView implements JqlIssue {
             Map.entry("summary", i -> List.of(i.summary())),
             Map.entry("description", i -> i.description() == null ? List.of() : List.of(i.description().text())),
             Map.entry("text", IssueJqlView::text),
-            Map.entry("parent", i -> List.of()),
             Map.entry("watcher", i -> i.watchers().stream().flatMap(u -> user(u).stream()).toList()));
 
     private final Issue issue;
@@ -57,11 +56,11 @@ public final class IssueJqlView implements JqlIssue {
     @Override
     public List<String> values(String field) {
         String f = field.toLowerCase(Locale.ROOT);
+        if (f.equals("parent")) {
+            return parent();
+        }
         Function<Issue, List<String>> fn = VALUES.get(f);
         if (fn != null) {
-            if (f.equals("parent")) {
-                return parent();
-            }
             return fn.apply(issue);
         }
         CustomField cf = customField(f);

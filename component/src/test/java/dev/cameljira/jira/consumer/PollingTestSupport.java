@@ -1,0 +1,157 @@
+package dev.cameljira.jira.consumer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cameljira.jira.JiraComponent;
+import dev.cameljira.jira.JiraConfiguration;
+import dev.cameljira.jira.model.JiraEvent;
+import dev.cameljira.jira.test.JiraSandboxTestSupport;
+import dev.cameljira.sandbox.JiraSandbox;
+import dev.cameljira.sandbox.SandboxUsers;
+import dev.cameljira.sandbox.spec.HttpExchangeRecord;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base of the polling consumer tests: the spec-checked sandbox runs on a {@link PollingTestClock} (so several changes
+ * land in the same minute when a test wants them to) and in a Jira user time zone half an hour off a whole hour and
+ * behind UTC (America/St_Johns), so a JQL date written in the wrong zone, or not floored to the minute, makes a window
+ * start late and loses events. Routes run with {@code startScheduler=false}: the test drives each poll itself.
+ */
+abstract class PollingTestSupport extends JiraSandboxTestSupport {
+
+    protected static final ZoneId USER_ZONE = ZoneId.of("America/St_Johns");
+    protected final PollingTestClock clock = new PollingTestClock(Instant.parse("2026-03-10T12:00:07.250Z"), USER_ZONE);
+    protected final PollingRecorder recorder = new PollingRecorder();
+    private final AtomicInteger routes = new AtomicInteger();
+
+    @Override
+    protected void configureSandbox(JiraSandbox.Builder builder) {
+        builder.clock(clock).zone(USER_ZONE);
+    }
+
+    /** Each test starts an hour after the previous one, so earlier tests' changes are far outside any window. */
+    @BeforeEach
+    void nextHour() {
+        clock.advance(Duration.ofHours(1));
+        recorder.clear();
+    }
+
+    @AfterEach
+    void removeRoutes() throws Exception {
+        for (Route r : List.copyOf(context.getRoutes())) {
+            context.getRouteController().stopRoute(r.getRouteId());
+            context.removeRoute(r.getRouteId());
+        }
+    }
+
+    /** Moves Jira's clock on by a few seconds, as between two user actions. */
+    protected Instant tick() {
+        return clock.advance(Duration.ofSeconds(7));
+    }
+
+    /**
+     * Adds and starts a route {@code from(uri)} ending in the recorder, with the scheduler off, then runs the first poll
+     * (which stores the cursor at the start).
+     */
+    protected JiraPollingConsumer startPolling(String uri) throws Exception {
+        JiraPollingConsumer consumer = addRoute(context, uri, recorder);
+        consumer.poll();
+        return consumer;
+    }
+
+    /** Adds a route to {@code ctx} (scheduler off) and returns its consumer. */
+    protected JiraPollingConsumer addRoute(CamelContext ctx, String uri, PollingRecorder to) throws Exception {
+        String id = "poll-" + routes.incrementAndGet();
+        String full = uri + (uri.contains("?") ? "&" : "?") + "startScheduler=false";
+        ctx.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(full).routeId(id).process(to);
+            }
+        });
+        return (JiraPollingConsumer) ctx.getRoute(id).getConsumer();
+    }
+
+    /** A new, started CamelContext whose jira component points at the sandbox, with the given beans. */
+    protected CamelContext newContext(Map<String, Object> beans) throws Exception {
+        CamelContext ctx = new DefaultCamelContext();
+        JiraComponent jira = new JiraComponent();
+        JiraConfiguration c = jira.getConfiguration();
+        c.setJiraUrl(sandbox.baseUrl());
+        c.setUsername(isCloud() ? SandboxUsers.ADMIN_EMAIL : SandboxUsers.ADMIN_NAME);
+        c.setApiToken(SandboxUsers.ADMIN_TOKEN);
+        ctx.addComponent("jira", jira);
+        beans.forEach((k, v) -> ctx.getRegistry().bind(k, v));
+        ctx.getShutdownStrategy().setTimeout(10);
+        ctx.start();
+        return ctx;
+    }
+
+    /** Creates an issue in DEMO after a tick; returns its key. */
+    protected String createIssue(String summary) {
+        tick();
+        return sandbox.admin().createIssue("DEMO", "Task", summary);
+    }
+
+    /** Creates an issue with extra fields after a tick; returns its key. */
+    protected String createIssue(String summary, Map<String, ?> fields) {
+        tick();
+        return sandbox.admin().createIssue("DEMO", "Task", summary, fields);
+    }
+
+    protected void update(String key, Map<String, ?> fields) {
+        tick();
+        sandbox.admin().updateIssue(key, fields);
+    }
+
+    protected void transition(String key, String status) {
+        tick();
+        sandbox.admin().transition(key, status);
+    }
+
+    protected String comment(String key, String text) {
+        tick();
+        return sandbox.admin().addComment(key, text);
+    }
+
+    /** The issue's id. */
+    protected String idOf(String key) {
+        return sandbox.admin().issue(key).path("id").asText();
+    }
+
+    /** Ids of the issue's change histories, oldest first. */
+    protected List<String> historyIds(String key) {
+        JsonNode histories = sandbox.admin().issue(key).path("changelog").path("histories");
+        return java.util.stream.StreamSupport.stream(histories.spliterator(), false).map(h -> h.path("id").asText()).toList();
+    }
+
+    /** The search path of this deployment. */
+    protected String searchPath() {
+        return isCloud() ? "/rest/api/3/search/jql" : "/rest/api/2/search";
+    }
+
+    /** Requests recorded since the last clear, as "METHOD path". */
+    protected List<String> requests() {
+        return sandbox.admin().requests().stream().map(PollingTestSupport::describe).toList();
+    }
+
+    private static String describe(HttpExchangeRecord r) {
+        return r.method() + " " + r.path();
+    }
+
+    /** Keys of the issues of the events, in order. */
+    protected static List<String> keys(List<JiraEvent> events) {
+        return events.stream().map(JiraEvent::issueKey).toList();
+    }
+}

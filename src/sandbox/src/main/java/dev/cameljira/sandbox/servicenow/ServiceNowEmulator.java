@@ -1,0 +1,321 @@
+package dev.cameljira.sandbox.servicenow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * An offline, stateful emulator of a ServiceNow instance's Table API, good enough for the real camel-servicenow
+ * component (Basic auth or its OAuth password flow). Mount it on a JDK {@code HttpServer} for {@code /api/now/} and
+ * {@code /oauth_token.do}; clients use {@code http://127.0.0.1:PORT/api} as apiUrl and
+ * {@code http://127.0.0.1:PORT/oauth_token.do} as oauthTokenUrl.
+ *
+ * <p>Tables: {@code incident} (create, read, query, PUT/PATCH, delete, with the stock business rules: INC0010001
+ * numbering, priority from impact and urgency, resolved/closed stamps); read-only {@code sys_user},
+ * {@code sys_user_group} (seeded with {@link #SEEDED_GROUPS}) and {@code sys_journal_field}. Writing
+ * {@code comments} or {@code work_notes} appends a sys_journal_field entry; reading them gives "" with stored
+ * values and the journal text with {@code sysparm_display_value=true|all}, as ServiceNow does. Supported
+ * parameters: sysparm_query (see {@code EncodedQuery}), sysparm_limit, sysparm_offset, sysparm_fields,
+ * sysparm_display_value, sysparm_exclude_reference_link, sysparm_input_display_value,
+ * sysparm_suppress_auto_sys_field, sysparm_no_count, sysparm_suppress_pagination_header, name=value filters,
+ * X-HTTP-Method-Override, X-no-response-body. Versioned paths /api/now/v1/... and /api/now/v2/... work too (v1
+ * answers 404 to an empty list, as documented).
+ *
+ * <p>Authentication: Basic {@link #ADMIN_USER}:{@link #ADMIN_PASSWORD}, or a Bearer token from
+ * {@code POST /oauth_token.do} (grant_type=password or refresh_token, client {@link #OAUTH_CLIENT_ID} /
+ * {@link #OAUTH_CLIENT_SECRET}).
+ *
+ * <p>Events: every incident insert, update (including journal entries) and delete is POSTed to each URL given to
+ * {@link #addWebhook(URI)}, asynchronously, in order, with retries, as
+ * {@code {"event": "incident.updated", "record": {...}, "changes": [...], "journal": [...], ...}} (see
+ * {@code ServiceNowEvents}).
+ *
+ * <p>Thread-safe. The admin methods act as {@link #ADMIN_USER} and fire events like API calls; they throw
+ * {@link IllegalArgumentException} for invalid input and {@link NoSuchElementException} for unknown sys_ids.
+ */
+public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
+    /** The seeded administrator's user_name. */
+    public static final String ADMIN_USER = "admin";
+    /** The seeded administrator's display name. */
+    public static final String ADMIN_NAME = "System Administrator";
+    /** The seeded administrator's password. */
+    public static final String ADMIN_PASSWORD = "sandbox-servicenow-password";
+    /** The registered OAuth client id. */
+    public static final String OAUTH_CLIENT_ID = "sandbox-client";
+    /** The registered OAuth client secret. */
+    public static final String OAUTH_CLIENT_SECRET = "sandbox-secret";
+    /** The assignment groups (sys_user_group) every emulator starts with. */
+    public static final List<String> SEEDED_GROUPS = List.of("Service Desk", "Network", "Software", "Hardware");
+
+    private final ServiceNowStore store;
+    private final OAuthTokens tokens;
+    private final ServiceNowAuth auth;
+    private final OAuthResource oauth;
+    private final FieldResolver resolver;
+    private final RecordRenderer renderer;
+    private final RecordInputReader reader;
+    private final Router router = new Router();
+    private final WebhookDispatcher webhooks;
+    private final Object writeLock = new Object();
+
+    /** An emulator on the system UTC clock. */
+    public ServiceNowEmulator() {
+        this(Clock.systemUTC());
+    }
+
+    /** An emulator whose timestamps and token expiry come from {@code clock}. */
+    public ServiceNowEmulator(Clock clock) {
+        this.store = new ServiceNowStore(clock);
+        this.tokens = new OAuthTokens(clock);
+        this.auth = new ServiceNowAuth(store, tokens);
+        this.oauth = new OAuthResource(store, tokens, Map.of(OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET));
+        this.resolver = new FieldResolver(store);
+        this.renderer = new RecordRenderer(resolver);
+        this.reader = new RecordInputReader(resolver);
+        this.webhooks = new WebhookDispatcher("servicenow-emulator-webhooks",
+                (target, body) -> Map.of("User-Agent", "ServiceNow/1.0"));
+        new TableResource(store, this::write).register(router);
+        seed();
+    }
+
+    private void seed() {
+        store.createUser(ADMIN_USER, ADMIN_NAME, "admin@example.com", ADMIN_PASSWORD);
+        SEEDED_GROUPS.forEach(name -> store.createGroup(name, null));
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            ApiResponse response;
+            try {
+                ApiRequest request = ApiRequest.from(exchange);
+                if (request.path().startsWith("/oauth_token.do")) {
+                    response = oauth.token(request);
+                } else {
+                    String method = request.method();
+                    if (method.equals("POST")) {
+                        method = request.header("X-HTTP-Method-Override").map(String::toUpperCase).orElse(method);
+                    }
+                    response = router.dispatch(request, method, auth.authenticate(request));
+                }
+            } catch (ApiException e) {
+                response = ApiResponse.json(e.status(), e.body());
+                if (e.status() == 401) {
+                    response = response.withHeader("WWW-Authenticate", "BASIC realm=\"Service-now\"");
+                }
+            } catch (RuntimeException e) {
+                response = ApiResponse.json(500, new ApiException(500, "Internal server error",
+                        e.getClass().getSimpleName() + ": " + e.getMessage()).body());
+            }
+            write(exchange, response);
+        }
+    }
+
+    private static void write(HttpExchange exchange, ApiResponse response) throws IOException {
+        response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        if (response.body().length == 0) {
+            exchange.sendResponseHeaders(response.status(), -1);
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+        exchange.sendResponseHeaders(response.status(), response.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(response.body());
+        }
+    }
+
+    /** Runs one write and queues its event under one lock, so events leave in the order of writes. */
+    private ServiceNowStore.Write write(Supplier<ServiceNowStore.Write> operation) {
+        synchronized (writeLock) {
+            ServiceNowStore.Write w = operation.get();
+            if (w.changedAnything()) {
+                ServiceNowUser actor = store.userByName(w.after().get("sys_updated_by"))
+                        .orElseGet(() -> store.userByName(ADMIN_USER).orElseThrow());
+                ObjectNode event = ServiceNowEvents.of(w, actor, renderer, resolver, "",
+                        GlideTime.format(store.now()));
+                webhooks.publish(new WebhookDispatcher.Event(w.event(), event.get("id").asText(), bytes(event)));
+            }
+            return w;
+        }
+    }
+
+    private static byte[] bytes(ObjectNode node) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ admin API
+
+    /** The seeded administrator. */
+    public ServiceNowUser admin() {
+        return store.userByName(ADMIN_USER).orElseThrow();
+    }
+
+    /** Adds a sys_user; with a password it can authenticate (Basic or OAuth). */
+    public ServiceNowUser createUser(String userName, String name, String email, String password) {
+        return store.createUser(userName, name, email, password);
+    }
+
+    /** All sys_user records. */
+    public List<ServiceNowUser> users() {
+        return store.rows(Tables.SYS_USER).stream().map(ServiceNowUser::from).toList();
+    }
+
+    /** Adds a sys_user_group (assignment_group references it by sys_id or name). */
+    public ServiceNowGroup createGroup(String name, String description) {
+        return store.createGroup(name, description);
+    }
+
+    /** All sys_user_group records. */
+    public List<ServiceNowGroup> groups() {
+        return store.rows(Tables.SYS_USER_GROUP).stream().map(ServiceNowGroup::from).toList();
+    }
+
+    /**
+     * Creates an incident from column values, as {@code POST /api/now/table/incident} would (journal fields append
+     * entries, references take sys_ids, names or user names), acting as the administrator.
+     */
+    public Incident createIncident(Map<String, String> fields) {
+        RecordInput input = input(fields, true);
+        return Incident.from(admin(() -> write(() -> store.insertIncident(input, admin()))).after());
+    }
+
+    /** Creates an incident with just a short description. */
+    public Incident createIncident(String shortDescription) {
+        return createIncident(Map.of("short_description", shortDescription));
+    }
+
+    /** Updates an incident from column values, as {@code PATCH /api/now/table/incident/{sys_id}} would. */
+    public Incident updateIncident(String sysId, Map<String, String> fields) {
+        RecordInput input = input(fields, false);
+        return Incident.from(admin(() -> write(() -> store.updateIncident(sysId, input, admin()))).after());
+    }
+
+    /** Adds an additional comment (customer-visible). */
+    public JournalEntry addComment(String sysId, String text) {
+        requireText(text);
+        return lastJournal(updateIncident(sysId, Map.of("comments", text)));
+    }
+
+    /** Adds a work note (internal). */
+    public JournalEntry addWorkNote(String sysId, String text) {
+        requireText(text);
+        return lastJournal(updateIncident(sysId, Map.of("work_notes", text)));
+    }
+
+    /** Deletes an incident (its journal entries stay, as in ServiceNow). */
+    public void deleteIncident(String sysId) {
+        admin(() -> write(() -> store.deleteIncident(sysId)));
+    }
+
+    /** All incidents in creation order. */
+    public List<Incident> incidents() {
+        return store.rows(Tables.INCIDENT).stream().map(Incident::from).toList();
+    }
+
+    /** One incident by sys_id. */
+    public Optional<Incident> incident(String sysId) {
+        return store.row(Tables.INCIDENT, sysId).map(Incident::from);
+    }
+
+    /** One incident by number (INC0010001). */
+    public Optional<Incident> incidentByNumber(String number) {
+        return store.rows(Tables.INCIDENT).stream().filter(r -> r.get("number").equals(number)).findFirst()
+                .map(Incident::from);
+    }
+
+    /** The journal (comments and work notes) of a record, oldest first. */
+    public List<JournalEntry> journal(String sysId) {
+        return store.journal(sysId).stream().map(JournalEntry::from).toList();
+    }
+
+    /** Makes new OAuth access tokens live this long (default 1799 s), e.g. to exercise a client's refresh. */
+    public void setAccessTokenLifetime(Duration lifetime) {
+        tokens.accessLifetime(lifetime);
+    }
+
+    /** Sends every future incident event to {@code url} (http or https). */
+    public void addWebhook(URI url) {
+        webhooks.addTarget(url);
+    }
+
+    /** Stops sending events to {@code url}; false when it was not registered. */
+    public boolean removeWebhook(URI url) {
+        return webhooks.removeTarget(url);
+    }
+
+    /** The registered webhook URLs. */
+    public List<URI> webhooks() {
+        return webhooks.targets();
+    }
+
+    /** What happened to every event sent so far (completed deliveries only, in completion order). */
+    public List<WebhookDelivery> webhookDeliveries() {
+        return webhooks.deliveries();
+    }
+
+    /** Waits until every queued event has been delivered or given up on; false on timeout. */
+    public boolean awaitWebhooks(Duration timeout) throws InterruptedException {
+        return webhooks.awaitIdle(timeout);
+    }
+
+    /** Forgets every record, token and delivery record and re-seeds the administrator; webhook URLs stay. */
+    public void reset() {
+        synchronized (writeLock) {
+            store.clear();
+            tokens.clear();
+            webhooks.clearDeliveries();
+            seed();
+        }
+    }
+
+    /** Stops the event delivery thread. */
+    @Override
+    public void close() {
+        webhooks.close();
+    }
+
+    private RecordInput input(Map<String, String> fields, boolean insert) {
+        Map<String, String> copy = new LinkedHashMap<>(fields);
+        byte[] body = bytes(Json.MAPPER.valueToTree(copy));
+        return admin(() -> reader.read(Tables.INCIDENT_SCHEMA, body, false, false, insert));
+    }
+
+    private static void requireText(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("A journal entry needs text");
+        }
+    }
+
+    private JournalEntry lastJournal(Incident incident) {
+        List<JournalEntry> journal = journal(incident.sysId());
+        return journal.get(journal.size() - 1);
+    }
+
+    private static <T> T admin(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                throw new NoSuchElementException("No such ServiceNow record: " + e.getMessage());
+            }
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+}

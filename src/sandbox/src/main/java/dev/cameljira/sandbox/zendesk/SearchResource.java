@@ -1,0 +1,80 @@
+package dev.cameljira.sandbox.zendesk;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** GET /api/v2/search.json?query=... over tickets and users (see {@link ZendeskSearch} for the language). */
+final class SearchResource {
+    private final ZendeskStore store;
+
+    /** One hit: its sort keys and its JSON. */
+    private record Hit(long id, java.time.Instant createdAt, java.time.Instant updatedAt, ObjectNode json) {
+    }
+
+    SearchResource(ZendeskStore store) {
+        this.store = store;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/api/v2/search", this::search);
+    }
+
+    private ApiResponse search(Router.Call call) {
+        ApiRequest request = call.request();
+        String query = request.param("query").orElseThrow(() -> ApiException.badRequest("query is required"));
+        ZendeskSearch.Query parsed = ZendeskSearch.parse(query, context(call.user()));
+        Optional<String> type = parsed.type().or(() -> request.param("type"));
+        List<Hit> hits = new ArrayList<>();
+        if (type.isEmpty() || type.get().equals("ticket")) {
+            store.tickets().stream().filter(parsed.tickets()).forEach(t -> hits.add(new Hit(t.id(), t.createdAt(),
+                    t.updatedAt(), ZendeskJson.ticket(t, request.baseUrl()).put("result_type", "ticket"))));
+        }
+        if (type.isEmpty() || type.get().equals("user")) {
+            store.users().stream().filter(parsed.users()).forEach(u -> hits.add(new Hit(u.id(), u.createdAt(),
+                    u.updatedAt(), ZendeskJson.user(u, request.baseUrl()).put("result_type", "user"))));
+        }
+        Comparator<Hit> order = switch (request.param("sort_by").orElse("")) {
+            case "created_at" -> Comparator.comparing(Hit::createdAt).thenComparingLong(Hit::id);
+            case "updated_at" -> Comparator.comparing(Hit::updatedAt).thenComparingLong(Hit::id);
+            default -> Comparator.comparingLong(Hit::id);
+        };
+        if ("desc".equalsIgnoreCase(request.param("sort_order").orElse("asc"))) {
+            order = order.reversed();
+        }
+        List<Hit> sorted = hits.stream().sorted(order).toList();
+        ObjectNode result = Paging.page(stripCursor(request), "results", sorted, Hit::id, Hit::json);
+        result.putNull("facets");
+        return ApiResponse.ok(result);
+    }
+
+    /** Search only has offset pagination. */
+    private static ApiRequest stripCursor(ApiRequest request) {
+        var query = new java.util.LinkedHashMap<>(request.query());
+        query.keySet().removeIf(k -> k.startsWith("page["));
+        return new ApiRequest(request.method(), request.path(), query, request.headers(), request.body(),
+                request.baseUrl());
+    }
+
+    private ZendeskSearch.Context context(ZendeskUser me) {
+        return new ZendeskSearch.Context() {
+            @Override
+            public Optional<ZendeskUser> userByIdOrEmail(String idOrEmail) {
+                return idOrEmail.matches("\\d{1,18}") ? store.user(Long.parseLong(idOrEmail))
+                        : store.userByEmail(idOrEmail);
+            }
+
+            @Override
+            public ZendeskUser me() {
+                return me;
+            }
+
+            @Override
+            public List<ZendeskComment> comments(long ticketId) {
+                return store.comments(ticketId);
+            }
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package dev.cameljira.sandbox.zendesk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** /api/v2/users: list (by role), show, show_many, me, search, create. */
+final class UsersResource {
+    private final ZendeskStore store;
+
+    UsersResource(ZendeskStore store) {
+        this.store = store;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/api/v2/users", this::list)
+                .add("POST", "/api/v2/users", this::create)
+                .add("GET", "/api/v2/users/me", call -> single(call.user(), call.request()))
+                .add("GET", "/api/v2/users/search", this::search)
+                .add("GET", "/api/v2/users/show_many", this::showMany)
+                .add("GET", "/api/v2/users/(\\d+)", call -> single(
+                        store.user(call.longParam(0)).orElseThrow(ApiException::notFound), call.request()));
+    }
+
+    private ApiResponse list(Router.Call call) {
+        ApiRequest request = call.request();
+        Set<String> roles = request.query().entrySet().stream()
+                .filter(e -> e.getKey().equals("role") || e.getKey().equals("role[]"))
+                .flatMap(e -> e.getValue().stream()).map(r -> r.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        List<ZendeskUser> users = store.users().stream()
+                .filter(u -> roles.isEmpty() || roles.contains(u.role().wireName())).toList();
+        return ApiResponse.ok(Paging.page(request, "users", users, ZendeskUser::id,
+                u -> ZendeskJson.user(u, request.baseUrl())));
+    }
+
+    private ApiResponse create(Router.Call call) {
+        JsonNode u = TicketJsonReader.root(call.request(), "user");
+        String roleName = u.path("role").asText("end-user");
+        ZendeskRole role = ZendeskRole.fromWire(roleName).orElseThrow(() -> ApiException.invalid("role",
+                "InvalidValue", "Role: '" + roleName + "' is not end-user, agent or admin"));
+        String email = u.hasNonNull("email") ? u.get("email").asText() : null;
+        ZendeskUser user = store.createUser(u.path("name").asText(null), email, role,
+                u.hasNonNull("external_id") ? u.get("external_id").asText() : null);
+        ObjectNode result = Json.object();
+        result.set("user", ZendeskJson.user(user, call.request().baseUrl()));
+        return ApiResponse.json(201, result);
+    }
+
+    private ApiResponse search(Router.Call call) {
+        ApiRequest request = call.request();
+        Optional<String> externalId = request.param("external_id");
+        String query = request.param("query").orElse(null);
+        if (externalId.isEmpty() && query == null) {
+            throw ApiException.badRequest("query or external_id is required");
+        }
+        String needle = query == null ? null
+                : query.toLowerCase(Locale.ROOT).replaceFirst("^(email|name):", "").replace("\"", "");
+        List<ZendeskUser> users = store.users().stream()
+                .filter(u -> externalId.map(id -> id.equals(u.externalId())).orElse(true))
+                .filter(u -> needle == null || (u.email() != null && u.email().toLowerCase(Locale.ROOT)
+                        .contains(needle)) || u.name().toLowerCase(Locale.ROOT).contains(needle))
+                .toList();
+        return ApiResponse.ok(Paging.page(request, "users", users, ZendeskUser::id,
+                user -> ZendeskJson.user(user, request.baseUrl())));
+    }
+
+    private ApiResponse showMany(Router.Call call) {
+        ApiRequest request = call.request();
+        ObjectNode result = Json.object();
+        ArrayNode array = result.putArray("users");
+        request.param("ids").ifPresent(ids -> Arrays.stream(ids.split(",")).map(String::trim)
+                .filter(s -> s.matches("\\d{1,18}")).map(Long::parseLong).map(store::user)
+                .flatMap(Optional::stream).forEach(u -> array.add(ZendeskJson.user(u, request.baseUrl()))));
+        request.param("external_ids").ifPresent(ids -> {
+            List<String> wanted = Arrays.stream(ids.split(",")).map(String::trim).toList();
+            store.users().stream().filter(u -> wanted.contains(u.externalId()))
+                    .forEach(u -> array.add(ZendeskJson.user(u, request.baseUrl())));
+        });
+        return ApiResponse.ok(result);
+    }
+
+    private static ApiResponse single(ZendeskUser user, ApiRequest request) {
+        ObjectNode result = Json.object();
+        result.set("user", ZendeskJson.user(user, request.baseUrl()));
+        return ApiResponse.ok(result);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.cameljira.sandbox.zendesk;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** Renders tickets, comments, users and audits in the JSON shapes of Zendesk's /api/v2. */
+final class ZendeskJson {
+
+    private ZendeskJson() {
+    }
+
+    static ObjectNode ticket(ZendeskTicket t, String baseUrl) {
+        ObjectNode n = Json.object();
+        n.put("url", baseUrl + "/api/v2/tickets/" + t.id() + ".json");
+        n.put("id", t.id());
+        n.put("external_id", t.externalId());
+        n.set("via", via());
+        n.put("created_at", Json.time(t.createdAt()));
+        n.put("updated_at", Json.time(t.updatedAt()));
+        n.put("generated_timestamp", t.generatedTimestamp());
+        n.put("type", t.type() == null ? null : t.type().wireName());
+        n.put("subject", t.subject());
+        n.put("raw_subject", t.subject());
+        n.put("description", t.description());
+        n.put("priority", t.priority() == null ? null : t.priority().wireName());
+        n.put("status", t.status().wireName());
+        n.putNull("recipient");
+        n.put("requester_id", t.requesterId());
+        n.put("submitter_id", t.submitterId());
+        n.put("assignee_id", t.assigneeId());
+        n.putNull("organization_id");
+        n.put("group_id", t.groupId());
+        n.putArray("collaborator_ids");
+        n.putArray("follower_ids");
+        n.putArray("email_cc_ids");
+        n.putNull("forum_topic_id");
+        n.putNull("problem_id");
+        n.put("has_incidents", false);
+        n.put("is_public", t.isPublic());
+        n.put("due_at", Json.time(t.dueAt()));
+        ArrayNode tags = n.putArray("tags");
+        t.tags().forEach(tags::add);
+        n.set("custom_fields", customFields(t.customFields()));
+        n.putNull("satisfaction_rating");
+        n.putArray("sharing_agreement_ids");
+        n.putNull("custom_status_id");
+        n.set("fields", customFields(t.customFields()));
+        n.putArray("followup_ids");
+        n.putNull("ticket_form_id");
+        n.putNull("brand_id");
+        n.put("allow_channelback", false);
+        n.put("allow_attachments", true);
+        n.put("from_messaging_channel", false);
+        return n;
+    }
+
+    private static ArrayNode customFields(List<CustomField> fields) {
+        ArrayNode array = Json.array();
+        fields.forEach(f -> array.addObject().put("id", f.id()).set("value", f.value()));
+        return array;
+    }
+
+    static ObjectNode via() {
+        ObjectNode via = Json.object().put("channel", "api");
+        ObjectNode source = via.putObject("source");
+        source.putObject("from");
+        source.putObject("to");
+        source.putNull("rel");
+        return via;
+    }
+
+    static ObjectNode comment(ZendeskComment c) {
+        ObjectNode n = Json.object();
+        n.put("id", c.id());
+        n.put("type", "Comment");
+        n.put("author_id", c.authorId());
+        n.put("body", c.body());
+        n.put("html_body", c.htmlBody());
+        n.put("plain_body", c.body());
+        n.put("public", c.isPublic());
+        n.putArray("attachments");
+        n.put("audit_id", c.auditId());
+        n.set("via", via());
+        n.put("created_at", Json.time(c.createdAt()));
+        ObjectNode metadata = n.putObject("metadata");
+        metadata.putObject("system");
+        metadata.putObject("custom");
+        return n;
+    }
+
+    static ObjectNode user(ZendeskUser u, String baseUrl) {
+        ObjectNode n = Json.object();
+        n.put("id", u.id());
+        n.put("url", baseUrl + "/api/v2/users/" + u.id() + ".json");
+        n.put("name", u.name());
+        n.put("email", u.email());
+        n.put("created_at", Json.time(u.createdAt()));
+        n.put("updated_at", Json.time(u.updatedAt()));
+        n.put("time_zone", "UTC");
+        n.put("iana_time_zone", "Etc/UTC");
+        n.putNull("phone");
+        n.putNull("shared_phone_number");
+        n.putNull("photo");
+        n.put("locale_id", 1);
+        n.put("locale", "en-US");
+        n.putNull("organization_id");
+        n.put("role", u.role().wireName());
+        n.put("verified", true);
+        n.put("external_id", u.externalId());
+        n.putArray("tags");
+        n.put("alias", "");
+        n.put("active", true);
+        n.put("shared", false);
+        n.put("shared_agent", false);
+        n.putNull("last_login_at");
+        n.put("two_factor_auth_enabled", false);
+        n.put("signature", "");
+        n.put("details", "");
+        n.put("notes", "");
+        if (u.role() == ZendeskRole.ADMIN) {
+            n.put("role_type", 4);
+        } else if (u.role() == ZendeskRole.AGENT) {
+            n.put("role_type", 0);
+        } else {
+            n.putNull("role_type");
+        }
+        n.putNull("custom_role_id");
+        n.put("moderator", u.role().isStaff());
+        if (u.role().isStaff()) {
+            n.putNull("ticket_restriction");
+        } else {
+            n.put("ticket_restriction", "requested");
+        }
+        n.put("only_private_comments", false);
+        n.put("restricted_agent", false);
+        n.put("suspended", false);
+        n.putNull("default_group_id");
+        n.put("report_csv", false);
+        n.putObject("user_fields");
+        return n;
+    }
+
+    /** The audit of one write: Create/Change events per field, plus the Comment event. */
+    static ObjectNode audit(TicketMutation m) {
+        ObjectNode n = Json.object();
+        n.put("id", m.auditId());
+        n.put("ticket_id", m.after().id());
+        n.put("created_at", Json.time(m.at()));
+        n.put("author_id", m.actor().id());
+        ObjectNode metadata = n.putObject("metadata");
+        metadata.putObject("system");
+        metadata.putObject("custom");
+        n.set("via", via());
+        ArrayNode events = n.putArray("events");
+        long eventId = m.auditId() * 100;
+        if (m.comment() != null) {
+            ObjectNode comment = comment(m.comment());
+            comment.remove(List.of("via", "created_at", "metadata"));
+            events.add(comment);
+        }
+        for (TicketDiff.FieldChange change : TicketDiff.between(m.before(), m.after())) {
+            ObjectNode event = events.addObject().put("id", ++eventId).put("type", m.isCreate() ? "Create" : "Change");
+            String field = change.field();
+            if (field.startsWith("custom_fields.")) {
+                field = field.substring("custom_fields.".length());
+            }
+            event.put("field_name", field);
+            event.set("value", change.current());
+            if (!m.isCreate()) {
+                event.set("previous_value", change.previous());
+            }
+        }
+        return n;
+    }
+}

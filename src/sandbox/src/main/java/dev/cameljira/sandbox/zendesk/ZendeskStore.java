@@ -1,0 +1,353 @@
+package dev.cameljira.sandbox.zendesk;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The emulated Zendesk account: users, their credentials, tickets and comments, with Zendesk's ticket rules.
+ * Every method is synchronized: one lock guards the whole account.
+ */
+final class ZendeskStore {
+    private static final long FIRST_USER_ID = 1001;
+    private static final long FIRST_TICKET_ID = 1;
+    private static final long FIRST_COMMENT_ID = 5001;
+    private static final long FIRST_AUDIT_ID = 9001;
+
+    private final Clock clock;
+    private final Map<Long, ZendeskUser> users = new LinkedHashMap<>();
+    private final Map<Long, ZendeskTicket> tickets = new TreeMap<>();
+    private final Map<Long, List<ZendeskComment>> comments = new HashMap<>();
+    private final Map<Long, Set<String>> apiTokens = new HashMap<>();
+    private final Map<Long, String> passwords = new HashMap<>();
+    private final Map<String, Long> oauthTokens = new HashMap<>();
+    private final Map<Long, Long> changeSequence = new HashMap<>();
+    private long nextUserId;
+    private long nextTicketId;
+    private long nextCommentId;
+    private long nextAuditId;
+    private long nextSequence;
+
+    ZendeskStore(Clock clock) {
+        this.clock = clock;
+        clear();
+    }
+
+    synchronized void clear() {
+        users.clear();
+        tickets.clear();
+        comments.clear();
+        apiTokens.clear();
+        passwords.clear();
+        oauthTokens.clear();
+        changeSequence.clear();
+        nextSequence = 1;
+        nextUserId = FIRST_USER_ID;
+        nextTicketId = FIRST_TICKET_ID;
+        nextCommentId = FIRST_COMMENT_ID;
+        nextAuditId = FIRST_AUDIT_ID;
+    }
+
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    // ---------------------------------------------------------------- users and credentials
+
+    synchronized ZendeskUser createUser(String name, String email, ZendeskRole role, String externalId) {
+        if (email != null && userByEmail(email).isPresent()) {
+            throw ApiException.invalid("email", "DuplicateValue",
+                    "Email: " + email + " is already being used by another user");
+        }
+        if (name == null || name.isBlank()) {
+            throw ApiException.invalid("name", "BlankValue", "Name: cannot be blank");
+        }
+        Instant now = now();
+        ZendeskUser user = new ZendeskUser(nextUserId++, name, email, role, externalId, now, now);
+        users.put(user.id(), user);
+        return user;
+    }
+
+    synchronized Optional<ZendeskUser> user(long id) {
+        return Optional.ofNullable(users.get(id));
+    }
+
+    synchronized Optional<ZendeskUser> userByEmail(String email) {
+        return users.values().stream().filter(u -> u.email() != null && u.email().equalsIgnoreCase(email)).findFirst();
+    }
+
+    synchronized List<ZendeskUser> users() {
+        return List.copyOf(users.values());
+    }
+
+    synchronized void addApiToken(long userId, String token) {
+        requireUser(userId);
+        apiTokens.computeIfAbsent(userId, k -> new HashSet<>()).add(token);
+    }
+
+    synchronized void setPassword(long userId, String password) {
+        requireUser(userId);
+        passwords.put(userId, password);
+    }
+
+    synchronized void addOAuthToken(long userId, String token) {
+        requireUser(userId);
+        oauthTokens.put(token, userId);
+    }
+
+    /** The user that an e-mail + API token pair authenticates. */
+    synchronized Optional<ZendeskUser> byApiToken(String email, String token) {
+        return userByEmail(email).filter(u -> apiTokens.getOrDefault(u.id(), Set.of()).contains(token));
+    }
+
+    /** The user that an e-mail + password pair authenticates. */
+    synchronized Optional<ZendeskUser> byPassword(String email, String password) {
+        return userByEmail(email).filter(u -> password.equals(passwords.get(u.id())));
+    }
+
+    /** The user that an OAuth access token authenticates. */
+    synchronized Optional<ZendeskUser> byOAuthToken(String token) {
+        return Optional.ofNullable(oauthTokens.get(token)).map(users::get);
+    }
+
+    private ZendeskUser requireUser(long userId) {
+        ZendeskUser user = users.get(userId);
+        if (user == null) {
+            throw new IllegalArgumentException("No Zendesk user with id " + userId);
+        }
+        return user;
+    }
+
+    // ---------------------------------------------------------------- tickets
+
+    /** Live tickets (soft-deleted ones excluded), by ascending id. */
+    synchronized List<ZendeskTicket> tickets() {
+        return tickets.values().stream().filter(t -> t.status() != ZendeskStatus.DELETED).toList();
+    }
+
+    /** A ticket with the sequence number of its last change (strictly increasing across the account). */
+    record Changed(ZendeskTicket ticket, long sequence) {
+    }
+
+    /** Every ticket including deleted ones, ordered by their last change. */
+    synchronized List<Changed> ticketsByChange() {
+        return tickets.values().stream().map(t -> new Changed(t, changeSequence.get(t.id())))
+                .sorted(java.util.Comparator.comparingLong(Changed::sequence)).toList();
+    }
+
+    synchronized Optional<ZendeskTicket> ticket(long id) {
+        return Optional.ofNullable(tickets.get(id)).filter(t -> t.status() != ZendeskStatus.DELETED);
+    }
+
+    synchronized List<ZendeskComment> comments(long ticketId) {
+        return List.copyOf(comments.getOrDefault(ticketId, List.of()));
+    }
+
+    synchronized TicketMutation createTicket(TicketDraft draft, ZendeskUser actor) {
+        if (draft.comment() == null || draft.comment().isBlank()) {
+            throw ApiException.invalid("description", "BlankValue", "Description: cannot be blank");
+        }
+        long requesterId = resolveRequester(draft, actor);
+        Long assigneeId = draft.assigneeId();
+        if (assigneeId != null) {
+            requireAssignable(assigneeId);
+        }
+        ZendeskStatus status = draft.status() == null ? ZendeskStatus.NEW : draft.status();
+        if (status == ZendeskStatus.NEW && assigneeId != null) {
+            status = ZendeskStatus.OPEN;
+        }
+        if (status == ZendeskStatus.SOLVED || status == ZendeskStatus.CLOSED) {
+            assigneeId = assigneeForSolving(assigneeId, actor);
+        }
+        Instant now = now();
+        long ticketId = nextTicketId++;
+        long auditId = nextAuditId++;
+        ZendeskComment comment = newComment(ticketId, auditId, draft.comment(), actor, now);
+        ZendeskTicket ticket = new ZendeskTicket(ticketId, draft.externalId(), draft.type(), draft.subject(),
+                comment.body(), status, draft.priority(), requesterId, actor.id(), assigneeId, draft.groupId(),
+                normaliseTags(draft.tags()), mergeFields(List.of(), draft.customFields()), comment.isPublic(),
+                draft.dueAt(), now, now, now.getEpochSecond());
+        tickets.put(ticketId, ticket);
+        changeSequence.put(ticketId, nextSequence++);
+        comments.computeIfAbsent(ticketId, k -> new ArrayList<>()).add(comment);
+        return new TicketMutation(null, ticket, comment, auditId, actor, now);
+    }
+
+    synchronized TicketMutation updateTicket(long id, TicketUpdate update, ZendeskUser actor) {
+        ZendeskTicket current = ticket(id).orElseThrow(ApiException::notFound);
+        if (current.status() == ZendeskStatus.CLOSED) {
+            throw ApiException.invalid("status", "InvalidValue", "Status: closed prevents ticket update");
+        }
+        if (update.safeUpdate() && !current.updatedAt().equals(update.updatedStamp())) {
+            throw new ApiException(409, "UpdateConflict", "Safe Update prevented the update due to outdated ticket "
+                    + "data. Please fetch the latest ticket data and try again.");
+        }
+        Set<String> cleared = update.cleared();
+        Long assigneeId = current.assigneeId();
+        if (cleared.contains("assignee_id")) {
+            assigneeId = null;
+        } else if (update.assigneeId() != null) {
+            assigneeId = requireAssignable(update.assigneeId()).id();
+        }
+        ZendeskStatus status = update.status() != null ? update.status() : current.status();
+        if (status == ZendeskStatus.NEW && current.status() != ZendeskStatus.NEW) {
+            throw ApiException.invalid("status", "InvalidValue", "Status: cannot be changed back to new");
+        }
+        if (status == ZendeskStatus.NEW && assigneeId != null) {
+            status = ZendeskStatus.OPEN;
+        }
+        if (status == ZendeskStatus.SOLVED || status == ZendeskStatus.CLOSED) {
+            assigneeId = assigneeForSolving(assigneeId, actor);
+        }
+        long requesterId = current.requesterId();
+        if (update.requesterId() != null) {
+            requesterId = user(update.requesterId()).orElseThrow(() -> ApiException.invalid("requester_id",
+                    "InvalidValue", "Requester: no user with id " + update.requesterId())).id();
+        }
+        List<String> tags = update.tags() != null ? normaliseTags(update.tags()) : current.tags();
+        LinkedHashSet<String> tagSet = new LinkedHashSet<>(tags);
+        tagSet.addAll(normaliseTags(update.additionalTags()));
+        normaliseTags(update.removeTags()).forEach(tagSet::remove);
+
+        Instant now = now();
+        long auditId = nextAuditId;
+        ZendeskComment comment = update.comment() == null || update.comment().isBlank() ? null
+                : newComment(id, auditId, update.comment(), actor, now);
+        ZendeskTicket candidate = new ZendeskTicket(id,
+                pick(cleared, "external_id", update.externalId(), current.externalId()),
+                pick(cleared, "type", update.type(), current.type()),
+                update.subject() != null ? update.subject() : current.subject(),
+                current.description(), status,
+                pick(cleared, "priority", update.priority(), current.priority()),
+                requesterId, current.submitterId(), assigneeId,
+                pick(cleared, "group_id", update.groupId(), current.groupId()),
+                List.copyOf(tagSet), mergeFields(current.customFields(), update.customFields()), current.isPublic(),
+                pick(cleared, "due_at", update.dueAt(), current.dueAt()),
+                current.createdAt(), current.updatedAt(), current.generatedTimestamp());
+        if (comment == null && TicketDiff.between(current, candidate).isEmpty()) {
+            return new TicketMutation(current, current, null, 0, actor, now);
+        }
+        nextAuditId++;
+        ZendeskTicket updated = withTimes(candidate, now, now.getEpochSecond());
+        tickets.put(id, updated);
+        changeSequence.put(id, nextSequence++);
+        if (comment != null) {
+            comments.computeIfAbsent(id, k -> new ArrayList<>()).add(comment);
+        }
+        return new TicketMutation(current, updated, comment, auditId, actor, now);
+    }
+
+    /** Soft-deletes a ticket: it disappears from the API but the incremental exports report it as deleted. */
+    synchronized TicketMutation deleteTicket(long id, ZendeskUser actor) {
+        ZendeskTicket current = ticket(id).orElseThrow(ApiException::notFound);
+        Instant now = now();
+        ZendeskTicket deleted = new ZendeskTicket(id, current.externalId(), current.type(), current.subject(),
+                current.description(), ZendeskStatus.DELETED, current.priority(), current.requesterId(),
+                current.submitterId(), current.assigneeId(), current.groupId(), current.tags(),
+                current.customFields(), current.isPublic(), current.dueAt(), current.createdAt(),
+                current.updatedAt(), now.getEpochSecond());
+        tickets.put(id, deleted);
+        changeSequence.put(id, nextSequence++);
+        return new TicketMutation(current, deleted, null, nextAuditId++, actor, now);
+    }
+
+    // ---------------------------------------------------------------- rules
+
+    private long resolveRequester(TicketDraft draft, ZendeskUser actor) {
+        if (draft.requesterId() != null) {
+            return user(draft.requesterId()).orElseThrow(() -> ApiException.invalid("requester_id", "InvalidValue",
+                    "Requester: no user with id " + draft.requesterId())).id();
+        }
+        TicketDraft.Requester requester = draft.requester();
+        if (requester == null) {
+            return actor.id();
+        }
+        if (requester.email() == null || requester.email().isBlank()) {
+            throw ApiException.invalid("requester", "BlankValue", "Requester: email is required");
+        }
+        return userByEmail(requester.email()).map(ZendeskUser::id).orElseGet(() -> createUser(
+                requester.name() == null || requester.name().isBlank()
+                        ? requester.email().substring(0, Math.max(1, requester.email().indexOf('@')))
+                        : requester.name(),
+                requester.email(), ZendeskRole.END_USER, null).id());
+    }
+
+    private ZendeskUser requireAssignable(long userId) {
+        ZendeskUser user = user(userId).orElseThrow(() -> ApiException.invalid("assignee_id", "InvalidValue",
+                "Assignee: no user with id " + userId));
+        if (!user.role().isStaff()) {
+            throw ApiException.invalid("assignee_id", "InvalidValue",
+                    "Assignee: " + user.name() + " is not an agent");
+        }
+        return user;
+    }
+
+    /** Solving an unassigned ticket assigns it to the solving agent, as Zendesk does. */
+    private static Long assigneeForSolving(Long assigneeId, ZendeskUser actor) {
+        if (assigneeId != null) {
+            return assigneeId;
+        }
+        if (!actor.role().isStaff()) {
+            throw ApiException.invalid("assignee_id", "BlankValue", "Assignee: is required when solving a ticket");
+        }
+        return actor.id();
+    }
+
+    private ZendeskComment newComment(long ticketId, long auditId, NewComment input, ZendeskUser actor, Instant at) {
+        long authorId = actor.id();
+        if (input.authorId() != null) {
+            authorId = user(input.authorId()).orElseThrow(() -> ApiException.invalid("author_id", "InvalidValue",
+                    "Author: no user with id " + input.authorId())).id();
+        }
+        String html = input.htmlBody() != null && !input.htmlBody().isBlank() ? input.htmlBody()
+                : CommentBodies.toHtml(input.body());
+        String body = input.htmlBody() != null && !input.htmlBody().isBlank() ? CommentBodies.toText(input.htmlBody())
+                : input.body();
+        return new ZendeskComment(nextCommentId++, ticketId, auditId, authorId, body, html, input.isPublic(), at);
+    }
+
+    private static <T> T pick(Set<String> cleared, String field, T update, T current) {
+        if (cleared.contains(field)) {
+            return null;
+        }
+        return update != null ? update : current;
+    }
+
+    private static ZendeskTicket withTimes(ZendeskTicket t, Instant updatedAt, long generated) {
+        return new ZendeskTicket(t.id(), t.externalId(), t.type(), t.subject(), t.description(), t.status(),
+                t.priority(), t.requesterId(), t.submitterId(), t.assigneeId(), t.groupId(), t.tags(),
+                t.customFields(), t.isPublic(), t.dueAt(), t.createdAt(), updatedAt, generated);
+    }
+
+    /** Zendesk tags are lower-case single words; "a b" is two tags. */
+    static List<String> normaliseTags(Collection<String> tags) {
+        LinkedHashSet<String> result = new LinkedHashSet<>();
+        for (String tag : tags) {
+            if (tag != null) {
+                Arrays.stream(tag.trim().split("\\s+")).filter(s -> !s.isEmpty())
+                        .map(s -> s.toLowerCase(Locale.ROOT)).forEach(result::add);
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    private static List<CustomField> mergeFields(List<CustomField> current, List<CustomField> changes) {
+        Map<Long, CustomField> merged = new TreeMap<>();
+        current.forEach(f -> merged.put(f.id(), f));
+        changes.forEach(f -> merged.put(f.id(), f));
+        return List.copyOf(merged.values());
+    }
+}

@@ -1,0 +1,75 @@
+package dev.cameljira.sandbox.servicenow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A loopback HTTP endpoint that records webhook POSTs and answers with scripted statuses (then 200). */
+final class WebhookReceiver implements AutoCloseable {
+    /** One received request. */
+    record Received(Map<String, List<String>> headers, byte[] body, JsonNode json) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new ArrayList<>();
+    private final ConcurrentLinkedQueue<Integer> script = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger attempts = new AtomicInteger();
+
+    WebhookReceiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/hook", exchange -> {
+            try (exchange; InputStream in = exchange.getRequestBody()) {
+                byte[] body = in.readAllBytes();
+                attempts.incrementAndGet();
+                Integer status = script.poll();
+                int answer = status == null ? 200 : status;
+                if (answer / 100 == 2) {
+                    synchronized (received) {
+                        received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body,
+                                TestHttp.MAPPER.readTree(body)));
+                    }
+                }
+                exchange.sendResponseHeaders(answer, -1);
+            }
+        });
+        server.start();
+    }
+
+    /** The next requests are answered with these statuses, in order; afterwards 200. */
+    void answerNext(Integer... statuses) {
+        script.addAll(List.of(statuses));
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+    }
+
+    /** Requests answered 2xx, in arrival order. */
+    List<Received> received() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    int attempts() {
+        return attempts.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

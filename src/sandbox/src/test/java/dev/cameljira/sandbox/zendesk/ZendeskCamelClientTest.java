@@ -1,0 +1,223 @@
+package dev.cameljira.sandbox.zendesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.zendesk.client.v2.ZendeskResponseException;
+import org.zendesk.client.v2.model.Comment;
+import org.zendesk.client.v2.model.CustomFieldValue;
+import org.zendesk.client.v2.model.Priority;
+import org.zendesk.client.v2.model.Status;
+import org.zendesk.client.v2.model.Ticket;
+import org.zendesk.client.v2.model.User;
+
+/** The real camel-zendesk 4.17 component (Zendesk Java client 1.3.1) against the emulator. */
+class ZendeskCamelClientTest {
+    private static ZendeskTestServer server;
+    private static CamelContext camel;
+    private static ProducerTemplate template;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new ZendeskTestServer();
+        camel = new DefaultCamelContext();
+        camel.start();
+        template = camel.createProducerTemplate();
+    }
+
+    @AfterAll
+    static void stop() {
+        camel.stop();
+        server.close();
+    }
+
+    @BeforeEach
+    void clean() {
+        server.emulator.reset();
+    }
+
+    private static String uri(String method) {
+        return uri(method, "username=" + ZendeskEmulator.AGENT_EMAIL
+                + "&token=RAW(" + ZendeskEmulator.AGENT_API_TOKEN + ")");
+    }
+
+    private static String uri(String method, String auth) {
+        return "zendesk:DEFAULT/" + method + "?serverUrl=RAW(" + server.baseUrl() + ")&" + auth;
+    }
+
+    private static Ticket newTicket(String subject, String externalId) {
+        Ticket ticket = new Ticket();
+        ticket.setSubject(subject);
+        ticket.setComment(new Comment("The printer is on fire"));
+        ticket.setExternalId(externalId);
+        ticket.setPriority(Priority.HIGH);
+        ticket.setTags(List.of("jira", "Sync"));
+        ticket.setCustomFields(List.of(new CustomFieldValue(360001L, new String[] {"PROJ-1"})));
+        return ticket;
+    }
+
+    private static Ticket create(Ticket ticket) {
+        return template.requestBodyAndHeader(uri("createTicket"), null, "CamelZendesk.ticket", ticket, Ticket.class);
+    }
+
+    private static Ticket get(long id) {
+        return template.requestBodyAndHeader(uri("getTicket"), null, "CamelZendesk.id", id, Ticket.class);
+    }
+
+    @Test
+    void createTicketReturnsTheStoredTicketWithParsedFields() {
+        Ticket created = create(newTicket("Printer on fire", "PROJ-1"));
+
+        assertThat(created.getId()).isPositive();
+        assertThat(created.getStatus()).isEqualTo(Status.NEW);
+        assertThat(created.getPriority()).isEqualTo(Priority.HIGH);
+        assertThat(created.getDescription()).isEqualTo("The printer is on fire");
+        assertThat(created.getTags()).containsExactly("jira", "sync");
+        assertThat(created.getCreatedAt()).isNotNull();
+        assertThat(created.getUpdatedAt()).isEqualTo(created.getCreatedAt());
+        assertThat(created.getCustomFields()).singleElement()
+                .satisfies(f -> assertThat(f.getValue()).containsExactly("PROJ-1"));
+        assertThat(created.getRequesterId()).isEqualTo(server.emulator.agent().id());
+        assertThat(created.getUrl()).isEqualTo(server.baseUrl() + "/api/v2/tickets/" + created.getId() + ".json");
+
+        ZendeskTicket stored = server.emulator.ticket(created.getId()).orElseThrow();
+        assertThat(stored.externalId()).isEqualTo("PROJ-1");
+        assertThat(stored.customField(360001L).orElseThrow().textValue()).isEqualTo("PROJ-1");
+    }
+
+    @Test
+    void getTicketReadsASeededTicketAndAnUnknownIdIsNull() {
+        ZendeskTicket seeded = server.emulator.createTicket(TicketDraft.of("Seeded", "From the admin API")
+                .withExternalId("EXT-9").withStatus(ZendeskStatus.PENDING).withTags("a"));
+
+        Ticket read = get(seeded.id());
+
+        assertThat(read.getSubject()).isEqualTo("Seeded");
+        assertThat(read.getExternalId()).isEqualTo("EXT-9");
+        assertThat(read.getStatus()).isEqualTo(Status.PENDING);
+        assertThat(read.getCreatedAt().toInstant()).isEqualTo(seeded.createdAt());
+        assertThat(get(999_999L)).isNull();
+    }
+
+    @Test
+    void updateTicketChangesFieldsAndARoundTrippedTicketIsAccepted() {
+        Ticket created = create(newTicket("Update me", "PROJ-2"));
+        Ticket read = get(created.getId());
+        read.setStatus(Status.OPEN);
+        read.setPriority(Priority.URGENT);
+        read.setAssigneeId(server.emulator.agent().id());
+        read.setComment(null);
+
+        Ticket updated = template.requestBodyAndHeader(uri("updateTicket"), null, "CamelZendesk.ticket", read,
+                Ticket.class);
+
+        assertThat(updated.getStatus()).isEqualTo(Status.OPEN);
+        assertThat(updated.getPriority()).isEqualTo(Priority.URGENT);
+        assertThat(updated.getAssigneeId()).isEqualTo(server.emulator.agent().id());
+        assertThat(server.emulator.ticket(created.getId()).orElseThrow().status()).isEqualTo(ZendeskStatus.OPEN);
+        assertThat(server.emulator.comments(created.getId())).hasSize(1);
+    }
+
+    @Test
+    void publicAndPrivateCommentsAreListedInOrderWithTheirVisibility() {
+        Ticket created = create(newTicket("Comments", "PROJ-3"));
+        Comment note = new Comment("Internal note");
+        note.setPublic(false);
+        template.requestBodyAndHeaders(uri("createComment"), null,
+                Map.of("CamelZendesk.ticketId", created.getId(), "CamelZendesk.comment", note));
+        template.requestBodyAndHeaders(uri("createComment"), null,
+                Map.of("CamelZendesk.ticketId", created.getId(), "CamelZendesk.comment", new Comment("Reply")));
+
+        Iterable<?> comments = template.requestBodyAndHeader(uri("getTicketComments"), null, "CamelZendesk.id",
+                created.getId(), Iterable.class);
+        List<Comment> list = StreamSupport.stream(comments.spliterator(), false).map(Comment.class::cast).toList();
+
+        assertThat(list).extracting(Comment::getBody).containsExactly("The printer is on fire", "Internal note", "Reply");
+        assertThat(list).extracting(Comment::isPublic).containsExactly(true, false, true);
+        assertThat(list).allSatisfy(c -> {
+            assertThat(c.getAuthorId()).isEqualTo(server.emulator.agent().id());
+            assertThat(c.getCreatedAt()).isNotNull();
+            assertThat(c.getHtmlBody()).contains(c.getBody());
+        });
+    }
+
+    @Test
+    void ticketsAreFoundByExternalIdSearchAndIncrementalExport() {
+        Instant before = Instant.now().minusSeconds(5);
+        Ticket first = create(newTicket("One", "JIRA-100"));
+        create(newTicket("Two", "JIRA-200"));
+
+        Iterable<?> byExternalId = template.requestBodyAndHeader(uri("getTicketsByExternalId"), null,
+                "CamelZendesk.externalId", "JIRA-100", Iterable.class);
+        assertThat(byExternalId).extracting(t -> ((Ticket) t).getId()).containsExactly(first.getId());
+
+        Iterable<?> searched = template.requestBodyAndHeader(uri("getTicketsFromSearch"), null,
+                "CamelZendesk.searchTerm", "external_id:JIRA-200", Iterable.class);
+        assertThat(searched).extracting(t -> ((Ticket) t).getSubject()).containsExactly("Two");
+
+        Iterable<?> incremental = template.requestBodyAndHeader(uri("getTicketsIncrementally"), null,
+                "CamelZendesk.startTime", Date.from(before), Iterable.class);
+        assertThat(incremental).extracting(t -> ((Ticket) t).getSubject()).containsExactly("One", "Two");
+    }
+
+    @Test
+    void usersAreReadableAndLookupByEmailWorks() {
+        User me = template.requestBody(uri("getCurrentUser"), null, User.class);
+        assertThat(me.getEmail()).isEqualTo(ZendeskEmulator.AGENT_EMAIL);
+        assertThat(me.getRole().toString()).isEqualTo("admin");
+
+        Iterable<?> found = template.requestBodyAndHeader(uri("lookupUserByEmail"), null, "CamelZendesk.email",
+                ZendeskEmulator.CUSTOMER_EMAIL, Iterable.class);
+        assertThat(found).extracting(u -> ((User) u).getId()).containsExactly(server.emulator.customer().id());
+    }
+
+    @Test
+    void passwordAndOAuthTokenAuthenticateAndAWrongTokenIs401() {
+        User byPassword = template.requestBody(uri("getCurrentUser", "username=" + ZendeskEmulator.AGENT_EMAIL
+                + "&password=RAW(" + ZendeskEmulator.AGENT_PASSWORD + ")"), null, User.class);
+        User byOAuth = template.requestBody(uri("getCurrentUser", "oauthToken=RAW("
+                + ZendeskEmulator.AGENT_OAUTH_TOKEN + ")"), null, User.class);
+        assertThat(byPassword.getId()).isEqualTo(server.emulator.agent().id());
+        assertThat(byOAuth.getId()).isEqualTo(server.emulator.agent().id());
+
+        assertThatThrownBy(() -> template.requestBody(uri("getCurrentUser", "username="
+                + ZendeskEmulator.AGENT_EMAIL + "&token=wrong"), null, User.class))
+                .isInstanceOf(CamelExecutionException.class)
+                .rootCause().isInstanceOf(ZendeskResponseException.class)
+                .satisfies(e -> assertThat(((ZendeskResponseException) e).getStatusCode()).isEqualTo(401));
+    }
+
+    @Test
+    void invalidUpdateIs422AndDeletedTicketIsGone() {
+        Ticket created = create(newTicket("Invalid", "PROJ-4"));
+        Ticket change = new Ticket();
+        change.setId(created.getId());
+        change.setAssigneeId(server.emulator.customer().id());
+
+        assertThatThrownBy(() -> template.requestBodyAndHeader(uri("updateTicket"), null, "CamelZendesk.ticket",
+                change, Ticket.class))
+                .rootCause().isInstanceOf(ZendeskResponseException.class)
+                .satisfies(e -> {
+                    ZendeskResponseException z = (ZendeskResponseException) e;
+                    assertThat(z.getStatusCode()).isEqualTo(422);
+                    assertThat(z.getBody()).contains("RecordInvalid").contains("assignee_id");
+                });
+
+        template.requestBodyAndHeader(uri("deleteTicket"), null, "CamelZendesk.id", created.getId());
+        assertThat(get(created.getId())).isNull();
+        assertThat(server.emulator.tickets()).isEmpty();
+    }
+}
