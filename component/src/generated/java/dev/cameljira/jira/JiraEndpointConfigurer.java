@@ -69,6 +69,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxjsondepth":
         case "maxJsonDepth": target.getWebhookConfiguration().setMaxJsonDepth(property(camelContext, int.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": target.getPollingConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxresults":
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -192,6 +194,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxConnections": return int.class;
         case "maxjsondepth":
         case "maxJsonDepth": return int.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "maxresults":
         case "maxResults": return int.class;
         case "maxretries":
@@ -316,6 +320,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxjsondepth":
         case "maxJsonDepth": return target.getWebhookConfiguration().getMaxJsonDepth();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return target.getPollingConfiguration().getMaxMessagesPerPoll();
         case "maxresults":
         case "maxResults": return target.getConfiguration().getMaxResults();
         case "maxretries":

@@ -23,7 +23,7 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(66);
+        Set<String> props = new HashSet<>(67);
         props.add("accessToken");
         props.add("apiToken");
         props.add("apiVersion");
@@ -51,6 +51,7 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("maxBodySize");
         props.add("maxConnections");
         props.add("maxJsonDepth");
+        props.add("maxMessagesPerPoll");
         props.add("maxResults");
         props.add("maxRetries");
         props.add("maxRetryDelay");

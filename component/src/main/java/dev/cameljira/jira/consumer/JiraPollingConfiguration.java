@@ -40,6 +40,10 @@ public class JiraPollingConfiguration implements Cloneable {
                             + "and jql, so two routes watching different things never share a cursor.")
     private String stateKey;
 
+    @UriParam(label = "consumer", defaultValue = "0",
+              description = "At most this many events per poll (0: all found); the rest follow on the next polls, oldest first.")
+    private int maxMessagesPerPoll;
+
     /** Where a first start picks up. */
     public String getSince() {
         return since;
@@ -83,6 +87,15 @@ public class JiraPollingConfiguration implements Cloneable {
 
     public void setStateKey(String stateKey) {
         this.stateKey = stateKey;
+    }
+
+    /** At most this many events per poll; 0 for all. */
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
 
     public JiraPollingConfiguration copy() {

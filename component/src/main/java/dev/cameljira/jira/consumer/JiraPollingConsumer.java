@@ -96,10 +96,15 @@ public class JiraPollingConsumer extends ScheduledBatchPollingConsumer {
         if (p.getOverlap() < 0) {
             throw new JiraInvalidInputException(name + ": overlap must not be negative, was " + p.getOverlap() + " ms");
         }
+        if (p.getMaxMessagesPerPoll() < 0) {
+            throw new JiraInvalidInputException(name + ": maxMessagesPerPoll must not be negative (0 = no limit), was "
+                                                + p.getMaxMessagesPerPoll());
+        }
         if (p.getStateKey() != null && PollCursorStore.problem(p.getStateKey()) != null) {
             throw new JiraInvalidInputException(name + ": " + PollCursorStore.problem(p.getStateKey()));
         }
         kind = kind(type, p);
+        setMaxMessagesPerPoll(p.getMaxMessagesPerPoll());
         overlap = Duration.ofMillis(p.getOverlap());
         pageSize = c.getMaxResults();
         fields = fields(c.getFields(), kind.requiredFields());
@@ -144,7 +149,9 @@ public class JiraPollingConsumer extends ScheduledBatchPollingConsumer {
 
         advanceOnEmit = found.complete();
         int done = processBatch(new ArrayDeque<>(batch));
-        if (done == batch.size() && all && found.complete() && c.advanceTo(found.horizon(kind::issueTime), overlap, z)) {
+        // a complete poll whose events all went through vouches for everything up to the latest issue time it saw
+        if (done == batch.size() && all && found.complete() && isRunAllowed()
+            && c.advanceTo(found.horizon(kind::issueTime), overlap, z)) {
             store.save(c);
         }
         return done;

@@ -104,6 +104,7 @@ public class JiraWebhookConsumer extends DefaultConsumer {
             }
         } catch (Exception e) {
             stopHttp();
+            stopOwnRepository();
             throw e;
         }
     }
@@ -169,11 +170,16 @@ public class JiraWebhookConsumer extends DefaultConsumer {
         }
         registrationId = null;
         stopHttp();
-        if (ownRepository != null) {
-            ServiceHelper.stopAndShutdownService(ownRepository);
-            ownRepository = null;
-        }
+        stopOwnRepository();
         super.doStop();
+    }
+
+    private void stopOwnRepository() {
+        IdempotentRepository r = ownRepository;
+        ownRepository = null;
+        if (r != null) {
+            ServiceHelper.stopAndShutdownService(r);
+        }
     }
 
     private void stopHttp() {

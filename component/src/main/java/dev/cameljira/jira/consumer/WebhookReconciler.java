@@ -113,8 +113,8 @@ final class WebhookReconciler {
     static JiraEvent toEvent(JiraIssue issue) {
         OffsetDateTime created = issue.created();
         OffsetDateTime updated = issue.updated();
-        boolean isNew = created != null && updated != null
-                        && Duration.between(created, updated).abs().compareTo(SAME_MOMENT) <= 0;
+        // Jira stamps a new issue's created and updated alike; any later change moves updated
+        boolean isNew = created != null && updated != null && created.toInstant().equals(updated.toInstant());
         ChangelogEntry latest = latestHistory(issue.changelog());
         boolean latestIsThisUpdate = latest != null && latest.created() != null && updated != null
                                      && Duration.between(latest.created(), updated).abs().compareTo(SAME_MOMENT) <= 0;

@@ -8,6 +8,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,43 +16,68 @@ import java.util.Set;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cameljira.jira.JiraComponent;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * Compiles a Java DSL snippet (the body of {@link RouteBuilder#configure()}, as documentation shows it) into a
- * RouteBuilder at test time, so a documented example is run exactly as written, not a hand-made copy of it.
+ * Compiles Java DSL snippets (the body of {@link RouteBuilder#configure()}, as documentation shows them) into
+ * RouteBuilders at test time, so documented examples are checked exactly as written, not as hand-made copies.
  */
-final class JavaSnippetCompiler {
+public final class JavaSnippetCompiler {
 
-    /** Classes whose jars make up the compile classpath of a route snippet. */
+    /** Imports every snippet gets: what the docs' examples use without saying. */
+    public static final List<String> IMPORTS = List.of("java.util.*", "dev.cameljira.jira.*", "dev.cameljira.jira.model.*",
+            "dev.cameljira.jira.client.*", "org.apache.camel.*", "org.apache.camel.support.jsse.*");
+
+    /** Classes whose jars (or folders) make up the compile classpath of a snippet. */
     private static final List<Class<?>> API = List.of(RouteBuilder.class, org.apache.camel.CamelContext.class,
             org.apache.camel.builder.ValueBuilder.class, org.apache.camel.util.ObjectHelper.class,
-            org.apache.camel.support.ExpressionAdapter.class);
+            org.apache.camel.support.ExpressionAdapter.class, JiraComponent.class, JsonNode.class,
+            com.fasterxml.jackson.core.TreeNode.class);
 
     private JavaSnippetCompiler() {
     }
 
     /** Compiles {@code snippet} as the body of {@code configure()} and returns a new instance of the route builder. */
-    static RouteBuilder compile(String snippet, Path workDir) throws IOException, ReflectiveOperationException {
+    public static RouteBuilder compile(String snippet, Path workDir) throws IOException, ReflectiveOperationException {
+        Path out = compileAll(List.of(snippet), workDir);
+        URLClassLoader loader = new URLClassLoader(new URL[] { out.toUri().toURL() }, RouteBuilder.class.getClassLoader());
+        return (RouteBuilder) loader.loadClass("snippet.Snippet0").getDeclaredConstructor().newInstance();
+    }
+
+    /**
+     * Compiles each snippet as the {@code configure()} body of its own RouteBuilder ({@code snippet.Snippet<i>}), with
+     * {@link #IMPORTS} and a local variable {@code context} (the CamelContext); returns the classes folder. Fails with
+     * javac's messages and the snippets that do not compile.
+     */
+    public static Path compileAll(List<String> snippets, Path workDir) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("no Java compiler: the tests must run on a JDK, not a JRE");
         }
-        Path src = workDir.resolve("src/snippet/SnippetRoute.java");
+        Path srcDir = workDir.resolve("src/snippet");
         Path out = workDir.resolve("classes");
-        Files.createDirectories(src.getParent());
+        Files.createDirectories(srcDir);
         Files.createDirectories(out);
-        Files.writeString(src, "package snippet;\n\npublic class SnippetRoute extends org.apache.camel.builder.RouteBuilder {\n"
-                               + "    @Override\n    public void configure() throws Exception {\n" + snippet + "\n    }\n}\n",
-                StandardCharsets.UTF_8);
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int rc = javac.run(null, errors, errors, "-proc:none", "-classpath", classpath(), "-d", out.toString(), src.toString());
-        if (rc != 0) {
-            throw new IllegalStateException("the Java snippet does not compile:\n" + errors.toString(StandardCharsets.UTF_8)
-                                            + "\n--- snippet ---\n" + snippet);
+        List<String> args = new ArrayList<>(List.of("-proc:none", "-nowarn", "-classpath", classpath(), "-d", out.toString()));
+        StringBuilder imports = new StringBuilder();
+        IMPORTS.forEach(i -> imports.append("import ").append(i).append(";\n"));
+        for (int i = 0; i < snippets.size(); i++) {
+            Path src = srcDir.resolve("Snippet" + i + ".java");
+            Files.writeString(src, "package snippet;\n\n" + imports + "\n@SuppressWarnings(\"all\")\npublic class Snippet" + i
+                                   + " extends org.apache.camel.builder.RouteBuilder {\n"
+                                   + "    @Override\n    public void configure() throws Exception {\n"
+                                   + "        org.apache.camel.CamelContext context = getContext();\n"
+                                   + snippets.get(i) + "\n    }\n}\n", StandardCharsets.UTF_8);
+            args.add(src.toString());
         }
-        URLClassLoader loader = new URLClassLoader(new URL[] { out.toUri().toURL() }, RouteBuilder.class.getClassLoader());
-        return (RouteBuilder) loader.loadClass("snippet.SnippetRoute").getDeclaredConstructor().newInstance();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int rc = javac.run(null, errors, errors, args.toArray(String[]::new));
+        if (rc != 0) {
+            throw new IllegalStateException("Java snippets do not compile:\n" + errors.toString(StandardCharsets.UTF_8));
+        }
+        return out;
     }
 
     private static String classpath() {

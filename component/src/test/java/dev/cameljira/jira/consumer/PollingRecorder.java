@@ -58,9 +58,10 @@ final class PollingRecorder implements Processor {
         return List.copyOf(failed);
     }
 
-    /** Forgets what was recorded so far. */
+    /** Forgets what was recorded so far and fails nothing any more. */
     synchronized void clear() {
         delivered.clear();
         failed.clear();
+        failWhen = e -> false;
     }
 }

@@ -16,6 +16,7 @@ import dev.cameljira.sandbox.JiraSandbox;
 import dev.cameljira.sandbox.SandboxUsers;
 import dev.cameljira.sandbox.spec.HttpExchangeRecord;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
 import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -71,7 +72,7 @@ abstract class PollingTestSupport extends JiraSandboxTestSupport {
     }
 
     /** Adds a route to {@code ctx} (scheduler off) and returns its consumer. */
-    protected JiraPollingConsumer addRoute(CamelContext ctx, String uri, PollingRecorder to) throws Exception {
+    protected JiraPollingConsumer addRoute(CamelContext ctx, String uri, Processor to) throws Exception {
         String id = "poll-" + routes.incrementAndGet();
         String full = uri + (uri.contains("?") ? "&" : "?") + "startScheduler=false";
         ctx.addRoutes(new RouteBuilder() {
@@ -93,7 +94,8 @@ abstract class PollingTestSupport extends JiraSandboxTestSupport {
         c.setApiToken(SandboxUsers.ADMIN_TOKEN);
         ctx.addComponent("jira", jira);
         beans.forEach((k, v) -> ctx.getRegistry().bind(k, v));
-        ctx.getShutdownStrategy().setTimeout(10);
+        ctx.getShutdownStrategy().setTimeUnit(java.util.concurrent.TimeUnit.MILLISECONDS);
+        ctx.getShutdownStrategy().setTimeout(10_000);
         ctx.start();
         return ctx;
     }

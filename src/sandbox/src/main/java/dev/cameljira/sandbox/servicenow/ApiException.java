@@ -1,18 +1,18 @@
 package dev.cameljira.sandbox.servicenow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cameljira.sandbox.emulator.EmulatorException;
+import dev.cameljira.sandbox.http.Json;
 
 /** An error answered in ServiceNow's shape: {@code {"error": {"message": ..., "detail": ...}, "status": "failure"}}. */
-final class ApiException extends RuntimeException {
+final class ApiException extends EmulatorException {
     private static final long serialVersionUID = 1L;
 
-    private final int status;
     private final String errorMessage;
     private final String detail;
 
     ApiException(int status, String message, String detail) {
-        super(detail == null ? message : message + ": " + detail);
-        this.status = status;
+        super(status, detail == null ? message : message + ": " + detail);
         this.errorMessage = message;
         this.detail = detail;
     }
@@ -33,11 +33,18 @@ final class ApiException extends RuntimeException {
         return new ApiException(401, "User Not Authenticated", "Required to provide Auth information");
     }
 
-    int status() {
-        return status;
+    /** A path no resource serves (ServiceNow answers 400, not 404). */
+    static ApiException unknownResource(String method, String path) {
+        return new ApiException(400, "Requested URI does not represent any resource", null);
     }
 
-    ObjectNode body() {
+    /** A known path asked with a method it does not support. */
+    static ApiException methodNotSupported(String method, String path) {
+        return new ApiException(405, "Method not Supported", method + " is not supported on " + path);
+    }
+
+    @Override
+    public ObjectNode body() {
         ObjectNode body = Json.object();
         ObjectNode error = body.putObject("error");
         error.put("message", errorMessage);

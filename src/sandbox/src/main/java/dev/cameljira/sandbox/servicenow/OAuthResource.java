@@ -1,5 +1,8 @@
 package dev.cameljira.sandbox.servicenow;
 
+import dev.cameljira.sandbox.emulator.ApiRequest;
+import dev.cameljira.sandbox.emulator.ApiResponse;
+import dev.cameljira.sandbox.http.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.cameljira.sandbox.servicenow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cameljira.sandbox.http.Json;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package dev.cameljira.sandbox.servicenow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cameljira.sandbox.http.Json;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,12 +1,16 @@
 package dev.cameljira.sandbox.servicenow;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.cameljira.sandbox.emulator.ApiRequest;
+import dev.cameljira.sandbox.emulator.ApiResponse;
+import dev.cameljira.sandbox.emulator.EmulatorException;
+import dev.cameljira.sandbox.emulator.ExchangeHandler;
+import dev.cameljira.sandbox.emulator.Router;
+import dev.cameljira.sandbox.emulator.WebhookDispatcher;
+import dev.cameljira.sandbox.http.Json;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +64,9 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
     /** The assignment groups (sys_user_group) every emulator starts with. */
     public static final List<String> SEEDED_GROUPS = List.of("Service Desk", "Network", "Software", "Hardware");
 
+    private static final ExchangeHandler HTTP = new ExchangeHandler("application/json;charset=UTF-8",
+            "BASIC realm=\"Service-now\"", description -> new ApiException(500, "Internal server error", description));
+
     private final ServiceNowStore store;
     private final OAuthTokens tokens;
     private final ServiceNowAuth auth;
@@ -67,8 +74,9 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
     private final FieldResolver resolver;
     private final RecordRenderer renderer;
     private final RecordInputReader reader;
-    private final Router router = new Router();
-    private final WebhookDispatcher webhooks;
+    private final Router<ServiceNowUser> router = new Router<>("", ApiException::methodNotSupported,
+            ApiException::unknownResource);
+    private final WebhookDispatcher<WebhookDelivery> webhooks;
     private final Object writeLock = new Object();
 
     /** An emulator on the system UTC clock. */
@@ -85,8 +93,8 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
         this.resolver = new FieldResolver(store);
         this.renderer = new RecordRenderer(resolver);
         this.reader = new RecordInputReader(resolver);
-        this.webhooks = new WebhookDispatcher("servicenow-emulator-webhooks",
-                (target, body) -> Map.of("User-Agent", "ServiceNow/1.0"));
+        this.webhooks = new WebhookDispatcher<>("servicenow-emulator-webhooks",
+                (target, body) -> Map.of("User-Agent", "ServiceNow/1.0"), WebhookDelivery::new);
         new TableResource(store, this::write).register(router);
         seed();
     }
@@ -98,43 +106,18 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            ApiResponse response;
-            try {
-                ApiRequest request = ApiRequest.from(exchange);
-                if (request.path().startsWith("/oauth_token.do")) {
-                    response = oauth.token(request);
-                } else {
-                    String method = request.method();
-                    if (method.equals("POST")) {
-                        method = request.header("X-HTTP-Method-Override").map(String::toUpperCase).orElse(method);
-                    }
-                    response = router.dispatch(request, method, auth.authenticate(request));
-                }
-            } catch (ApiException e) {
-                response = ApiResponse.json(e.status(), e.body());
-                if (e.status() == 401) {
-                    response = response.withHeader("WWW-Authenticate", "BASIC realm=\"Service-now\"");
-                }
-            } catch (RuntimeException e) {
-                response = ApiResponse.json(500, new ApiException(500, "Internal server error",
-                        e.getClass().getSimpleName() + ": " + e.getMessage()).body());
-            }
-            write(exchange, response);
-        }
+        HTTP.serve(exchange, this::respond);
     }
 
-    private static void write(HttpExchange exchange, ApiResponse response) throws IOException {
-        response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        if (response.body().length == 0) {
-            exchange.sendResponseHeaders(response.status(), -1);
-            return;
+    private ApiResponse respond(ApiRequest request) {
+        if (request.path().startsWith("/oauth_token.do")) {
+            return oauth.token(request);
         }
-        exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
-        exchange.sendResponseHeaders(response.status(), response.body().length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(response.body());
+        String method = request.method();
+        if (method.equals("POST")) {
+            method = request.header("X-HTTP-Method-Override").map(String::toUpperCase).orElse(method);
         }
+        return router.dispatch(request, method, auth.authenticate(request));
     }
 
     /** Runs one write and queues its event under one lock, so events leave in the order of writes. */
@@ -146,17 +129,9 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
                         .orElseGet(() -> store.userByName(ADMIN_USER).orElseThrow());
                 ObjectNode event = ServiceNowEvents.of(w, actor, renderer, resolver, "",
                         GlideTime.format(store.now()));
-                webhooks.publish(new WebhookDispatcher.Event(w.event(), event.get("id").asText(), bytes(event)));
+                webhooks.publish(new WebhookDispatcher.Event(w.event(), event.get("id").asText(), Json.bytes(event)));
             }
             return w;
-        }
-    }
-
-    private static byte[] bytes(ObjectNode node) {
-        try {
-            return Json.MAPPER.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -293,7 +268,7 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
 
     private RecordInput input(Map<String, String> fields, boolean insert) {
         Map<String, String> copy = new LinkedHashMap<>(fields);
-        byte[] body = bytes(Json.MAPPER.valueToTree(copy));
+        byte[] body = Json.bytes(Json.MAPPER.valueToTree(copy));
         return admin(() -> reader.read(Tables.INCIDENT_SCHEMA, body, false, false, insert));
     }
 
@@ -309,13 +284,6 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
     }
 
     private static <T> T admin(Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw new NoSuchElementException("No such ServiceNow record: " + e.getMessage());
-            }
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        return EmulatorException.asAdminCall("ServiceNow", operation);
     }
 }

@@ -2,6 +2,7 @@ package dev.cameljira.sandbox.servicenow;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cameljira.sandbox.http.Json;
 import java.util.List;
 import java.util.UUID;
 

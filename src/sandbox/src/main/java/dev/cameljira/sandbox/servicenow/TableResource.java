@@ -2,6 +2,10 @@ package dev.cameljira.sandbox.servicenow;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cameljira.sandbox.emulator.ApiRequest;
+import dev.cameljira.sandbox.emulator.ApiResponse;
+import dev.cameljira.sandbox.emulator.Router;
+import dev.cameljira.sandbox.http.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,7 +44,7 @@ final class TableResource {
         this.write = write;
     }
 
-    void register(Router router) {
+    void register(Router<ServiceNowUser> router) {
         router.add("GET", TABLE, this::list)
                 .add("POST", TABLE, this::create)
                 .add("GET", TABLE + "/([^/]+)", this::get)
@@ -49,7 +53,7 @@ final class TableResource {
                 .add("DELETE", TABLE + "/([^/]+)", this::delete);
     }
 
-    private ApiResponse list(Router.Call call) {
+    private ApiResponse list(Router.Call<ServiceNowUser> call) {
         ApiRequest request = call.request();
         TableSchema schema = schema(call);
         EncodedQuery.Context ctx = new EncodedQuery.Context(store.now(), call.user().sysId(), resolver);
@@ -86,13 +90,13 @@ final class TableResource {
         return response;
     }
 
-    private ApiResponse get(Router.Call call) {
+    private ApiResponse get(Router.Call<ServiceNowUser> call) {
         TableSchema schema = schema(call);
         Row row = store.row(schema.name(), call.pathParams().get(2)).orElseThrow(ApiException::notFound);
         return single(200, renderer.render(schema, row, options(call.request())), call.request());
     }
 
-    private ApiResponse create(Router.Call call) {
+    private ApiResponse create(Router.Call<ServiceNowUser> call) {
         TableSchema schema = writableSchema(call, "Insert");
         ApiRequest request = call.request();
         RecordInput input = reader.read(schema, request.body(), flag(request, "sysparm_input_display_value"),
@@ -103,7 +107,7 @@ final class TableResource {
                         request.baseUrl() + "/api/now/table/" + schema.name() + "/" + w.after().sysId());
     }
 
-    private ApiResponse update(Router.Call call) {
+    private ApiResponse update(Router.Call<ServiceNowUser> call) {
         TableSchema schema = writableSchema(call, "Update");
         ApiRequest request = call.request();
         String sysId = call.pathParams().get(2);
@@ -114,7 +118,7 @@ final class TableResource {
         return single(200, renderer.render(schema, w.after(), options(request)), request);
     }
 
-    private ApiResponse delete(Router.Call call) {
+    private ApiResponse delete(Router.Call<ServiceNowUser> call) {
         TableSchema schema = writableSchema(call, "Delete");
         String sysId = call.pathParams().get(2);
         write.apply(() -> store.deleteIncident(sysId));
@@ -130,12 +134,12 @@ final class TableResource {
         return ApiResponse.json(status, body);
     }
 
-    private static TableSchema schema(Router.Call call) {
+    private static TableSchema schema(Router.Call<ServiceNowUser> call) {
         String table = call.pathParams().get(1);
         return Tables.byName(table).orElseThrow(() -> ApiException.badRequest("Invalid table " + table, null));
     }
 
-    private static TableSchema writableSchema(Router.Call call, String operation) {
+    private static TableSchema writableSchema(Router.Call<ServiceNowUser> call, String operation) {
         TableSchema schema = schema(call);
         if (!schema.writable()) {
             throw new ApiException(403, "Operation Failed",

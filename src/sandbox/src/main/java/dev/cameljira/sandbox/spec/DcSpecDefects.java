@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -37,6 +38,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>Not in the list but the same kind: {@code PUT /issue/{key}/properties/{propertyKey}} declares its body a
  *       string of format json, while the body is the property's JSON value itself; it is relaxed to any JSON. The
  *       same for {@code EntityPropertyBean.value} in the GET response.</li>
+ *   <li>Reported by the connector's engineers, same kind again:
+ *     <ul>
+ *       <li>{@code POST /issue/bulk} declares its 400 without a body, so the ErrorCollection rule applied and
+ *           rejected Jira's real answer when every element fails: the bulk result
+ *           {@code {"issues":[],"errors":[{status, elementErrors:{errorMessages, errors}, failedElementNumber}]}}
+ *           (the document's own {@code IssuesCreateResponse}/{@code BulkOperationErrorResult}). That 400 now
+ *           declares exactly two shapes: that result (at least one error, every part required and typed) or a
+ *           plain ErrorCollection (a request Jira cannot read at all). No other operation's errors change.</li>
+ *       <li>{@code IssueBean.renderedFields} declares every value an object, while {@code expand=renderedFields}
+ *           returns HTML strings for text fields, display strings for dates, objects for comment/worklog pages
+ *           and arrays for attachments (nulls count as absent): the value type becomes "string, object or
+ *           array"; numbers and booleans are still rejected, and {@code renderedFields} is still a map.</li>
+ *       <li>{@code GET /issue/{key}/transitions} declares only {@code transitionId}, though Jira accepts
+ *           {@code expand=transitions.fields} there (the document's {@code TransitionBean.fields} is what it
+ *           fills in): the parameter is added with exactly that value; any other expand or parameter is still
+ *           reported.</li>
+ *     </ul>
+ *   </li>
  * </ul>
  * The remaining listed defects (#4-6, #9, #10, #12-16) concern operations outside what the connector and sandbox
  * use; they are left as the document states them.
@@ -108,6 +127,9 @@ final class DcSpecDefects {
         completeServerInfo(spec);
         relaxIssuePropertyBody(spec);
         relaxEntityPropertyValue(spec);
+        declareBulkCreateError(spec);
+        relaxRenderedFields(spec);
+        allowTransitionsFieldsExpand(spec);
     }
 
     static void deduplicateOperationIds(ObjectNode spec) {
@@ -166,6 +188,91 @@ final class DcSpecDefects {
         ObjectNode props = object(schema(spec, "EntityPropertyBean").path("properties"), "EntityPropertyBean.properties");
         object(props.path("value"), "EntityPropertyBean.value");
         props.set("value", NODES.objectNode());
+    }
+
+    /**
+     * {@code POST /issue/bulk} 400: Jira's bulk result with at least one failed element, or an ErrorCollection.
+     */
+    private static void declareBulkCreateError(ObjectNode spec) {
+        String where = "POST /api/2/issue/bulk 400";
+        ObjectNode response = object(spec.path("paths").path("/api/2/issue/bulk").path("post").path("responses")
+                .path("400"), where);
+        if (response.has("content")) {
+            throw new IllegalStateException("DC spec workaround target " + where + " declares a body now: the spec "
+                    + "changed, review DcSpecDefects");
+        }
+        schema(spec, "IssueCreateResponse");
+        ObjectNode errorCollection = strictObject("errorMessages", "errors");
+        ObjectNode ecProps = (ObjectNode) errorCollection.get("properties");
+        ecProps.set("errorMessages", arrayOf(NODES.objectNode().put("type", "string")));
+        ObjectNode fieldErrors = ecProps.putObject("errors").put("type", "object");
+        fieldErrors.putObject("additionalProperties").put("type", "string");
+        ecProps.putObject("status").put("type", "integer");
+        ecProps.set("warningMessages", arrayOf(NODES.objectNode().put("type", "string")));
+
+        ObjectNode element = strictObject("status", "elementErrors", "failedElementNumber");
+        ObjectNode elProps = (ObjectNode) element.get("properties");
+        elProps.putObject("status").put("type", "integer");
+        elProps.set("elementErrors", errorCollection.deepCopy());
+        elProps.putObject("failedElementNumber").put("type", "integer");
+
+        ObjectNode bulk = strictObject("issues", "errors");
+        ObjectNode bulkProps = (ObjectNode) bulk.get("properties");
+        bulkProps.set("issues", arrayOf(ref("IssueCreateResponse")));
+        bulkProps.set("errors", arrayOf(element).put("minItems", 1));
+
+        ObjectNode schema = NODES.objectNode();
+        schema.putArray("oneOf").add(bulk).add(errorCollection);
+        response.putObject("content").putObject("application/json").set("schema", schema);
+    }
+
+    /** {@code IssueBean.renderedFields} values: string, object or array (not only object). */
+    private static void relaxRenderedFields(ObjectNode spec) {
+        ObjectNode rendered = object(schema(spec, "IssueBean").path("properties").path("renderedFields"),
+                "IssueBean.renderedFields");
+        object(rendered.path("additionalProperties"), "IssueBean.renderedFields.additionalProperties");
+        ObjectNode value = NODES.objectNode();
+        value.putArray("anyOf").add(NODES.objectNode().put("type", "string"))
+                .add(NODES.objectNode().put("type", "object"))
+                .add(NODES.objectNode().put("type", "array"));
+        rendered.set("additionalProperties", value);
+    }
+
+    /** {@code GET /issue/{key}/transitions}: query parameter {@code expand=transitions.fields}. */
+    private static void allowTransitionsFieldsExpand(ObjectNode spec) {
+        String where = "GET /api/2/issue/{issueIdOrKey}/transitions parameters";
+        JsonNode parameters = spec.path("paths").path("/api/2/issue/{issueIdOrKey}/transitions").path("get")
+                .path("parameters");
+        if (!(parameters instanceof ArrayNode list)) {
+            throw new IllegalStateException("DC spec workaround target " + where + " not found in the document: "
+                    + "the spec changed, review DcSpecDefects");
+        }
+        for (JsonNode p : list) {
+            if ("expand".equals(p.path("name").asText()) && "query".equals(p.path("in").asText())) {
+                throw new IllegalStateException("DC spec workaround target " + where + " declares expand now: the "
+                        + "spec changed, review DcSpecDefects");
+            }
+        }
+        ObjectNode expand = list.addObject().put("name", "expand").put("in", "query")
+                .put("description", "transitions.fields: the fields of each transition's screen (DcSpecDefects)");
+        expand.putObject("schema").put("type", "string").putArray("enum").add("transitions.fields");
+    }
+
+    private static ObjectNode strictObject(String... required) {
+        ObjectNode n = NODES.objectNode().put("type", "object");
+        n.putObject("properties");
+        ArrayNode names = n.putArray("required");
+        for (String r : required) {
+            names.add(r);
+        }
+        n.put("additionalProperties", false);
+        return n;
+    }
+
+    private static ObjectNode arrayOf(JsonNode items) {
+        ObjectNode n = NODES.objectNode().put("type", "array");
+        n.set("items", items);
+        return n;
     }
 
     private static ObjectNode pageOf(JsonNode item) {

@@ -1,5 +1,7 @@
 package dev.cameljira.sandbox.webhook;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cameljira.sandbox.http.Json;
 import dev.cameljira.sandbox.jira.model.ChangeItem;
@@ -24,6 +26,9 @@ import java.util.Set;
  * Like real Jira, payloads use REST v2 representations (wiki strings, {@code /rest/api/2} self links).
  */
 public final class WebhookPayloads {
+
+    /** System fields holding a user, whose Cloud change items carry {@code tmpFromAccountId}/{@code tmpToAccountId}. */
+    private static final Set<String> USER_FIELDS = Set.of("assignee", "reporter");
 
     private final JiraStore store;
     private final Renderer renderer;
@@ -63,11 +68,29 @@ public final class WebhookPayloads {
             ObjectNode changelog = n.putObject("changelog");
             changelog.put("id", String.valueOf(historyId));
             changelog.set("items", activity.items(items, view));
+            if (view.cloud()) {
+                addTmpAccountIds(changelog.withArray("items"));
+            }
         }
         if (comment != null) {
             n.set("comment", activity.comment(comment, view));
         }
         return n;
+    }
+
+    /**
+     * Jira Cloud's webhook change items of user fields also carry {@code tmpFromAccountId} / {@code tmpToAccountId}
+     * (the accountIds, like {@code from} / {@code to}; null for an unset side), a remnant of the GDPR migration that
+     * the captures show and consumers may read. The REST changelog ({@code ChangeDetails}, closed schema) has not.
+     */
+    private static void addTmpAccountIds(ArrayNode items) {
+        for (JsonNode item : items) {
+            if (USER_FIELDS.contains(item.path("fieldId").asText())) {
+                ObjectNode o = (ObjectNode) item;
+                o.set("tmpFromAccountId", item.path("from").deepCopy());
+                o.set("tmpToAccountId", item.path("to").deepCopy());
+            }
+        }
     }
 
     /** {@code comment_*}: the comment and a compact issue. */

@@ -1,17 +1,17 @@
 package dev.cameljira.sandbox.zendesk;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cameljira.sandbox.emulator.EmulatorException;
+import dev.cameljira.sandbox.http.Json;
 
 /** An error answered in Zendesk's own shape ({"error": ..., "description": ..., "details": ...}). */
-final class ApiException extends RuntimeException {
+final class ApiException extends EmulatorException {
     private static final long serialVersionUID = 1L;
 
-    private final int status;
     private final transient ObjectNode body;
 
     ApiException(int status, String error, String description) {
-        super(error + ": " + description);
-        this.status = status;
+        super(status, error + ": " + description);
         this.body = Json.object().put("error", error);
         if (description != null) {
             body.put("description", description);
@@ -19,8 +19,7 @@ final class ApiException extends RuntimeException {
     }
 
     private ApiException(int status, ObjectNode body, String message) {
-        super(message);
-        this.status = status;
+        super(status, message);
         this.body = body;
     }
 
@@ -44,11 +43,18 @@ final class ApiException extends RuntimeException {
         return new ApiException(422, body, "RecordInvalid: " + description);
     }
 
-    int status() {
-        return status;
+    /** A path no endpoint serves. */
+    static ApiException unknownEndpoint(String method, String path) {
+        return new ApiException(404, "InvalidEndpoint", "Not found");
     }
 
-    ObjectNode body() {
+    /** A known path asked with a method it does not serve. */
+    static ApiException methodNotAllowed(String method, String path) {
+        return new ApiException(405, "MethodNotAllowed", method + " is not allowed on " + path);
+    }
+
+    @Override
+    public ObjectNode body() {
         return body;
     }
 }

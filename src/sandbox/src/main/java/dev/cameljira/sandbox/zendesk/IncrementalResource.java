@@ -2,6 +2,10 @@ package dev.cameljira.sandbox.zendesk;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cameljira.sandbox.emulator.ApiRequest;
+import dev.cameljira.sandbox.emulator.ApiResponse;
+import dev.cameljira.sandbox.emulator.Router;
+import dev.cameljira.sandbox.http.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Comparator;
@@ -29,12 +33,12 @@ final class IncrementalResource {
         this.store = store;
     }
 
-    void register(Router router) {
+    void register(Router<ZendeskUser> router) {
         router.add("GET", "/api/v2/incremental/tickets/cursor", this::cursor)
                 .add("GET", "/api/v2/incremental/tickets", this::timeBased);
     }
 
-    private ApiResponse cursor(Router.Call call) {
+    private ApiResponse cursor(Router.Call<ZendeskUser> call) {
         ApiRequest request = call.request();
         int perPage = Paging.intParam(request, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
         List<ZendeskStore.Changed> changes = store.ticketsByChange();
@@ -62,7 +66,7 @@ final class IncrementalResource {
         return ApiResponse.ok(result);
     }
 
-    private ApiResponse timeBased(Router.Call call) {
+    private ApiResponse timeBased(Router.Call<ZendeskUser> call) {
         ApiRequest request = call.request();
         int perPage = Paging.intParam(request, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
         long startTime = startTime(request);

@@ -1,6 +1,9 @@
 package dev.cameljira.sandbox.zendesk;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cameljira.sandbox.emulator.ApiRequest;
+import dev.cameljira.sandbox.emulator.ApiResponse;
+import dev.cameljira.sandbox.emulator.Router;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,11 +21,11 @@ final class SearchResource {
         this.store = store;
     }
 
-    void register(Router router) {
+    void register(Router<ZendeskUser> router) {
         router.add("GET", "/api/v2/search", this::search);
     }
 
-    private ApiResponse search(Router.Call call) {
+    private ApiResponse search(Router.Call<ZendeskUser> call) {
         ApiRequest request = call.request();
         String query = request.param("query").orElseThrow(() -> ApiException.badRequest("query is required"));
         ZendeskSearch.Query parsed = ZendeskSearch.parse(query, context(call.user()));

@@ -30,7 +30,7 @@ final class TicketDiff {
             new Tracked("requester_id", t -> number(t.requesterId())),
             new Tracked("assignee_id", t -> number(t.assigneeId())),
             new Tracked("group_id", t -> number(t.groupId())),
-            new Tracked("due_at", t -> text(Json.time(t.dueAt()))),
+            new Tracked("due_at", t -> text(ZendeskJson.time(t.dueAt()))),
             new Tracked("tags", t -> {
                 var array = NODES.arrayNode();
                 t.tags().forEach(array::add);

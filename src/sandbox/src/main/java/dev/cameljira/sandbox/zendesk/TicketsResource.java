@@ -2,6 +2,10 @@ package dev.cameljira.sandbox.zendesk;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cameljira.sandbox.emulator.ApiRequest;
+import dev.cameljira.sandbox.emulator.ApiResponse;
+import dev.cameljira.sandbox.emulator.Router;
+import dev.cameljira.sandbox.http.Json;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -25,7 +29,7 @@ final class TicketsResource {
         this.write = write;
     }
 
-    void register(Router router) {
+    void register(Router<ZendeskUser> router) {
         router.add("GET", "/api/v2/tickets", this::list)
                 .add("POST", "/api/v2/tickets", this::create)
                 .add("GET", "/api/v2/tickets/show_many", this::showMany)
@@ -35,7 +39,7 @@ final class TicketsResource {
                 .add("GET", "/api/v2/tickets/" + ID + "/comments", this::comments);
     }
 
-    private ApiResponse list(Router.Call call) {
+    private ApiResponse list(Router.Call<ZendeskUser> call) {
         ApiRequest request = call.request();
         List<ZendeskTicket> tickets = store.tickets();
         String externalId = request.param("external_id").orElse(null);
@@ -49,14 +53,14 @@ final class TicketsResource {
                 t -> ZendeskJson.ticket(t, request.baseUrl())));
     }
 
-    private ApiResponse create(Router.Call call) {
+    private ApiResponse create(Router.Call<ZendeskUser> call) {
         TicketDraft draft = TicketJsonReader.draft(TicketJsonReader.root(call.request(), "ticket"));
         TicketMutation m = write.apply(() -> store.createTicket(draft, call.user()));
         String url = call.request().baseUrl() + "/api/v2/tickets/" + m.after().id() + ".json";
         return ApiResponse.json(201, ticketAndAudit(m, call.request().baseUrl())).withHeader("Location", url);
     }
 
-    private ApiResponse showMany(Router.Call call) {
+    private ApiResponse showMany(Router.Call<ZendeskUser> call) {
         String ids = call.request().param("ids").orElseThrow(() -> ApiException.badRequest("ids is required"));
         ObjectNode result = Json.object();
         ArrayNode array = result.putArray("tickets");
@@ -66,30 +70,30 @@ final class TicketsResource {
         return ApiResponse.ok(result);
     }
 
-    private ApiResponse show(Router.Call call) {
-        ZendeskTicket ticket = store.ticket(call.longParam(0)).orElseThrow(ApiException::notFound);
+    private ApiResponse show(Router.Call<ZendeskUser> call) {
+        ZendeskTicket ticket = store.ticket(ticketId(call)).orElseThrow(ApiException::notFound);
         ObjectNode result = Json.object();
         result.set("ticket", ZendeskJson.ticket(ticket, call.request().baseUrl()));
         return ApiResponse.ok(result);
     }
 
-    private ApiResponse update(Router.Call call) {
-        long id = call.longParam(0);
+    private ApiResponse update(Router.Call<ZendeskUser> call) {
+        long id = ticketId(call);
         store.ticket(id).orElseThrow(ApiException::notFound);
         TicketUpdate update = TicketJsonReader.update(TicketJsonReader.root(call.request(), "ticket"));
         TicketMutation m = write.apply(() -> store.updateTicket(id, update, call.user()));
         return ApiResponse.ok(ticketAndAudit(m, call.request().baseUrl()));
     }
 
-    private ApiResponse delete(Router.Call call) {
-        long id = call.longParam(0);
+    private ApiResponse delete(Router.Call<ZendeskUser> call) {
+        long id = ticketId(call);
         write.apply(() -> store.deleteTicket(id, call.user()));
         return ApiResponse.noContent();
     }
 
-    private ApiResponse comments(Router.Call call) {
+    private ApiResponse comments(Router.Call<ZendeskUser> call) {
         ApiRequest request = call.request();
-        long id = call.longParam(0);
+        long id = ticketId(call);
         store.ticket(id).orElseThrow(ApiException::notFound);
         List<ZendeskComment> comments = store.comments(id);
         String sort = request.param("sort").orElse(null);
@@ -108,5 +112,9 @@ final class TicketsResource {
             result.set("audit", ZendeskJson.audit(m));
         }
         return Objects.requireNonNull(result);
+    }
+
+    private static long ticketId(Router.Call<ZendeskUser> call) {
+        return call.longParam(0, ApiException::notFound);
     }
 }

@@ -3,6 +3,10 @@ package dev.cameljira.sandbox.zendesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cameljira.sandbox.emulator.ApiRequest;
+import dev.cameljira.sandbox.emulator.ApiResponse;
+import dev.cameljira.sandbox.emulator.Router;
+import dev.cameljira.sandbox.http.Json;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,17 +22,18 @@ final class UsersResource {
         this.store = store;
     }
 
-    void register(Router router) {
+    void register(Router<ZendeskUser> router) {
         router.add("GET", "/api/v2/users", this::list)
                 .add("POST", "/api/v2/users", this::create)
                 .add("GET", "/api/v2/users/me", call -> single(call.user(), call.request()))
                 .add("GET", "/api/v2/users/search", this::search)
                 .add("GET", "/api/v2/users/show_many", this::showMany)
                 .add("GET", "/api/v2/users/(\\d+)", call -> single(
-                        store.user(call.longParam(0)).orElseThrow(ApiException::notFound), call.request()));
+                        store.user(call.longParam(0, ApiException::notFound)).orElseThrow(ApiException::notFound),
+                        call.request()));
     }
 
-    private ApiResponse list(Router.Call call) {
+    private ApiResponse list(Router.Call<ZendeskUser> call) {
         ApiRequest request = call.request();
         Set<String> roles = request.query().entrySet().stream()
                 .filter(e -> e.getKey().equals("role") || e.getKey().equals("role[]"))
@@ -39,7 +44,7 @@ final class UsersResource {
                 u -> ZendeskJson.user(u, request.baseUrl())));
     }
 
-    private ApiResponse create(Router.Call call) {
+    private ApiResponse create(Router.Call<ZendeskUser> call) {
         JsonNode u = TicketJsonReader.root(call.request(), "user");
         String roleName = u.path("role").asText("end-user");
         ZendeskRole role = ZendeskRole.fromWire(roleName).orElseThrow(() -> ApiException.invalid("role",
@@ -52,7 +57,7 @@ final class UsersResource {
         return ApiResponse.json(201, result);
     }
 
-    private ApiResponse search(Router.Call call) {
+    private ApiResponse search(Router.Call<ZendeskUser> call) {
         ApiRequest request = call.request();
         Optional<String> externalId = request.param("external_id");
         String query = request.param("query").orElse(null);
@@ -70,7 +75,7 @@ final class UsersResource {
                 user -> ZendeskJson.user(user, request.baseUrl())));
     }
 
-    private ApiResponse showMany(Router.Call call) {
+    private ApiResponse showMany(Router.Call<ZendeskUser> call) {
         ApiRequest request = call.request();
         ObjectNode result = Json.object();
         ArrayNode array = result.putArray("users");

@@ -1,7 +1,7 @@
 package dev.cameljira.sandbox.zendesk;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import dev.cameljira.sandbox.emulator.ApiRequest;
+import dev.cameljira.sandbox.emulator.BasicOrBearer;
 import java.util.Optional;
 
 /**
@@ -9,45 +9,24 @@ import java.util.Optional;
  * {@code email:password}, and {@code Bearer OAUTH_TOKEN}.
  */
 final class ZendeskAuth {
+    private static final String TOKEN_SUFFIX = "/token";
+
     private final ZendeskStore store;
+    private final BasicOrBearer<ZendeskUser> credentials;
 
     ZendeskAuth(ZendeskStore store) {
         this.store = store;
+        this.credentials = new BasicOrBearer<>(this::basic, store::byOAuthToken);
     }
 
     /** The authenticated user, or 401 in Zendesk's shape. */
     ZendeskUser authenticate(ApiRequest request) {
-        return request.header("Authorization").flatMap(this::user).orElseThrow(ApiException::unauthorized);
+        return credentials.user(request).orElseThrow(ApiException::unauthorized);
     }
 
-    private Optional<ZendeskUser> user(String header) {
-        String trimmed = header.trim();
-        int space = trimmed.indexOf(' ');
-        if (space < 0) {
-            return Optional.empty();
-        }
-        String scheme = trimmed.substring(0, space);
-        String credentials = trimmed.substring(space + 1).trim();
-        if (scheme.equalsIgnoreCase("Bearer")) {
-            return store.byOAuthToken(credentials);
-        }
-        if (!scheme.equalsIgnoreCase("Basic")) {
-            return Optional.empty();
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            return Optional.empty();
-        }
-        String login = decoded.substring(0, colon);
-        String secret = decoded.substring(colon + 1);
-        if (login.endsWith("/token")) {
-            return store.byApiToken(login.substring(0, login.length() - "/token".length()), secret);
+    private Optional<ZendeskUser> basic(String login, String secret) {
+        if (login.endsWith(TOKEN_SUFFIX)) {
+            return store.byApiToken(login.substring(0, login.length() - TOKEN_SUFFIX.length()), secret);
         }
         return store.byPassword(login, secret);
     }

@@ -1,12 +1,14 @@
 package dev.cameljira.sandbox.zendesk;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.cameljira.sandbox.emulator.EmulatorException;
+import dev.cameljira.sandbox.emulator.ExchangeHandler;
+import dev.cameljira.sandbox.emulator.Router;
+import dev.cameljira.sandbox.emulator.WebhookDispatcher;
+import dev.cameljira.sandbox.http.Json;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -62,10 +64,14 @@ public final class ZendeskEmulator implements HttpHandler, AutoCloseable {
     /** Secret the webhook signatures are made with. */
     public static final String WEBHOOK_SIGNING_SECRET = "sandbox-zendesk-webhook-secret";
 
+    private static final ExchangeHandler HTTP = new ExchangeHandler("application/json; charset=utf-8",
+            "Basic realm=\"Web Password\"", description -> new ApiException(500, "InternalError", description));
+
     private final ZendeskStore store;
     private final ZendeskAuth auth;
-    private final Router router = new Router();
-    private final WebhookDispatcher webhooks;
+    private final Router<ZendeskUser> router = new Router<>("(?:\\.json)?", ApiException::methodNotAllowed,
+            ApiException::unknownEndpoint);
+    private final WebhookDispatcher<WebhookDelivery> webhooks;
     private final Object writeLock = new Object();
 
     /** An emulator on the system UTC clock. */
@@ -77,7 +83,8 @@ public final class ZendeskEmulator implements HttpHandler, AutoCloseable {
     public ZendeskEmulator(Clock clock) {
         this.store = new ZendeskStore(clock);
         this.auth = new ZendeskAuth(store);
-        this.webhooks = new WebhookDispatcher("zendesk-emulator-webhooks", (target, body) -> signature(clock, body));
+        this.webhooks = new WebhookDispatcher<>("zendesk-emulator-webhooks", (target, body) -> signature(clock, body),
+                WebhookDelivery::new);
         new TicketsResource(store, this::write).register(router);
         new UsersResource(store).register(router);
         new SearchResource(store).register(router);
@@ -95,36 +102,7 @@ public final class ZendeskEmulator implements HttpHandler, AutoCloseable {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            ApiResponse response;
-            try {
-                ApiRequest request = ApiRequest.from(exchange);
-                response = router.dispatch(request, auth.authenticate(request));
-            } catch (ApiException e) {
-                response = ApiResponse.json(e.status(), e.body());
-                if (e.status() == 401) {
-                    response = response.withHeader("WWW-Authenticate", "Basic realm=\"Web Password\"");
-                }
-            } catch (RuntimeException e) {
-                ObjectNode body = Json.object().put("error", "InternalError")
-                        .put("description", e.getClass().getSimpleName() + ": " + e.getMessage());
-                response = ApiResponse.json(500, body);
-            }
-            write(exchange, response);
-        }
-    }
-
-    private static void write(HttpExchange exchange, ApiResponse response) throws IOException {
-        response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        if (response.body().length == 0) {
-            exchange.sendResponseHeaders(response.status(), -1);
-            return;
-        }
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(response.status(), response.body().length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(response.body());
-        }
+        HTTP.serve(exchange, request -> router.dispatch(request, request.method(), auth.authenticate(request)));
     }
 
     /** Runs one write and queues its webhook events under one lock, so events leave in the order of writes. */
@@ -134,23 +112,15 @@ public final class ZendeskEmulator implements HttpHandler, AutoCloseable {
             if (m.changedAnything()) {
                 for (ObjectNode event : ZendeskWebhookEvents.from(m, id -> store.user(id).orElse(null))) {
                     webhooks.publish(new WebhookDispatcher.Event(event.get("type").asText(), event.get("id").asText(),
-                            bytes(event)));
+                            Json.bytes(event)));
                 }
             }
             return m;
         }
     }
 
-    private static byte[] bytes(ObjectNode node) {
-        try {
-            return Json.MAPPER.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static Map<String, String> signature(Clock clock, byte[] body) {
-        String timestamp = Json.time(clock.instant());
+        String timestamp = ZendeskJson.time(clock.instant());
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(WEBHOOK_SIGNING_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -306,13 +276,6 @@ public final class ZendeskEmulator implements HttpHandler, AutoCloseable {
     }
 
     private static <T> T admin(Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw new NoSuchElementException("No such Zendesk record: " + e.getMessage());
-            }
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        return EmulatorException.asAdminCall("Zendesk", operation);
     }
 }

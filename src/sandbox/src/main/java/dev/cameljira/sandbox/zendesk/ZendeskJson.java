@@ -2,6 +2,10 @@ package dev.cameljira.sandbox.zendesk;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cameljira.sandbox.http.Json;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Renders tickets, comments, users and audits in the JSON shapes of Zendesk's /api/v2. */
@@ -10,14 +14,19 @@ final class ZendeskJson {
     private ZendeskJson() {
     }
 
+    /** Zendesk's timestamp format: ISO-8601 UTC with second precision, e.g. 2026-11-28T10:15:30Z. */
+    static String time(Instant instant) {
+        return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
     static ObjectNode ticket(ZendeskTicket t, String baseUrl) {
         ObjectNode n = Json.object();
         n.put("url", baseUrl + "/api/v2/tickets/" + t.id() + ".json");
         n.put("id", t.id());
         n.put("external_id", t.externalId());
         n.set("via", via());
-        n.put("created_at", Json.time(t.createdAt()));
-        n.put("updated_at", Json.time(t.updatedAt()));
+        n.put("created_at", time(t.createdAt()));
+        n.put("updated_at", time(t.updatedAt()));
         n.put("generated_timestamp", t.generatedTimestamp());
         n.put("type", t.type() == null ? null : t.type().wireName());
         n.put("subject", t.subject());
@@ -38,7 +47,7 @@ final class ZendeskJson {
         n.putNull("problem_id");
         n.put("has_incidents", false);
         n.put("is_public", t.isPublic());
-        n.put("due_at", Json.time(t.dueAt()));
+        n.put("due_at", time(t.dueAt()));
         ArrayNode tags = n.putArray("tags");
         t.tags().forEach(tags::add);
         n.set("custom_fields", customFields(t.customFields()));
@@ -82,7 +91,7 @@ final class ZendeskJson {
         n.putArray("attachments");
         n.put("audit_id", c.auditId());
         n.set("via", via());
-        n.put("created_at", Json.time(c.createdAt()));
+        n.put("created_at", time(c.createdAt()));
         ObjectNode metadata = n.putObject("metadata");
         metadata.putObject("system");
         metadata.putObject("custom");
@@ -95,8 +104,8 @@ final class ZendeskJson {
         n.put("url", baseUrl + "/api/v2/users/" + u.id() + ".json");
         n.put("name", u.name());
         n.put("email", u.email());
-        n.put("created_at", Json.time(u.createdAt()));
-        n.put("updated_at", Json.time(u.updatedAt()));
+        n.put("created_at", time(u.createdAt()));
+        n.put("updated_at", time(u.updatedAt()));
         n.put("time_zone", "UTC");
         n.put("iana_time_zone", "Etc/UTC");
         n.putNull("phone");
@@ -146,7 +155,7 @@ final class ZendeskJson {
         ObjectNode n = Json.object();
         n.put("id", m.auditId());
         n.put("ticket_id", m.after().id());
-        n.put("created_at", Json.time(m.at()));
+        n.put("created_at", time(m.at()));
         n.put("author_id", m.actor().id());
         ObjectNode metadata = n.putObject("metadata");
         metadata.putObject("system");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.cameljira.sandbox.http.Json;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -116,7 +117,7 @@ final class ZendeskWebhookEvents {
         n.put("type", PREFIX + type);
         n.put("account_id", ACCOUNT_ID);
         n.put("id", UUID.randomUUID().toString());
-        n.put("time", Json.time(m.at()));
+        n.put("time", ZendeskJson.time(m.at()));
         n.put("zendesk_event_version", "2022-11-06");
         n.put("subject", "zen:ticket:" + m.after().id());
         n.set("detail", detail(m));
@@ -130,7 +131,7 @@ final class ZendeskWebhookEvents {
         d.put("actor_id", String.valueOf(m.actor().id()));
         d.put("assignee_id", id(t.assigneeId()));
         d.putNull("brand_id");
-        d.put("created_at", Json.time(t.createdAt()));
+        d.put("created_at", ZendeskJson.time(t.createdAt()));
         d.putNull("custom_status");
         d.put("description", t.description());
         d.put("external_id", t.externalId());
@@ -147,7 +148,7 @@ final class ZendeskWebhookEvents {
         ArrayNode tags = d.putArray("tags");
         t.tags().forEach(tags::add);
         d.put("type", t.type() == null ? null : t.type().name());
-        d.put("updated_at", Json.time(t.updatedAt()));
+        d.put("updated_at", ZendeskJson.time(t.updatedAt()));
         d.putObject("via").put("channel", "api");
         return d;
     }

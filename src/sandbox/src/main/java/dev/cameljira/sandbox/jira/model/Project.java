@@ -12,6 +12,7 @@ public final class Project {
     private User lead;
     private final String projectTypeKey;
     private final List<Component> components = new ArrayList<>();
+    private ProjectCategory category;
     private int lastIssueNumber;
 
     public Project(long id, String key, String name, String description, User lead, String projectTypeKey) {
@@ -61,6 +62,15 @@ public final class Project {
 
     public String projectTypeKey() {
         return projectTypeKey;
+    }
+
+    /** The project's category, or null. */
+    public ProjectCategory category() {
+        return category;
+    }
+
+    public void category(ProjectCategory category) {
+        this.category = category;
     }
 
     public List<Component> components() {

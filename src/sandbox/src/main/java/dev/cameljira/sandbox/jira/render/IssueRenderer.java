@@ -41,10 +41,11 @@ public final class IssueRenderer {
      * @param orderable   can be set on create/edit screens
      * @param schemaType  JSON schema type of {@code /field}
      * @param schemaItems item type for arrays
+     * @param cloudOnly   exists on Jira Cloud only (not rendered nor listed on Server)
      * @param render      value renderer
      */
     public record SystemField(String id, String name, boolean navigable, boolean orderable, String schemaType,
-            String schemaItems, Render render) {
+            String schemaItems, boolean cloudOnly, Render render) {
     }
 
     /** Render limits: comments and change histories embedded in an issue (20 in search results). */
@@ -66,7 +67,12 @@ public final class IssueRenderer {
     }
 
     private void add(String id, String name, boolean navigable, boolean orderable, String type, String items, Render render) {
-        systemFields.put(id, new SystemField(id, name, navigable, orderable, type, items, render));
+        systemFields.put(id, new SystemField(id, name, navigable, orderable, type, items, false, render));
+    }
+
+    private void addCloudOnly(String id, String name, String type, Render render) {
+        systemFields.put(id, new SystemField(id, name, true, false, type, null, true,
+                (i, v, o) -> v.cloud() ? render.render(i, v, o) : null));
     }
 
     private void register() {
@@ -100,6 +106,15 @@ public final class IssueRenderer {
         add("timespent", "Time Spent", true, false, "number", null, (i, v, o) -> timeSpent(i));
         add("aggregatetimespent", "Σ Time Spent", true, false, "number", null, (i, v, o) -> timeSpent(i));
         add("timetracking", "Time tracking", false, false, "timetracking", null, (i, v, o) -> timeTracking(i));
+        // estimates are not modelled: no original/remaining estimate, so workratio is Jira's -1 ("no estimate")
+        add("timeoriginalestimate", "Original Estimate", true, false, "number", null, (i, v, o) -> NullNode.instance);
+        add("aggregatetimeoriginalestimate", "Σ Original Estimate", true, false, "number", null, (i, v, o) -> NullNode.instance);
+        add("timeestimate", "Remaining Estimate", true, false, "number", null, (i, v, o) -> NullNode.instance);
+        add("aggregatetimeestimate", "Σ Remaining Estimate", true, false, "number", null, (i, v, o) -> NullNode.instance);
+        add("progress", "Progress", true, false, "progress", null, (i, v, o) -> progress(i));
+        add("aggregateprogress", "Σ Progress", true, false, "progress", null, (i, v, o) -> progress(i));
+        add("workratio", "Work Ratio", true, false, "number", null, (i, v, o) -> LongNode.valueOf(-1));
+        addCloudOnly("issuerestriction", "Restrict to", "issuerestriction", (i, v, o) -> issueRestriction());
         add("fixVersions", "Fix versions", true, true, "array", "version", (i, v, o) -> Json.array());
         add("versions", "Affects versions", true, true, "array", "version", (i, v, o) -> Json.array());
         add("environment", "Environment", true, false, "string", null, (i, v, o) -> NullNode.instance);
@@ -272,6 +287,26 @@ public final class IssueRenderer {
     private static JsonNode timeSpent(Issue issue) {
         long spent = issue.timeSpentSeconds();
         return issue.worklogs().isEmpty() ? NullNode.instance : LongNode.valueOf(spent);
+    }
+
+    /** {@code {progress, total[, percent]}}: time spent out of spent + remaining (no estimates: total = spent). */
+    private static JsonNode progress(Issue issue) {
+        long spent = issue.worklogs().isEmpty() ? 0 : issue.timeSpentSeconds();
+        ObjectNode n = Json.object();
+        n.put("progress", spent);
+        n.put("total", spent);
+        if (spent > 0) {
+            n.put("percent", 100);
+        }
+        return n;
+    }
+
+    /** Cloud's issue-level security restriction: none. */
+    private static JsonNode issueRestriction() {
+        ObjectNode n = Json.object();
+        n.putObject("issuerestrictions");
+        n.put("shouldDisplay", false);
+        return n;
     }
 
     private static JsonNode timeTracking(Issue issue) {

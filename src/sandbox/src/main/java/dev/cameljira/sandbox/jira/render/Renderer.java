@@ -12,6 +12,7 @@ import dev.cameljira.sandbox.jira.model.IssueType;
 import dev.cameljira.sandbox.jira.model.LinkType;
 import dev.cameljira.sandbox.jira.model.Priority;
 import dev.cameljira.sandbox.jira.model.Project;
+import dev.cameljira.sandbox.jira.model.ProjectCategory;
 import dev.cameljira.sandbox.jira.model.Resolution;
 import dev.cameljira.sandbox.jira.model.RichText;
 import dev.cameljira.sandbox.jira.model.Status;
@@ -263,6 +264,19 @@ public final class Renderer {
             n.put("simplified", false);
         }
         n.set("avatarUrls", projectAvatars(p, view));
+        if (p.category() != null) {
+            n.set("projectCategory", projectCategory(p.category(), view));
+        }
+        return n;
+    }
+
+    /** A project category: {@code self, id, description, name}. */
+    public JsonNode projectCategory(ProjectCategory c, View view) {
+        ObjectNode n = Json.object();
+        n.put("self", view.api() + "/projectCategory/" + c.id());
+        n.put("id", c.id());
+        n.put("description", c.description());
+        n.put("name", c.name());
         return n;
     }
 

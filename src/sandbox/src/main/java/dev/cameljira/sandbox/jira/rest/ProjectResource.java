@@ -62,8 +62,12 @@ public final class ProjectResource {
         String query = req.query("query");
         List<String> keys = req.queryAll("keys");
         String orderBy = req.query("orderBy");
+        // typeKey: comma-separated project types (business, service_desk, software), as Jira Cloud filters them
+        List<String> typeKeys = req.query("typeKey") == null ? List.of()
+                : java.util.Arrays.stream(req.query("typeKey").split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
         return store.read(() -> {
             List<Project> matches = store.projects().stream()
+                    .filter(p -> typeKeys.isEmpty() || typeKeys.stream().anyMatch(t -> t.equalsIgnoreCase(p.projectTypeKey())))
                     .filter(p -> query == null || query.isBlank() || contains(p.key(), query) || contains(p.name(), query))
                     .filter(p -> keys.isEmpty() || keys.stream().anyMatch(k -> k.equalsIgnoreCase(p.key()) || k.equals(String.valueOf(p.id()))))
                     .sorted(comparator(orderBy))

@@ -166,6 +166,9 @@ public final class SystemResource {
     private ApiResponse fields(ApiRequest req) {
         ArrayNode arr = Json.array();
         for (SystemField f : ctx.issues().systemFields().values()) {
+            if (f.cloudOnly() && !req.view().cloud()) {
+                continue;
+            }
             ObjectNode n = arr.addObject();
             n.put("id", f.id());
             n.put("key", f.id());

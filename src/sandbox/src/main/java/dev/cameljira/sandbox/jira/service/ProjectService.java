@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cameljira.sandbox.http.ApiException;
 import dev.cameljira.sandbox.jira.model.Issue;
 import dev.cameljira.sandbox.jira.model.Project;
+import dev.cameljira.sandbox.jira.model.ProjectCategory;
 import dev.cameljira.sandbox.jira.model.User;
 import dev.cameljira.sandbox.jira.store.JiraStore;
 import dev.cameljira.sandbox.webhook.WebhookPayloads;
@@ -55,10 +56,12 @@ public final class ProjectService {
                 errors.put("projectTypeKey", "A valid project type key is required (software, business, service_desk).");
             }
             User lead = lead(body, errors);
+            ProjectCategory category = category(body, errors);
             if (!errors.isEmpty()) {
                 throw ApiException.fields(errors);
             }
             Project project = new Project(store.nextProjectId(), key, name, text(body, "description"), lead, type);
+            project.category(category);
             store.addProject(project);
             events.publish("project_created", null, () -> payloads.project("project_created", project));
             return project;
@@ -79,7 +82,21 @@ public final class ProjectService {
         return lead.get();
     }
 
-    /** {@code PUT /project/{keyOrId}}: name, description, lead. */
+    /** The {@code categoryId} of a create/update body (absent or null: none); an unknown id is an error. */
+    private ProjectCategory category(JsonNode body, Map<String, String> errors) {
+        String id = text(body, "categoryId");
+        if (id == null) {
+            return null;
+        }
+        Optional<ProjectCategory> category = store.catalog().projectCategory(id);
+        if (category.isEmpty()) {
+            errors.put("categoryId", "No project category with id '" + id + "' exists.");
+            return null;
+        }
+        return category.get();
+    }
+
+    /** {@code PUT /project/{keyOrId}}: name, description, lead, categoryId. */
     public Project update(String keyOrId, JsonNode body, User actor) {
         requireAdmin(actor);
         return store.write(() -> {
@@ -97,6 +114,7 @@ public final class ProjectService {
             if (body.has("leadAccountId") || body.has("lead")) {
                 lead = lead(body, errors);
             }
+            ProjectCategory category = category(body, errors);
             if (!errors.isEmpty()) {
                 throw ApiException.fields(errors);
             }
@@ -108,6 +126,9 @@ public final class ProjectService {
             }
             if (lead != null) {
                 project.lead(lead);
+            }
+            if (category != null) {
+                project.category(category);
             }
             events.publish("project_updated", null, () -> payloads.project("project_updated", project));
             return project;

@@ -6,6 +6,7 @@ import dev.cameljira.sandbox.jira.model.FieldOption;
 import dev.cameljira.sandbox.jira.model.IssueType;
 import dev.cameljira.sandbox.jira.model.LinkType;
 import dev.cameljira.sandbox.jira.model.Priority;
+import dev.cameljira.sandbox.jira.model.ProjectCategory;
 import dev.cameljira.sandbox.jira.model.Resolution;
 import dev.cameljira.sandbox.jira.model.Status;
 import dev.cameljira.sandbox.jira.model.StatusCategory;
@@ -32,6 +33,10 @@ public final class Catalog {
 
     public static final Resolution RESOLUTION_DONE = new Resolution("10000", "Done", "Work has been completed on this issue.");
 
+    /** The category of the seeded DEMO project. */
+    public static final ProjectCategory PROJECT_CATEGORY_DEVELOPMENT = new ProjectCategory("10000", "Development",
+            "Software development projects");
+
     private final List<StatusCategory> statusCategories = List.of(CATEGORY_TODO, CATEGORY_IN_PROGRESS, CATEGORY_DONE);
     private final List<Status> statuses = List.of(TODO, IN_PROGRESS, DONE);
     private final List<Transition> transitions = List.of(
@@ -53,6 +58,9 @@ public final class Catalog {
             new Resolution("10001", "Won't Do", "This issue won't be actioned."),
             new Resolution("10002", "Duplicate", "The problem is a duplicate of an existing issue."),
             new Resolution("10003", "Cannot Reproduce", "All attempts at reproducing this issue failed."));
+    private final List<ProjectCategory> projectCategories = List.of(
+            PROJECT_CATEGORY_DEVELOPMENT,
+            new ProjectCategory("10001", "Operations", "Run and support"));
     private final List<LinkType> linkTypes = List.of(
             new LinkType("10000", "Blocks", "is blocked by", "blocks"),
             new LinkType("10001", "Cloners", "is cloned by", "clones"),
@@ -116,6 +124,11 @@ public final class Catalog {
 
     public Optional<Resolution> resolution(String idOrName) {
         return find(resolutions, idOrName, Resolution::id, Resolution::name);
+    }
+
+    /** A project category by id (as {@code categoryId} of {@code POST/PUT /project} names it). */
+    public Optional<ProjectCategory> projectCategory(String id) {
+        return projectCategories.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
     public Optional<LinkType> linkType(String idOrName) {

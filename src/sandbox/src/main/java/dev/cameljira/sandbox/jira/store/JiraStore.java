@@ -70,6 +70,7 @@ public final class JiraStore {
         usersByToken.put(SandboxUsers.USER_TOKEN, user);
         Project demo = new Project(projectIds.getAndIncrement(), SandboxUsers.DEMO_PROJECT_KEY, "Demo",
                 "The sandbox's seeded project.", admin, "software");
+        demo.category(Catalog.PROJECT_CATEGORY_DEVELOPMENT);
         demo.components().add(new Component(String.valueOf(componentIds.getAndIncrement()), "Backend", "Server side"));
         demo.components().add(new Component(String.valueOf(componentIds.getAndIncrement()), "Frontend", "User interface"));
         addProject(demo);

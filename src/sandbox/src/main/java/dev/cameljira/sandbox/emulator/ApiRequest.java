@@ -1,4 +1,4 @@
-package dev.cameljira.sandbox.servicenow;
+package dev.cameljira.sandbox.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -12,11 +12,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** One HTTP request as the emulator sees it: decoded query, case-insensitive headers, whole body. */
-record ApiRequest(String method, String path, Map<String, List<String>> query,
-                  Map<String, List<String>> headers, byte[] body, String baseUrl) {
+/**
+ * One HTTP request as an emulator sees it: decoded query, case-insensitive headers, whole body.
+ *
+ * @param method  upper-case method
+ * @param path    the decoded path
+ * @param query   decoded query parameters, in order
+ * @param headers headers by lower-case name
+ * @param body    the whole body (empty for none)
+ * @param baseUrl {@code http://host[:port]} as the client addressed the server
+ */
+public record ApiRequest(String method, String path, Map<String, List<String>> query,
+                         Map<String, List<String>> headers, byte[] body, String baseUrl) {
 
-    static ApiRequest from(HttpExchange exchange) throws IOException {
+    /** Reads an exchange's request, body included. */
+    public static ApiRequest from(HttpExchange exchange) throws IOException {
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
@@ -32,7 +42,8 @@ record ApiRequest(String method, String path, Map<String, List<String>> query,
                 headers, body, "http://" + host);
     }
 
-    static Map<String, List<String>> parseQuery(String rawQuery) {
+    /** Decodes {@code a=1&b=2&a=3} (a raw query or a form body) into values by name, in order. */
+    public static Map<String, List<String>> parseQuery(String rawQuery) {
         Map<String, List<String>> result = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return result;
@@ -54,19 +65,20 @@ record ApiRequest(String method, String path, Map<String, List<String>> query,
     }
 
     /** First value of a query parameter, when present and not blank. */
-    Optional<String> param(String name) {
+    public Optional<String> param(String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() || values.get(0).isBlank()
                 ? Optional.empty() : Optional.of(values.get(0));
     }
 
     /** First value of a header (names are case-insensitive). */
-    Optional<String> header(String name) {
+    public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    String bodyText() {
+    /** The body as UTF-8 text. */
+    public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }
 

@@ -1,4 +1,4 @@
-package dev.cameljira.sandbox.servicenow;
+package dev.cameljira.sandbox.emulator;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,30 +15,63 @@ import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 
 /**
- * Sends events to webhook targets on one background thread, in the order they happened. Each POST is retried on a
- * connection failure, 408, 429 or 5xx answer, with a growing pause, up to {@link #MAX_ATTEMPTS} attempts.
+ * Sends an emulator's events to its webhook targets on one background thread, in the order they happened. Each POST
+ * ({@code Content-Type: application/json} plus the emulator's own headers) is retried on a connection failure, 408,
+ * 429 or 5xx answer, with a growing pause, up to {@link #MAX_ATTEMPTS} attempts; what happened is recorded as the
+ * emulator's delivery record type.
+ *
+ * <p>Unlike {@code dev.cameljira.sandbox.webhook.WebhookDispatcher} (Jira registrations with filters, Atlassian
+ * headers, one record per attempt), targets here are bare URLs and each event gets one record with its attempt count.
+ *
+ * @param <D> the delivery record type
  */
-final class WebhookDispatcher implements AutoCloseable {
-    static final int MAX_ATTEMPTS = 4;
+public final class WebhookDispatcher<D> implements AutoCloseable {
+    /** Attempts per event and target, first one included. */
+    public static final int MAX_ATTEMPTS = 4;
     private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
 
-    /** One event ready to send. */
-    record Event(String type, String id, byte[] body) {
+    /**
+     * One event ready to send.
+     *
+     * @param type the event type
+     * @param id   the event id
+     * @param body the JSON body
+     */
+    public record Event(String type, String id, byte[] body) {
+    }
+
+    /** Makes the record of one finished delivery. */
+    @FunctionalInterface
+    public interface DeliveryRecorder<D> {
+        /**
+         * @param target     the webhook URL
+         * @param eventType  the event type
+         * @param eventId    the event id
+         * @param attempts   how many POSTs were made
+         * @param lastStatus HTTP status of the last attempt, or -1 when it failed before a response
+         * @param delivered  whether a 2xx answer was received
+         * @return the record
+         */
+        D record(URI target, String eventType, String eventId, int attempts, int lastStatus, boolean delivered);
     }
 
     private final List<URI> targets = new CopyOnWriteArrayList<>();
-    private final List<WebhookDelivery> deliveries = new ArrayList<>();
+    private final List<D> deliveries = new ArrayList<>();
     private HttpClient client;
     private final ExecutorService executor;
     private final BiFunction<URI, byte[], Map<String, String>> headers;
+    private final DeliveryRecorder<D> recorder;
     private int pending;
 
     /**
      * @param threadName name of the delivery thread
      * @param headers    extra headers per delivery (target, body) -> headers, e.g. a signature
+     * @param recorder   makes the record of each finished delivery
      */
-    WebhookDispatcher(String threadName, BiFunction<URI, byte[], Map<String, String>> headers) {
+    public WebhookDispatcher(String threadName, BiFunction<URI, byte[], Map<String, String>> headers,
+                             DeliveryRecorder<D> recorder) {
         this.headers = headers;
+        this.recorder = recorder;
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
@@ -46,7 +79,8 @@ final class WebhookDispatcher implements AutoCloseable {
         });
     }
 
-    void addTarget(URI url) {
+    /** Sends every future event to {@code url} too; it must be http(s). */
+    public void addTarget(URI url) {
         String scheme = url.getScheme();
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
             throw new IllegalArgumentException("A webhook URL must be http(s), got: " + url);
@@ -54,15 +88,18 @@ final class WebhookDispatcher implements AutoCloseable {
         targets.add(url);
     }
 
-    boolean removeTarget(URI url) {
+    /** Stops sending to {@code url}; false when it was not a target. */
+    public boolean removeTarget(URI url) {
         return targets.remove(url);
     }
 
-    List<URI> targets() {
+    /** The current targets. */
+    public List<URI> targets() {
         return List.copyOf(targets);
     }
 
-    void publish(Event event) {
+    /** Queues {@code event} for every current target. */
+    public void publish(Event event) {
         for (URI target : targets) {
             synchronized (this) {
                 pending++;
@@ -71,16 +108,18 @@ final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
-    synchronized List<WebhookDelivery> deliveries() {
+    /** The records of finished deliveries, in completion order. */
+    public synchronized List<D> deliveries() {
         return List.copyOf(deliveries);
     }
 
-    synchronized void clearDeliveries() {
+    /** Forgets the delivery records. */
+    public synchronized void clearDeliveries() {
         deliveries.clear();
     }
 
     /** Waits until every published event has been delivered or has given up; false on timeout. */
-    synchronized boolean awaitIdle(Duration timeout) throws InterruptedException {
+    public synchronized boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (pending > 0) {
             long left = deadline - System.nanoTime();
@@ -114,7 +153,7 @@ final class WebhookDispatcher implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             synchronized (this) {
-                deliveries.add(new WebhookDelivery(target, event.type(), event.id(), attempts, status, delivered));
+                deliveries.add(recorder.record(target, event.type(), event.id(), attempts, status, delivered));
                 pending--;
                 notifyAll();
             }
@@ -146,6 +185,7 @@ final class WebhookDispatcher implements AutoCloseable {
         return status == -1 || status == 408 || status == 429 || status >= 500;
     }
 
+    /** Stops the delivery thread; queued events are dropped. */
     @Override
     public void close() {
         executor.shutdownNow();
