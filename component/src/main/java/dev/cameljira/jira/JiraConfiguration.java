@@ -82,8 +82,9 @@ public class JiraConfiguration implements Cloneable {
     @UriParam(label = "common", description = "Default JQL of searchIssues; for the polling consumers, which issues to watch "
                                              + "(parenthesised and combined with the poll window; its ORDER BY is ignored).")
     private String jql;
-    @UriParam(label = "common", description = "Fields to return (comma-separated ids or names; *all, *navigable). Default for search "
-                                             + "and the polling consumers: *navigable (the consumers add the fields they need).")
+    @UriParam(label = "common", description = "Fields to return: comma-separated ids or names, or one of Jira's wildcards, an asterisk followed by "
+                                             + "all (every field) or by navigable. Default for search and the polling consumers: the navigable "
+                                             + "wildcard (the consumers add the fields they need).")
     private String fields;
     @UriParam(label = "common", description = "Jira expand parameter, e.g. changelog,renderedFields (updatedIssues always adds changelog).")
     private String expand;

@@ -70,6 +70,11 @@ public final class JiraConstants {
     public static final String QUERY = "CamelJiraQuery";
     @Metadata(description = "Whether Jira notifies watchers of updateIssue, default true.", javaType = "Boolean")
     public static final String NOTIFY_USERS = "CamelJiraNotifyUsers";
+    @Metadata(description = "Page size of searchIssues for this message; overrides the maxResults option.", javaType = "Integer")
+    public static final String MAX_RESULTS = "CamelJiraMaxResults";
+    @Metadata(description = "Maximum number of issues searchIssues returns in total for this message; overrides the limit option.",
+              javaType = "Long")
+    public static final String LIMIT = "CamelJiraLimit";
     @Metadata(description = "Number of items returned by a look-up or bulk operation (set on the result).", javaType = "Integer")
     public static final String RESULT_COUNT = "CamelJiraResultCount";
     @Metadata(description = "Delete the sub-tasks too when deleting an issue (deleteIssue), default false.", javaType = "Boolean")

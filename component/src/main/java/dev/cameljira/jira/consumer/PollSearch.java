@@ -55,12 +55,23 @@ final class PollSearch {
     private PollSearch() {
     }
 
+    /** One run of the search, page by page. */
+    @FunctionalInterface
+    interface Pass {
+        PagedIterator<JiraIssue> open();
+    }
+
     static Result run(JiraApi api, String jql, List<String> fields, String expand, int pageSize) {
+        return run(() -> SearchOperations.search(api, jql, fields, expand, pageSize, 0));
+    }
+
+    /** Runs the search until a pass sees nothing move (at most {@link #MAX_PASSES} passes) and merges what they found. */
+    static Result run(Pass search) {
         Map<String, JiraIssue> found = new LinkedHashMap<>();
         int requests = 0;
         boolean stable = false;
         for (int pass = 0; pass < MAX_PASSES && !stable; pass++) {
-            PagedIterator<JiraIssue> it = SearchOperations.search(api, jql, fields, expand, pageSize, 0);
+            PagedIterator<JiraIssue> it = search.open();
             Set<String> ids = new HashSet<>();
             stable = true;
             while (it.hasNext()) {

@@ -28,7 +28,7 @@ public final class LinkOperations {
      * (CamelJiraOutwardIssue, or camel-jira's ChildIssueKey) — camel-jira sent its parent as inwardIssue and its child
      * as outwardIssue, and so does this. The three may also come as keys of a JSON/Map body, in this component's flat
      * form or Jira's own ({@code {"type":{"name":..},"inwardIssue":{"key":..},"outwardIssue":{"key":..}}}). An optional
-     * comment (a String body, as in camel-jira, or 'comment' of a JSON body) is added by Jira to the inward issue.
+     * comment (a String body, as in camel-jira, or 'comment' of a JSON body) is added by Jira to the outward issue.
      * Jira answers 201 without a body, so the link is read back from the outward issue's {@code issuelinks}: returns
      * the {@link JiraIssueLink} and sets CamelJiraLinkId. An unknown issue or link type surfaces as Jira's 404.
      */

@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cameljira.jira.JiraConstants;
 import dev.cameljira.jira.client.JiraApi;
 import dev.cameljira.jira.client.JiraInvalidInputException;
 import dev.cameljira.jira.client.JiraRequest;
@@ -29,8 +30,8 @@ public final class SearchOperations {
         String jql = ctx.require(JiraParam.JQL);
         String fields = ctx.string(JiraParam.FIELDS_TO_RETURN).orElse(DEFAULT_FIELDS);
         String expand = ctx.string(JiraParam.EXPAND).orElse(null);
-        int pageSize = intOption(ctx, "maxResults", ctx.config().getMaxResults());
-        long limit = intOption(ctx, "limit", (int) Math.min(Integer.MAX_VALUE, ctx.config().getLimit()));
+        int pageSize = (int) number(ctx, "maxResults", JiraConstants.MAX_RESULTS, ctx.config().getMaxResults());
+        long limit = number(ctx, "limit", JiraConstants.LIMIT, ctx.config().getLimit());
         if (pageSize < 1) {
             throw new JiraInvalidInputException("searchIssues: maxResults must be at least 1, was " + pageSize);
         }
@@ -40,12 +41,16 @@ public final class SearchOperations {
         return it;
     }
 
-    private static int intOption(OperationContext ctx, String key, int fallback) {
+    /** A number from the JSON/Map body key, else the header, else the endpoint option. */
+    private static long number(OperationContext ctx, String key, String header, long fallback) {
         ObjectNode body = ctx.bodyObject();
         if (body != null && body.hasNonNull(key)) {
-            return body.get(key).asInt();
+            if (!body.get(key).canConvertToLong()) {
+                throw new JiraInvalidInputException("searchIssues: '" + key + "' must be a whole number, was " + body.get(key));
+            }
+            return body.get(key).asLong();
         }
-        Integer h = ctx.in().getHeader("CamelJira" + Character.toUpperCase(key.charAt(0)) + key.substring(1), Integer.class);
+        Long h = ctx.in().getHeader(header, Long.class);
         return h != null ? h : fallback;
     }
 

@@ -94,8 +94,7 @@ abstract class PollingTestSupport extends JiraSandboxTestSupport {
         c.setApiToken(SandboxUsers.ADMIN_TOKEN);
         ctx.addComponent("jira", jira);
         beans.forEach((k, v) -> ctx.getRegistry().bind(k, v));
-        ctx.getShutdownStrategy().setTimeUnit(java.util.concurrent.TimeUnit.MILLISECONDS);
-        ctx.getShutdownStrategy().setTimeout(10_000);
+        ctx.getShutdownStrategy().setTimeout(10);
         ctx.start();
         return ctx;
     }

@@ -43,6 +43,9 @@ public final class SandboxThroughput {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        // the JDK server writes headers and body in separate packets: without TCP_NODELAY a keep-alive client waits for
+        // delayed ACKs (~40-200 ms per request). Set before the first HttpServer exists, so baseline and sandbox share it.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
 
         HttpServer baseline = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         baseline.createContext("/", ex -> {

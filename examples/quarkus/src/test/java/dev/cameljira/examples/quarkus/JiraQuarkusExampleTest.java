@@ -146,7 +146,7 @@ class JiraQuarkusExampleTest {
                     .orElseThrow(() -> new AssertionError("no jira:issue_created for " + key + ": " + eventLog.events()));
             assertThat(created.source()).isEqualTo(JiraEvent.Source.WEBHOOK);
             assertThat(jira.admin().deliveries()).filteredOn(d -> "jira:issue_created".equals(d.event())
-                                                                   && d.bodyText().contains(key))
+                                                                   && d.bodyText().contains("\"key\":\"" + key + "\""))
                     .extracting(WebhookDelivery::status).containsExactly(200);
             JsonNode comments = issueInJira(key).at("/fields/comment/comments");
             assertThat(comments).hasSize(1); // the acknowledgement, and no reply to its own comment event

@@ -234,7 +234,7 @@ final class DcSpecDefects {
         ObjectNode value = NODES.objectNode();
         value.putArray("anyOf").add(NODES.objectNode().put("type", "string"))
                 .add(NODES.objectNode().put("type", "object"))
-                .add(NODES.objectNode().put("type", "array"));
+                .add(arrayOf(NODES.objectNode()));
         rendered.set("additionalProperties", value);
     }
 

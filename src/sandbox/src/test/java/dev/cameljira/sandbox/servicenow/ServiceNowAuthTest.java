@@ -3,6 +3,8 @@ package dev.cameljira.sandbox.servicenow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cameljira.sandbox.emulator.MutableClock;
+import dev.cameljira.sandbox.emulator.TestHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cameljira.sandbox.emulator.MutableClock;
+import dev.cameljira.sandbox.emulator.TestHttp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -22,7 +24,7 @@ class ServiceNowBusinessRulesTest {
     void start() throws Exception {
         clock = new MutableClock(Instant.parse("2026-11-28T10:15:30Z"));
         server = new ServiceNowTestServer(clock);
-        http = TestHttp.asAdmin(server.baseUrl());
+        http = server.asAdmin();
     }
 
     @AfterEach

@@ -3,64 +3,47 @@ package dev.cameljira.sandbox.servicenow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cameljira.sandbox.emulator.CamelClientExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.servicenow.ServiceNowConstants;
 import org.apache.camel.component.servicenow.ServiceNowException;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The real camel-servicenow 4.17 component (CXF WebClient, Basic and OAuth) against the emulator. */
 class ServiceNowCamelClientTest {
-    private static ServiceNowTestServer server;
-    private static CamelContext camel;
-    private static ProducerTemplate template;
+    @RegisterExtension
+    static final CamelClientExtension<ServiceNowTestServer> ENV = new CamelClientExtension<>(ServiceNowTestServer::new,
+            server -> {
+                server.emulator.reset();
+                server.emulator.setAccessTokenLifetime(Duration.ofSeconds(1799));
+            });
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = new ServiceNowTestServer();
-        camel = new DefaultCamelContext();
-        camel.start();
-        template = camel.createProducerTemplate();
-    }
-
-    @AfterAll
-    static void stop() {
-        camel.stop();
-        server.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        server.emulator.reset();
-        server.emulator.setAccessTokenLifetime(Duration.ofSeconds(1799));
+    private static ServiceNowEmulator emulator() {
+        return ENV.server().emulator;
     }
 
     /** Basic auth. The action is not an endpoint option in camel-servicenow: it travels as a header. */
     private static String basic(String table) {
-        return "servicenow:sandbox?apiUrl=RAW(" + server.baseUrl() + "/api)&userName=admin&password=RAW("
+        return "servicenow:sandbox?apiUrl=RAW(" + ENV.server().baseUrl() + "/api)&userName=admin&password=RAW("
                 + ServiceNowEmulator.ADMIN_PASSWORD + ")&resource=table&table=" + table;
     }
 
     /** OAuth: with oauthClientId/oauthClientSecret set, the component uses the password grant. */
     private static String oauth(String secret) {
-        return basic("incident") + "&oauthTokenUrl=RAW(" + server.baseUrl() + "/oauth_token.do)"
+        return basic("incident") + "&oauthTokenUrl=RAW(" + ENV.server().baseUrl() + "/oauth_token.do)"
                 + "&oauthClientId=" + ServiceNowEmulator.OAUTH_CLIENT_ID + "&oauthClientSecret=RAW(" + secret + ")";
     }
 
     private static <T> T call(String uri, String action, Object body, Map<String, Object> headers, Class<T> type) {
         Map<String, Object> all = new LinkedHashMap<>(headers);
         all.put(ServiceNowConstants.ACTION, action);
-        return template.requestBodyAndHeaders(uri, body, all, type);
+        return ENV.template().requestBodyAndHeaders(uri, body, all, type);
     }
 
     @SuppressWarnings("unchecked")
@@ -81,22 +64,22 @@ class ServiceNowCamelClientTest {
         assertThat(created.get("priority")).isEqualTo("2");
         assertThat(created.get("comments")).isEqualTo("");
         assertThat(created.get("caller_id")).isEqualTo(Map.of("link",
-                server.baseUrl() + "/api/now/table/sys_user/" + server.emulator.admin().sysId(),
-                "value", server.emulator.admin().sysId()));
+                ENV.server().baseUrl() + "/api/now/table/sys_user/" + emulator().admin().sysId(),
+                "value", emulator().admin().sysId()));
         assertThat((String) created.get("sys_created_on")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
 
-        Incident stored = server.emulator.incident((String) created.get("sys_id")).orElseThrow();
+        Incident stored = emulator().incident((String) created.get("sys_id")).orElseThrow();
         assertThat(stored.correlationId()).isEqualTo("PROJ-1");
-        assertThat(server.emulator.journal(stored.sysId())).extracting(JournalEntry::value)
+        assertThat(emulator().journal(stored.sysId())).extracting(JournalEntry::value)
                 .containsExactly("first comment");
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void retrieveWithDisplayValuesShowsLabelsAndJournalText() {
-        Incident incident = server.emulator.createIncident(Map.of("short_description", "Display",
+        Incident incident = emulator().createIncident(Map.of("short_description", "Display",
                 "caller_id", "admin", "comments", "hello from the caller"));
-        server.emulator.addWorkNote(incident.sysId(), "internal only");
+        emulator().addWorkNote(incident.sysId(), "internal only");
 
         Map<String, Object> read = call(basic("incident"), ServiceNowConstants.ACTION_RETRIEVE, null, Map.of(
                 ServiceNowConstants.PARAM_SYS_ID, incident.sysId(),
@@ -115,12 +98,12 @@ class ServiceNowCamelClientTest {
     @Test
     void queryFiltersOrdersAndPagesWithCamelOffsetHeaders() {
         for (int i = 1; i <= 3; i++) {
-            server.emulator.createIncident(Map.of("short_description", "Sync " + i, "correlation_id", "PROJ-" + i,
+            emulator().createIncident(Map.of("short_description", "Sync " + i, "correlation_id", "PROJ-" + i,
                     "correlation_display", "Jira"));
         }
-        server.emulator.createIncident(Map.of("short_description", "Not synced"));
+        emulator().createIncident(Map.of("short_description", "Not synced"));
 
-        Exchange first = template.request(basic("incident"), e -> e.getIn().setHeaders(Map.of(
+        Exchange first = ENV.template().request(basic("incident"), e -> e.getIn().setHeaders(Map.of(
                 ServiceNowConstants.ACTION, ServiceNowConstants.ACTION_RETRIEVE,
                 ServiceNowConstants.SYSPARM_QUERY, "correlation_display=Jira^ORDERBYDESCnumber",
                 ServiceNowConstants.SYSPARM_LIMIT, 2,
@@ -142,7 +125,7 @@ class ServiceNowCamelClientTest {
 
     @Test
     void patchAndPutUpdateAndWorkNotesLandInTheJournal() {
-        Incident incident = server.emulator.createIncident("Update me");
+        Incident incident = emulator().createIncident("Update me");
 
         call(basic("incident"), ServiceNowConstants.ACTION_UPDATE, new LinkedHashMap<>(Map.of(
                 "state", "2", "work_notes", "looking at it", "assigned_to", "admin")),
@@ -151,12 +134,12 @@ class ServiceNowCamelClientTest {
                 "state", "6", "close_code", "Solved (Permanently)", "close_notes", "done")),
                 Map.of(ServiceNowConstants.PARAM_SYS_ID, incident.sysId()), Map.class);
 
-        Incident updated = server.emulator.incident(incident.sysId()).orElseThrow();
+        Incident updated = emulator().incident(incident.sysId()).orElseThrow();
         assertThat(updated.state()).isEqualTo(IncidentState.RESOLVED);
-        assertThat(updated.assignedTo()).isEqualTo(server.emulator.admin().sysId());
+        assertThat(updated.assignedTo()).isEqualTo(emulator().admin().sysId());
         assertThat(updated.resolvedAt()).isNotNull();
         assertThat(updated.modCount()).isEqualTo(2);
-        assertThat(server.emulator.journal(incident.sysId())).singleElement()
+        assertThat(emulator().journal(incident.sysId())).singleElement()
                 .satisfies(j -> assertThat(j.isWorkNote()).isTrue());
 
         List<?> journal = call(basic("sys_journal_field"), ServiceNowConstants.ACTION_RETRIEVE, null, Map.of(
@@ -167,10 +150,10 @@ class ServiceNowCamelClientTest {
 
     @Test
     void unknownRecordIsAServiceNowException404AndDeleteRemoves() {
-        Incident incident = server.emulator.createIncident("Delete me");
+        Incident incident = emulator().createIncident("Delete me");
         call(basic("incident"), ServiceNowConstants.ACTION_DELETE, null,
                 Map.of(ServiceNowConstants.PARAM_SYS_ID, incident.sysId()), Object.class);
-        assertThat(server.emulator.incidents()).isEmpty();
+        assertThat(emulator().incidents()).isEmpty();
 
         assertThatThrownBy(() -> call(basic("incident"), ServiceNowConstants.ACTION_RETRIEVE, null,
                 Map.of(ServiceNowConstants.PARAM_SYS_ID, incident.sysId()), Map.class))
@@ -201,12 +184,12 @@ class ServiceNowCamelClientTest {
 
         assertThatThrownBy(() -> create(oauth("wrong-secret"), Map.of("short_description", "Nope")))
                 .hasStackTraceContaining("access_denied");
-        assertThat(server.emulator.incidents()).hasSize(1);
+        assertThat(emulator().incidents()).hasSize(1);
     }
 
     @Test
     void anExpiredAccessTokenIsRefreshedByTheComponent() throws Exception {
-        server.emulator.setAccessTokenLifetime(Duration.ofSeconds(1));
+        emulator().setAccessTokenLifetime(Duration.ofSeconds(1));
         String uri = oauth(ServiceNowEmulator.OAUTH_CLIENT_SECRET) + "&lazyStartProducer=false";
         create(uri, Map.of("short_description", "first token"));
         Thread.sleep(1_200);

@@ -3,6 +3,7 @@ package dev.cameljira.sandbox.servicenow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cameljira.sandbox.emulator.TestHttp;
 import dev.cameljira.sandbox.spec.Oracles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ class ServiceNowDocConformanceTest {
             }
         }
         server = new ServiceNowTestServer();
-        http = TestHttp.asAdmin(server.baseUrl());
+        http = server.asAdmin();
     }
 
     @AfterAll

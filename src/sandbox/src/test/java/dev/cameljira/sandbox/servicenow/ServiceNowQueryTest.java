@@ -3,6 +3,8 @@ package dev.cameljira.sandbox.servicenow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cameljira.sandbox.emulator.MutableClock;
+import dev.cameljira.sandbox.emulator.TestHttp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,7 +26,7 @@ class ServiceNowQueryTest {
     static void start() throws Exception {
         MutableClock clock = new MutableClock(START);
         server = new ServiceNowTestServer(clock);
-        http = TestHttp.asAdmin(server.baseUrl());
+        http = server.asAdmin();
         ServiceNowUser bob = server.emulator.createUser("bob.tech", "Bob Tech", "bob@example.com", null);
         server.emulator.createIncident(Map.of("short_description", "Email down", "correlation_id", "PROJ-1",
                 "impact", "1", "urgency", "1", "assigned_to", bob.sysId()));

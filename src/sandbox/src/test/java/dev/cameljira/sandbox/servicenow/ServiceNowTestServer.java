@@ -1,36 +1,23 @@
 package dev.cameljira.sandbox.servicenow;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.cameljira.sandbox.emulator.EmulatorTestServer;
+import dev.cameljira.sandbox.emulator.TestHttp;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 
-/** A JDK HttpServer on a free loopback port with the emulator at /api/now/ and /oauth_token.do. */
-final class ServiceNowTestServer implements AutoCloseable {
-    final ServiceNowEmulator emulator;
-    private final HttpServer server;
+/** The ServiceNow emulator on a free loopback port, mounted at /api/now/ and /oauth_token.do. */
+final class ServiceNowTestServer extends EmulatorTestServer<ServiceNowEmulator> {
 
     ServiceNowTestServer() throws IOException {
         this(Clock.systemUTC());
     }
 
     ServiceNowTestServer(Clock clock) throws IOException {
-        emulator = new ServiceNowEmulator(clock);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/api/now/", emulator);
-        server.createContext("/oauth_token.do", emulator);
-        server.start();
+        super(new ServiceNowEmulator(clock), "/api/now/", "/oauth_token.do");
     }
 
-    /** The instance root, e.g. http://127.0.0.1:PORT. */
-    String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-        emulator.close();
+    /** A client authenticated as the seeded administrator (Basic). */
+    TestHttp asAdmin() {
+        return http(TestHttp.basic(ServiceNowEmulator.ADMIN_USER, ServiceNowEmulator.ADMIN_PASSWORD));
     }
 }

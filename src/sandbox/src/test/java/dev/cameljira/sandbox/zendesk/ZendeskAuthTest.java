@@ -2,6 +2,7 @@ package dev.cameljira.sandbox.zendesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cameljira.sandbox.emulator.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

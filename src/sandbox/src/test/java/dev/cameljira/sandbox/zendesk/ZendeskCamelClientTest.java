@@ -3,19 +3,15 @@ package dev.cameljira.sandbox.zendesk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cameljira.sandbox.emulator.CamelClientExtension;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zendesk.client.v2.ZendeskResponseException;
 import org.zendesk.client.v2.model.Comment;
 import org.zendesk.client.v2.model.CustomFieldValue;
@@ -26,27 +22,12 @@ import org.zendesk.client.v2.model.User;
 
 /** The real camel-zendesk 4.17 component (Zendesk Java client 1.3.1) against the emulator. */
 class ZendeskCamelClientTest {
-    private static ZendeskTestServer server;
-    private static CamelContext camel;
-    private static ProducerTemplate template;
+    @RegisterExtension
+    static final CamelClientExtension<ZendeskTestServer> ENV =
+            new CamelClientExtension<>(ZendeskTestServer::new, server -> server.emulator.reset());
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = new ZendeskTestServer();
-        camel = new DefaultCamelContext();
-        camel.start();
-        template = camel.createProducerTemplate();
-    }
-
-    @AfterAll
-    static void stop() {
-        camel.stop();
-        server.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        server.emulator.reset();
+    private static ZendeskEmulator emulator() {
+        return ENV.server().emulator;
     }
 
     private static String uri(String method) {
@@ -55,7 +36,7 @@ class ZendeskCamelClientTest {
     }
 
     private static String uri(String method, String auth) {
-        return "zendesk:DEFAULT/" + method + "?serverUrl=RAW(" + server.baseUrl() + ")&" + auth;
+        return "zendesk:DEFAULT/" + method + "?serverUrl=RAW(" + ENV.server().baseUrl() + ")&" + auth;
     }
 
     private static Ticket newTicket(String subject, String externalId) {
@@ -70,11 +51,12 @@ class ZendeskCamelClientTest {
     }
 
     private static Ticket create(Ticket ticket) {
-        return template.requestBodyAndHeader(uri("createTicket"), null, "CamelZendesk.ticket", ticket, Ticket.class);
+        return ENV.template().requestBodyAndHeader(uri("createTicket"), null, "CamelZendesk.ticket", ticket,
+                Ticket.class);
     }
 
     private static Ticket get(long id) {
-        return template.requestBodyAndHeader(uri("getTicket"), null, "CamelZendesk.id", id, Ticket.class);
+        return ENV.template().requestBodyAndHeader(uri("getTicket"), null, "CamelZendesk.id", id, Ticket.class);
     }
 
     @Test
@@ -90,17 +72,17 @@ class ZendeskCamelClientTest {
         assertThat(created.getUpdatedAt()).isEqualTo(created.getCreatedAt());
         assertThat(created.getCustomFields()).singleElement()
                 .satisfies(f -> assertThat(f.getValue()).containsExactly("PROJ-1"));
-        assertThat(created.getRequesterId()).isEqualTo(server.emulator.agent().id());
-        assertThat(created.getUrl()).isEqualTo(server.baseUrl() + "/api/v2/tickets/" + created.getId() + ".json");
+        assertThat(created.getRequesterId()).isEqualTo(emulator().agent().id());
+        assertThat(created.getUrl()).isEqualTo(ENV.server().baseUrl() + "/api/v2/tickets/" + created.getId() + ".json");
 
-        ZendeskTicket stored = server.emulator.ticket(created.getId()).orElseThrow();
+        ZendeskTicket stored = emulator().ticket(created.getId()).orElseThrow();
         assertThat(stored.externalId()).isEqualTo("PROJ-1");
         assertThat(stored.customField(360001L).orElseThrow().textValue()).isEqualTo("PROJ-1");
     }
 
     @Test
     void getTicketReadsASeededTicketAndAnUnknownIdIsNull() {
-        ZendeskTicket seeded = server.emulator.createTicket(TicketDraft.of("Seeded", "From the admin API")
+        ZendeskTicket seeded = emulator().createTicket(TicketDraft.of("Seeded", "From the admin API")
                 .withExternalId("EXT-9").withStatus(ZendeskStatus.PENDING).withTags("a"));
 
         Ticket read = get(seeded.id());
@@ -118,17 +100,17 @@ class ZendeskCamelClientTest {
         Ticket read = get(created.getId());
         read.setStatus(Status.OPEN);
         read.setPriority(Priority.URGENT);
-        read.setAssigneeId(server.emulator.agent().id());
+        read.setAssigneeId(emulator().agent().id());
         read.setComment(null);
 
-        Ticket updated = template.requestBodyAndHeader(uri("updateTicket"), null, "CamelZendesk.ticket", read,
+        Ticket updated = ENV.template().requestBodyAndHeader(uri("updateTicket"), null, "CamelZendesk.ticket", read,
                 Ticket.class);
 
         assertThat(updated.getStatus()).isEqualTo(Status.OPEN);
         assertThat(updated.getPriority()).isEqualTo(Priority.URGENT);
-        assertThat(updated.getAssigneeId()).isEqualTo(server.emulator.agent().id());
-        assertThat(server.emulator.ticket(created.getId()).orElseThrow().status()).isEqualTo(ZendeskStatus.OPEN);
-        assertThat(server.emulator.comments(created.getId())).hasSize(1);
+        assertThat(updated.getAssigneeId()).isEqualTo(emulator().agent().id());
+        assertThat(emulator().ticket(created.getId()).orElseThrow().status()).isEqualTo(ZendeskStatus.OPEN);
+        assertThat(emulator().comments(created.getId())).hasSize(1);
     }
 
     @Test
@@ -136,19 +118,19 @@ class ZendeskCamelClientTest {
         Ticket created = create(newTicket("Comments", "PROJ-3"));
         Comment note = new Comment("Internal note");
         note.setPublic(false);
-        template.requestBodyAndHeaders(uri("createComment"), null,
+        ENV.template().requestBodyAndHeaders(uri("createComment"), null,
                 Map.of("CamelZendesk.ticketId", created.getId(), "CamelZendesk.comment", note));
-        template.requestBodyAndHeaders(uri("createComment"), null,
+        ENV.template().requestBodyAndHeaders(uri("createComment"), null,
                 Map.of("CamelZendesk.ticketId", created.getId(), "CamelZendesk.comment", new Comment("Reply")));
 
-        Iterable<?> comments = template.requestBodyAndHeader(uri("getTicketComments"), null, "CamelZendesk.id",
+        Iterable<?> comments = ENV.template().requestBodyAndHeader(uri("getTicketComments"), null, "CamelZendesk.id",
                 created.getId(), Iterable.class);
         List<Comment> list = StreamSupport.stream(comments.spliterator(), false).map(Comment.class::cast).toList();
 
         assertThat(list).extracting(Comment::getBody).containsExactly("The printer is on fire", "Internal note", "Reply");
         assertThat(list).extracting(Comment::isPublic).containsExactly(true, false, true);
         assertThat(list).allSatisfy(c -> {
-            assertThat(c.getAuthorId()).isEqualTo(server.emulator.agent().id());
+            assertThat(c.getAuthorId()).isEqualTo(emulator().agent().id());
             assertThat(c.getCreatedAt()).isNotNull();
             assertThat(c.getHtmlBody()).contains(c.getBody());
         });
@@ -160,40 +142,40 @@ class ZendeskCamelClientTest {
         Ticket first = create(newTicket("One", "JIRA-100"));
         create(newTicket("Two", "JIRA-200"));
 
-        Iterable<?> byExternalId = template.requestBodyAndHeader(uri("getTicketsByExternalId"), null,
+        Iterable<?> byExternalId = ENV.template().requestBodyAndHeader(uri("getTicketsByExternalId"), null,
                 "CamelZendesk.externalId", "JIRA-100", Iterable.class);
         assertThat(byExternalId).extracting(t -> ((Ticket) t).getId()).containsExactly(first.getId());
 
-        Iterable<?> searched = template.requestBodyAndHeader(uri("getTicketsFromSearch"), null,
+        Iterable<?> searched = ENV.template().requestBodyAndHeader(uri("getTicketsFromSearch"), null,
                 "CamelZendesk.searchTerm", "external_id:JIRA-200", Iterable.class);
         assertThat(searched).extracting(t -> ((Ticket) t).getSubject()).containsExactly("Two");
 
-        Iterable<?> incremental = template.requestBodyAndHeader(uri("getTicketsIncrementally"), null,
+        Iterable<?> incremental = ENV.template().requestBodyAndHeader(uri("getTicketsIncrementally"), null,
                 "CamelZendesk.startTime", Date.from(before), Iterable.class);
         assertThat(incremental).extracting(t -> ((Ticket) t).getSubject()).containsExactly("One", "Two");
     }
 
     @Test
     void usersAreReadableAndLookupByEmailWorks() {
-        User me = template.requestBody(uri("getCurrentUser"), null, User.class);
+        User me = ENV.template().requestBody(uri("getCurrentUser"), null, User.class);
         assertThat(me.getEmail()).isEqualTo(ZendeskEmulator.AGENT_EMAIL);
         assertThat(me.getRole().toString()).isEqualTo("admin");
 
-        Iterable<?> found = template.requestBodyAndHeader(uri("lookupUserByEmail"), null, "CamelZendesk.email",
+        Iterable<?> found = ENV.template().requestBodyAndHeader(uri("lookupUserByEmail"), null, "CamelZendesk.email",
                 ZendeskEmulator.CUSTOMER_EMAIL, Iterable.class);
-        assertThat(found).extracting(u -> ((User) u).getId()).containsExactly(server.emulator.customer().id());
+        assertThat(found).extracting(u -> ((User) u).getId()).containsExactly(emulator().customer().id());
     }
 
     @Test
     void passwordAndOAuthTokenAuthenticateAndAWrongTokenIs401() {
-        User byPassword = template.requestBody(uri("getCurrentUser", "username=" + ZendeskEmulator.AGENT_EMAIL
+        User byPassword = ENV.template().requestBody(uri("getCurrentUser", "username=" + ZendeskEmulator.AGENT_EMAIL
                 + "&password=RAW(" + ZendeskEmulator.AGENT_PASSWORD + ")"), null, User.class);
-        User byOAuth = template.requestBody(uri("getCurrentUser", "oauthToken=RAW("
+        User byOAuth = ENV.template().requestBody(uri("getCurrentUser", "oauthToken=RAW("
                 + ZendeskEmulator.AGENT_OAUTH_TOKEN + ")"), null, User.class);
-        assertThat(byPassword.getId()).isEqualTo(server.emulator.agent().id());
-        assertThat(byOAuth.getId()).isEqualTo(server.emulator.agent().id());
+        assertThat(byPassword.getId()).isEqualTo(emulator().agent().id());
+        assertThat(byOAuth.getId()).isEqualTo(emulator().agent().id());
 
-        assertThatThrownBy(() -> template.requestBody(uri("getCurrentUser", "username="
+        assertThatThrownBy(() -> ENV.template().requestBody(uri("getCurrentUser", "username="
                 + ZendeskEmulator.AGENT_EMAIL + "&token=wrong"), null, User.class))
                 .isInstanceOf(CamelExecutionException.class)
                 .rootCause().isInstanceOf(ZendeskResponseException.class)
@@ -205,9 +187,9 @@ class ZendeskCamelClientTest {
         Ticket created = create(newTicket("Invalid", "PROJ-4"));
         Ticket change = new Ticket();
         change.setId(created.getId());
-        change.setAssigneeId(server.emulator.customer().id());
+        change.setAssigneeId(emulator().customer().id());
 
-        assertThatThrownBy(() -> template.requestBodyAndHeader(uri("updateTicket"), null, "CamelZendesk.ticket",
+        assertThatThrownBy(() -> ENV.template().requestBodyAndHeader(uri("updateTicket"), null, "CamelZendesk.ticket",
                 change, Ticket.class))
                 .rootCause().isInstanceOf(ZendeskResponseException.class)
                 .satisfies(e -> {
@@ -216,8 +198,8 @@ class ZendeskCamelClientTest {
                     assertThat(z.getBody()).contains("RecordInvalid").contains("assignee_id");
                 });
 
-        template.requestBodyAndHeader(uri("deleteTicket"), null, "CamelZendesk.id", created.getId());
+        ENV.template().requestBodyAndHeader(uri("deleteTicket"), null, "CamelZendesk.id", created.getId());
         assertThat(get(created.getId())).isNull();
-        assertThat(server.emulator.tickets()).isEmpty();
+        assertThat(emulator().tickets()).isEmpty();
     }
 }

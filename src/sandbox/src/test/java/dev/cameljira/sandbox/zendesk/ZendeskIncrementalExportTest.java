@@ -3,6 +3,8 @@ package dev.cameljira.sandbox.zendesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cameljira.sandbox.emulator.MutableClock;
+import dev.cameljira.sandbox.emulator.TestHttp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ class ZendeskIncrementalExportTest {
     void start() throws Exception {
         clock = new MutableClock(START);
         server = new ZendeskTestServer(clock);
-        http = TestHttp.asAgent(server.baseUrl());
+        http = server.asAgent();
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.cameljira.sandbox.emulator.TestHttp;
 import dev.cameljira.sandbox.spec.Oracles;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class ZendeskSpecConformanceTest {
         tickets = YAML.readTree(Oracles.require("zendesk/tickets-openapi-original.yml").toFile());
         users = YAML.readTree(Oracles.require("zendesk/users-openapi-original.yml").toFile());
         server = new ZendeskTestServer();
-        http = TestHttp.asAgent(server.baseUrl());
+        http = server.asAgent();
         long agent = server.emulator.agent().id();
         ticketId = server.emulator.createTicket(TicketDraft.of("Printer on fire", "The fire is very colorful.")
                 .withExternalId("ahg35h3jh").withType(ZendeskTicketType.INCIDENT)

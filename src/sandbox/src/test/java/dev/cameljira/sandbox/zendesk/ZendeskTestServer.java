@@ -1,35 +1,23 @@
 package dev.cameljira.sandbox.zendesk;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.cameljira.sandbox.emulator.EmulatorTestServer;
+import dev.cameljira.sandbox.emulator.TestHttp;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 
-/** A JDK HttpServer on a free loopback port with the emulator mounted at /api/v2/, as the sandbox server does. */
-final class ZendeskTestServer implements AutoCloseable {
-    final ZendeskEmulator emulator;
-    private final HttpServer server;
+/** The Zendesk emulator on a free loopback port, mounted at /api/v2/ as the sandbox server does. */
+final class ZendeskTestServer extends EmulatorTestServer<ZendeskEmulator> {
 
     ZendeskTestServer() throws IOException {
         this(Clock.systemUTC());
     }
 
     ZendeskTestServer(Clock clock) throws IOException {
-        emulator = new ZendeskEmulator(clock);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/api/v2/", emulator);
-        server.start();
+        super(new ZendeskEmulator(clock), "/api/v2/");
     }
 
-    /** The base URL clients are configured with (they append /api/v2 themselves). */
-    String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-        emulator.close();
+    /** A client authenticated as the seeded agent with its API token. */
+    TestHttp asAgent() {
+        return http(TestHttp.basic(ZendeskEmulator.AGENT_EMAIL + "/token", ZendeskEmulator.AGENT_API_TOKEN));
     }
 }

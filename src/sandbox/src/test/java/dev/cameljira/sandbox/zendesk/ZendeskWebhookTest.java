@@ -3,40 +3,39 @@ package dev.cameljira.sandbox.zendesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cameljira.sandbox.emulator.TestHttp;
+import dev.cameljira.sandbox.emulator.WebhookDispatcher;
+import dev.cameljira.sandbox.emulator.WebhookReceiver;
+import dev.cameljira.sandbox.emulator.WebhookTestExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Ticket events are POSTed to registered webhooks as Zendesk event-webhook JSON, signed, in order, with retries. */
 class ZendeskWebhookTest {
-    private ZendeskTestServer server;
-    private WebhookReceiver receiver;
+    @RegisterExtension
+    final WebhookTestExtension<ZendeskTestServer> env =
+            new WebhookTestExtension<>(ZendeskTestServer::new, (server, url) -> server.emulator.addWebhook(url));
 
-    @BeforeEach
-    void start() throws Exception {
-        server = new ZendeskTestServer();
-        receiver = new WebhookReceiver();
-        server.emulator.addWebhook(receiver.url());
+    private ZendeskEmulator emulator() {
+        return env.server().emulator;
     }
 
-    @AfterEach
-    void stop() {
-        receiver.close();
-        server.close();
+    private WebhookReceiver receiver() {
+        return env.receiver();
     }
 
     private void awaitDeliveries() throws InterruptedException {
-        assertThat(server.emulator.awaitWebhooks(Duration.ofSeconds(10))).as("webhooks delivered in time").isTrue();
+        assertThat(emulator().awaitWebhooks(Duration.ofSeconds(10))).as("webhooks delivered in time").isTrue();
     }
 
     @Test
     void createUpdateAndCommentProduceOneEventEachInOrder() throws Exception {
-        TestHttp http = TestHttp.asAgent(server.baseUrl());
+        TestHttp http = env.server().asAgent();
         long id = http.post("/api/v2/tickets.json",
                 "{\"ticket\": {\"subject\": \"S\", \"comment\": {\"body\": \"first\"}, \"external_id\": \"PROJ-1\"}}")
                 .json().at("/ticket/id").asLong();
@@ -44,11 +43,11 @@ class ZendeskWebhookTest {
                 "{\"ticket\": {\"status\": \"open\", \"priority\": \"high\", \"comment\": {\"body\": \"note\", \"public\": false}}}");
         awaitDeliveries();
 
-        assertThat(receiver.received()).extracting(r -> r.json().get("type").asText()).containsExactly(
+        assertThat(receiver().received()).extracting(r -> r.json().get("type").asText()).containsExactly(
                 "zen:event-type:ticket.created",
                 "zen:event-type:ticket.status_changed", "zen:event-type:ticket.priority_changed",
                 "zen:event-type:ticket.comment_added");
-        JsonNode statusChanged = receiver.received().get(1).json();
+        JsonNode statusChanged = receiver().received().get(1).json();
         assertThat(statusChanged.at("/event/previous").asText()).isEqualTo("NEW");
         assertThat(statusChanged.at("/event/current").asText()).isEqualTo("OPEN");
         assertThat(statusChanged.at("/detail/id").asText()).isEqualTo(String.valueOf(id));
@@ -56,21 +55,21 @@ class ZendeskWebhookTest {
         assertThat(statusChanged.get("subject").asText()).isEqualTo("zen:ticket:" + id);
         assertThat(statusChanged.get("id").asText()).isNotBlank();
         assertThat(statusChanged.get("time").asText()).endsWith("Z");
-        assertThat(receiver.received().get(0).json().at("/detail/description").asText()).isEqualTo("first");
-        JsonNode note = receiver.received().get(3).json();
+        assertThat(receiver().received().get(0).json().at("/detail/description").asText()).isEqualTo("first");
+        JsonNode note = receiver().received().get(3).json();
         assertThat(note.at("/event/comment/body").asText()).isEqualTo("note");
         assertThat(note.at("/event/comment/is_public").asBoolean()).isFalse();
         assertThat(note.at("/event/comment/author/is_staff").asBoolean()).isTrue();
-        assertThat(receiver.received()).allSatisfy(r ->
+        assertThat(receiver().received()).allSatisfy(r ->
                 assertThat(r.header("Content-Type")).startsWith("application/json"));
     }
 
     @Test
     void everyDeliveryCarriesAValidZendeskSignature() throws Exception {
-        server.emulator.createTicket("Signed", "body");
+        emulator().createTicket("Signed", "body");
         awaitDeliveries();
 
-        WebhookReceiver.Received r = receiver.received().get(0);
+        WebhookReceiver.Received r = receiver().received().get(0);
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(ZendeskEmulator.WEBHOOK_SIGNING_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         mac.update(r.header("X-Zendesk-Webhook-Signature-Timestamp").getBytes(StandardCharsets.UTF_8));
@@ -80,13 +79,13 @@ class ZendeskWebhookTest {
 
     @Test
     void failedDeliveriesAreRetriedThenRecorded() throws Exception {
-        receiver.answerNext(503, 500);
-        server.emulator.createTicket("Retry", "body");
+        receiver().answerNext(503, 500);
+        emulator().createTicket("Retry", "body");
         awaitDeliveries();
 
-        assertThat(receiver.received()).hasSize(1);
-        assertThat(receiver.attempts()).isEqualTo(3);
-        assertThat(server.emulator.webhookDeliveries()).singleElement().satisfies(d -> {
+        assertThat(receiver().received()).hasSize(1);
+        assertThat(receiver().attempts()).isEqualTo(3);
+        assertThat(emulator().webhookDeliveries()).singleElement().satisfies(d -> {
             assertThat(d.delivered()).isTrue();
             assertThat(d.attempts()).isEqualTo(3);
             assertThat(d.eventType()).isEqualTo("zen:event-type:ticket.created");
@@ -95,14 +94,14 @@ class ZendeskWebhookTest {
 
     @Test
     void aTargetThatKeepsFailingIsGivenUpOnAndA4xxIsNotRetried() throws Exception {
-        receiver.answerNext(500, 500, 500, 500);
-        server.emulator.createTicket("Down", "body");
+        receiver().answerNext(500, 500, 500, 500);
+        emulator().createTicket("Down", "body");
         awaitDeliveries();
-        receiver.answerNext(400);
-        server.emulator.createTicket("Rejected", "body");
+        receiver().answerNext(400);
+        emulator().createTicket("Rejected", "body");
         awaitDeliveries();
 
-        assertThat(server.emulator.webhookDeliveries()).extracting(WebhookDelivery::attempts,
+        assertThat(emulator().webhookDeliveries()).extracting(WebhookDelivery::attempts,
                 WebhookDelivery::lastStatus, WebhookDelivery::delivered)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(WebhookDispatcher.MAX_ATTEMPTS, 500, false),
                         org.assertj.core.groups.Tuple.tuple(1, 400, false));
@@ -110,11 +109,11 @@ class ZendeskWebhookTest {
 
     @Test
     void anUpdateThatChangesNothingSendsNothing() throws Exception {
-        ZendeskTicket t = server.emulator.createTicket("Same", "body");
-        server.emulator.updateTicket(t.id(), TicketUpdate.none().withSubject("Same"));
+        ZendeskTicket t = emulator().createTicket("Same", "body");
+        emulator().updateTicket(t.id(), TicketUpdate.none().withSubject("Same"));
         awaitDeliveries();
 
-        assertThat(receiver.received()).hasSize(1);
-        assertThat(server.emulator.ticket(t.id()).orElseThrow().updatedAt()).isEqualTo(t.updatedAt());
+        assertThat(receiver().received()).hasSize(1);
+        assertThat(emulator().ticket(t.id()).orElseThrow().updatedAt()).isEqualTo(t.updatedAt());
     }
 }

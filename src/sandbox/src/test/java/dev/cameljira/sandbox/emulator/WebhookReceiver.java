@@ -1,4 +1,4 @@
-package dev.cameljira.sandbox.zendesk;
+package dev.cameljira.sandbox.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -14,10 +14,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A loopback HTTP endpoint that records webhook POSTs and answers with scripted statuses (then 200). */
-final class WebhookReceiver implements AutoCloseable {
-    /** One received request. */
-    record Received(Map<String, List<String>> headers, byte[] body, JsonNode json) {
-        String header(String name) {
+public final class WebhookReceiver implements AutoCloseable {
+    /**
+     * One received request.
+     *
+     * @param headers the request headers
+     * @param body    the body
+     * @param json    the body parsed
+     */
+    public record Received(Map<String, List<String>> headers, byte[] body, JsonNode json) {
+        /** First value of a header (case-insensitive), or null. */
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
@@ -28,7 +35,8 @@ final class WebhookReceiver implements AutoCloseable {
     private final ConcurrentLinkedQueue<Integer> script = new ConcurrentLinkedQueue<>();
     private final AtomicInteger attempts = new AtomicInteger();
 
-    WebhookReceiver() throws IOException {
+    /** Starts listening on a free loopback port. */
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/hook", exchange -> {
             try (exchange; InputStream in = exchange.getRequestBody()) {
@@ -49,22 +57,24 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** The next requests are answered with these statuses, in order; afterwards 200. */
-    void answerNext(Integer... statuses) {
+    public void answerNext(Integer... statuses) {
         script.addAll(List.of(statuses));
     }
 
-    URI url() {
+    /** The URL to register as a webhook. */
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
     }
 
     /** Requests answered 2xx, in arrival order. */
-    List<Received> received() {
+    public List<Received> received() {
         synchronized (received) {
             return List.copyOf(received);
         }
     }
 
-    int attempts() {
+    /** Every request so far, whatever it was answered. */
+    public int attempts() {
         return attempts.get();
     }
 
