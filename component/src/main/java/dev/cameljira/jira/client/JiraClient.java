@@ -151,7 +151,7 @@ public final class JiraClient implements AutoCloseable {
                             e);
                 }
                 if (!canRetry || attempt >= maxRetries) {
-                    throw new JiraTransportException(request.method() + " " + url + " failed: " + describe(e)
+                    throw new JiraTransportException(request.method() + " " + url + viaProxy() + " failed: " + describe(e)
                             + (attempt > 0 ? " (after " + attempt + " retries)" : ""), e);
                 }
                 attempt++;
@@ -192,6 +192,11 @@ public final class JiraClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new JiraTransportException("Interrupted while waiting to retry " + request.method() + " " + url, e);
         }
+    }
+
+    /** " via HTTP proxy host:port" when a proxy is configured, so a connect failure says which hop failed. */
+    private String viaProxy() {
+        return config.proxyHost() == null ? "" : " via HTTP proxy " + config.proxyHost() + ":" + config.proxyPort();
     }
 
     private static boolean repeatable(JiraRequest request) {

@@ -7,8 +7,9 @@ import org.apache.camel.spi.UriParams;
 /**
  * Options of the polling consumers ({@code newIssues}, {@code updatedIssues} alias {@code watchUpdates},
  * {@code newComments}). The search itself is shaped by the endpoint options {@code jql}, {@code maxResults} (page size),
- * {@code fields} and {@code expand}; how often it runs by Camel's scheduled-poll options ({@code delay},
- * {@code initialDelay}, {@code greedy}, {@code backoff*}, {@code sendEmptyMessageWhenIdle}, ...).
+ * {@code fields} and {@code expand}; how often it runs by Camel's scheduled-poll options ({@code delay}, which the jira:
+ * consumers default to 6000 ms as camel-jira did, {@code initialDelay}, {@code greedy}, {@code backoff*},
+ * {@code sendEmptyMessageWhenIdle}, ...).
  */
 @UriParams
 public class JiraPollingConfiguration implements Cloneable {

@@ -22,6 +22,7 @@ abstract class PollingConsumerContract extends PollingTestSupport {
         createIssue("before the start");
         clock.advance(java.time.Duration.ofMinutes(1));
         JiraPollingConsumer consumer = startPolling("jira:newIssues");
+        assertThat(consumer.getDelay()).as("camel-jira's default poll delay").isEqualTo(JiraPollingConsumer.DEFAULT_DELAY);
         String a = createIssue("first");
         String b = createIssue("second");
         String c = createIssue("third");

@@ -2,6 +2,14 @@ package dev.cameljira.sandbox.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cameljira.sandbox.JiraSandbox;
+import dev.cameljira.sandbox.SandboxUsers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -115,5 +123,34 @@ class DcReportedDefectsTest {
                 .build())).as("still no other parameter").singleElement().asString().contains("fields");
         assertThat(dc.validateRequest(Exchange.get("/rest/api/2/issue/DEMO-1/watchers").query("expand", "transitions.fields")
                 .build())).as("only on the transitions resource").isNotEmpty();
+    }
+
+    // ---- the Server sandbox's own answers to the three requests ----------------------------------------------------
+
+    @Test
+    void theServerSandboxAnswersAllThreeWithoutViolations() throws Exception {
+        try (JiraSandbox jira = JiraSandbox.builder().mode(JiraSandbox.Mode.SERVER).validateAgainstSpec(true).build()) {
+            String key = jira.admin().createIssue("DEMO", "Task", "rendered", java.util.Map.of("description", "*bold*"));
+            assertThat(send(jira, "POST", BULK, BULK_REQUEST).statusCode()).isEqualTo(400);
+            HttpResponse<String> issue = send(jira, "GET", "/rest/api/2/issue/" + key + "?expand=renderedFields", null);
+            assertThat(issue.body()).contains("\"renderedFields\"").contains("<p>");
+            HttpResponse<String> transitions = send(jira, "GET", "/rest/api/2/issue/" + key
+                    + "/transitions?expand=transitions.fields", null);
+            assertThat(transitions.body()).contains("\"fields\"");
+            assertThat(jira.admin().requests()).hasSize(3);
+            assertThat(jira.admin().specViolations()).isEmpty();
+        }
+    }
+
+    private static HttpResponse<String> send(JiraSandbox jira, String method, String path, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(jira.baseUrl() + path)).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((SandboxUsers.ADMIN_NAME + ":" + SandboxUsers.ADMIN_TOKEN)
+                        .getBytes(StandardCharsets.UTF_8)));
+        if (json == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -74,7 +74,10 @@ final class PayloadPaths {
         return types.getOrDefault(path, Set.of());
     }
 
-    /** Whether any object (at any depth) is a user with an {@code accountId}, or a Server user ({@code name}+{@code key}). */
+    /**
+     * The flavour of every user object in a payload (objects with a {@code displayName}), at any depth:
+     * {@code "cloud"} when it has an {@code accountId}, {@code "server"} when it has {@code name} and {@code key} only.
+     */
     static List<String> userFlavours(JsonNode payload) {
         List<String> flavours = new ArrayList<>();
         collectUsers(payload, flavours);
