@@ -17,8 +17,15 @@ import dev.cameljira.jira.client.JiraTransportException;
  */
 public final class JiraHealth {
 
-    /** Outcome of a probe. {@code reason} is one of up, unreachable, unauthorized, forbidden, error. */
-    public record Status(boolean up, String reason, String message, String user, String deployment) {
+    /**
+     * Outcome of a probe. {@code reason} is one of up, unreachable, unauthorized, forbidden, error; user, deployment
+     * (cloud, server) and apiVersion (2, 3) are set when up.
+     */
+    public record Status(boolean up, String reason, String message, String user, String deployment, int apiVersion) {
+
+        static Status down(String reason, String message) {
+            return new Status(false, reason, message, null, null, 0);
+        }
     }
 
     private JiraHealth() {
@@ -33,22 +40,23 @@ public final class JiraHealth {
             String id = me.hasNonNull("accountId") ? me.get("accountId").asText() : me.path("name").asText(null);
             String who = user == null ? id : user + " (" + id + ")";
             String deployment = api.deployment().name().toLowerCase(Locale.ROOT);
-            return new Status(true, "up", "Connected to Jira " + deployment + " at " + url + " as " + who, who, deployment);
+            // fails (JiraInvalidInputException) when the configured apiVersion does not fit the detected deployment
+            int version = api.apiVersion();
+            return new Status(true, "up", "Connected to Jira " + deployment + " (REST v" + version + ") at " + url + " as " + who,
+                    who, deployment, version);
         } catch (JiraAuthenticationException e) {
-            return new Status(false, "unauthorized", "Jira at " + url + " rejected the credentials (401) of " + credentials
-                                                     + ": check username with apiToken (Cloud) or password (Data Center),"
-                                                     + " or accessToken", null, null);
+            return Status.down("unauthorized", "Jira at " + url + " rejected the credentials (401) of " + credentials
+                                               + ": check username with apiToken (Cloud) or password (Data Center), or accessToken");
         } catch (JiraPermissionException e) {
-            return new Status(false, "forbidden", "Jira at " + url + " refused access (403) to " + credentials
-                                                  + ": the user lacks a permission (e.g. the site's product access or Browse users)"
-                                                  + (e.getErrorMessages().isEmpty() ? "" : ": " + String.join("; ", e.getErrorMessages())),
-                    null, null);
+            String jiraSays = e.getErrorMessages().isEmpty() ? "" : ": " + String.join("; ", e.getErrorMessages());
+            return Status.down("forbidden", "Jira at " + url + " refused access (403) to " + credentials
+                                            + ": the user lacks a permission (e.g. the site's product access or Browse users)" + jiraSays);
         } catch (JiraTransportException e) {
-            return new Status(false, "unreachable", "Jira at " + url + " is unreachable: " + e.getMessage(), null, null);
+            return Status.down("unreachable", "Jira at " + url + " is unreachable: " + e.getMessage());
         } catch (JiraApiException e) {
-            return new Status(false, "error", "Jira at " + url + " answered " + e.getStatus() + ": " + e.getMessage(), null, null);
+            return Status.down("error", "Jira at " + url + " answered " + e.getStatus() + ": " + e.getMessage());
         } catch (JiraException e) {
-            return new Status(false, "error", "Jira at " + url + " cannot be used as configured: " + e.getMessage(), null, null);
+            return Status.down("error", "Jira at " + url + " cannot be used as configured: " + e.getMessage());
         }
     }
 }

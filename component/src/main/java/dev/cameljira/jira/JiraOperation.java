@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.cameljira.jira.operations.AttachmentOperations;
+import dev.cameljira.jira.operations.BulkCreateOperations;
+import dev.cameljira.jira.operations.ChangelogOperations;
 import dev.cameljira.jira.operations.CommentOperations;
 import dev.cameljira.jira.operations.IssueOperations;
 import dev.cameljira.jira.operations.LinkOperations;
@@ -17,6 +19,7 @@ import dev.cameljira.jira.operations.OperationHandler;
 import dev.cameljira.jira.operations.ProjectOperations;
 import dev.cameljira.jira.operations.PropertyOperations;
 import dev.cameljira.jira.operations.SearchOperations;
+import dev.cameljira.jira.operations.TransitionOperations;
 import dev.cameljira.jira.operations.WatcherOperations;
 import dev.cameljira.jira.operations.WorklogOperations;
 
@@ -31,10 +34,10 @@ public enum JiraOperation {
     UPDATE_ISSUE("updateIssue", IssueOperations::updateIssue),
     DELETE_ISSUE("deleteIssue", IssueOperations::deleteIssue),
     SEARCH_ISSUES("searchIssues", SearchOperations::searchIssues),
-    BULK_CREATE_ISSUES("bulkCreateIssues", IssueOperations::bulkCreateIssues),
-    TRANSITION_ISSUE("transitionIssue", IssueOperations::transitionIssue),
+    BULK_CREATE_ISSUES("bulkCreateIssues", BulkCreateOperations::bulkCreateIssues),
+    TRANSITION_ISSUE("transitionIssue", TransitionOperations::transitionIssue),
     ASSIGN_ISSUE("assignIssue", IssueOperations::assignIssue),
-    GET_CHANGELOG("getChangelog", IssueOperations::getChangelog),
+    GET_CHANGELOG("getChangelog", ChangelogOperations::getChangelog),
     ADD_COMMENT("addComment", CommentOperations::addComment),
     GET_COMMENTS("getComments", CommentOperations::getComments, "fetchComments"),
     UPDATE_COMMENT("updateComment", CommentOperations::updateComment),

@@ -28,22 +28,24 @@ public class JiraProducerHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        builder.detail("jira.url", endpoint.getConfiguration().getJiraUrl());
         JiraApi api;
         try {
             api = endpoint.getApi();
         } catch (RuntimeException e) {
-            // the client could not even be built (bad option): say so instead of failing the probe itself
+            // the client could not even be built (bad option): say so instead of failing the probe itself; no jira.url
+            // detail here, as the configured URL was refused (it may even carry credentials)
             builder.detail("jira.reason", "error");
             builder.message("The jira: endpoint cannot connect as configured: " + e.getMessage());
             builder.down();
             return;
         }
+        builder.detail("jira.url", api.client().config().baseUrl());
         JiraHealth.Status s = JiraHealth.probe(api);
         builder.detail("jira.reason", s.reason());
         if (s.up()) {
             builder.detail("jira.user", s.user());
             builder.detail("jira.deployment", s.deployment());
+            builder.detail("jira.apiVersion", s.apiVersion());
             builder.message(s.message());
             builder.up();
         } else {

@@ -26,18 +26,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.auth.AuthCache;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
+import org.apache.hc.client5.http.impl.auth.BasicAuthCache;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -65,6 +68,11 @@ public final class JiraClient implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final PoolingHttpClientConnectionManager connectionManager;
     private final CloseableHttpClient http;
+    /**
+     * Shared by all calls (thread-safe): once an authenticating proxy has challenged, later calls answer it up front
+     * instead of being sent twice (which would also fail for a one-shot upload stream).
+     */
+    private final AuthCache authCache = new BasicAuthCache();
 
     public JiraClient(JiraClientConfig config) {
         this(config, JiraJson.mapper());
@@ -255,7 +263,9 @@ public final class JiraClient implements AutoCloseable {
         } else if (request.body() != null) {
             rb.setEntity(new ByteArrayEntity(mapper.writeValueAsBytes(request.body()), ContentType.APPLICATION_JSON));
         }
-        return http.execute(rb.build(), resp -> {
+        HttpClientContext context = HttpClientContext.create();
+        context.setAuthCache(authCache);
+        return http.execute(rb.build(), context, resp -> {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (Header h : resp.getHeaders()) {
                 headers.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());

@@ -1,11 +1,11 @@
 package dev.cameljira.jira.model;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Typed body of createIssue (and, as a list, bulkCreateIssues). Only projectKey, issueType and summary are required.
+ * The {@code with...} methods it shares with {@link UpdateIssueRequest} come from {@link IssueValues}.
  *
  * @param projectKey  project key, e.g. DEMO
  * @param issueType   issue type name (Task, Bug) or id
@@ -20,40 +20,20 @@ import java.util.Map;
  */
 public record CreateIssueRequest(String projectKey, String issueType, String summary, String description, String assignee,
                                  String priority, List<String> labels, List<String> components, String parentKey,
-                                 Map<String, Object> fields) {
+                                 Map<String, Object> fields) implements IssueValues<CreateIssueRequest> {
 
     public static CreateIssueRequest of(String projectKey, String issueType, String summary) {
         return new CreateIssueRequest(projectKey, issueType, summary, null, null, null, null, null, null, null);
     }
 
-    public CreateIssueRequest withDescription(String value) {
-        return new CreateIssueRequest(projectKey, issueType, summary, value, assignee, priority, labels, components, parentKey, fields);
-    }
-
-    public CreateIssueRequest withAssignee(String value) {
-        return new CreateIssueRequest(projectKey, issueType, summary, description, value, priority, labels, components, parentKey, fields);
-    }
-
-    public CreateIssueRequest withPriority(String value) {
-        return new CreateIssueRequest(projectKey, issueType, summary, description, assignee, value, labels, components, parentKey, fields);
-    }
-
-    public CreateIssueRequest withLabels(List<String> value) {
-        return new CreateIssueRequest(projectKey, issueType, summary, description, assignee, priority, value, components, parentKey, fields);
-    }
-
-    public CreateIssueRequest withComponents(List<String> value) {
-        return new CreateIssueRequest(projectKey, issueType, summary, description, assignee, priority, labels, value, parentKey, fields);
+    @Override
+    public CreateIssueRequest withValues(String summary, String description, String assignee, String priority, String issueType,
+                                         List<String> labels, List<String> components, Map<String, Object> fields) {
+        return new CreateIssueRequest(projectKey, issueType, summary, description, assignee, priority, labels, components,
+                parentKey, fields);
     }
 
     public CreateIssueRequest withParentKey(String value) {
         return new CreateIssueRequest(projectKey, issueType, summary, description, assignee, priority, labels, components, value, fields);
-    }
-
-    /** Adds one further field by id or display name. */
-    public CreateIssueRequest withField(String idOrName, Object value) {
-        Map<String, Object> f = fields == null ? new LinkedHashMap<>() : new LinkedHashMap<>(fields);
-        f.put(idOrName, value);
-        return new CreateIssueRequest(projectKey, issueType, summary, description, assignee, priority, labels, components, parentKey, f);
     }
 }

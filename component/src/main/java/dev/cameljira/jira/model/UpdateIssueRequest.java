@@ -1,13 +1,13 @@
 package dev.cameljira.jira.model;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Typed body of updateIssue. Every value is optional; null means "leave unchanged". At least one must be given.
+ * Typed body of updateIssue. Every value is optional; null means "leave unchanged". At least one must be given. The
+ * {@code with...} methods it shares with {@link CreateIssueRequest} come from {@link IssueValues}.
  *
  * @param issueKey    the issue key (or id); when null, the CamelJiraIssueKey / IssueKey header is used
  * @param summary     new summary
@@ -23,46 +23,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record UpdateIssueRequest(String issueKey, String summary, String description, String assignee, String priority,
                                  String issueType, List<String> labels, List<String> components, Map<String, Object> fields,
-                                 JsonNode update) {
+                                 JsonNode update) implements IssueValues<UpdateIssueRequest> {
 
     /** An empty update of an issue; add values with the {@code with...} methods. */
     public static UpdateIssueRequest of(String issueKey) {
         return new UpdateIssueRequest(issueKey, null, null, null, null, null, null, null, null, null);
     }
 
-    public UpdateIssueRequest withSummary(String value) {
-        return new UpdateIssueRequest(issueKey, value, description, assignee, priority, issueType, labels, components, fields, update);
-    }
-
-    public UpdateIssueRequest withDescription(String value) {
-        return new UpdateIssueRequest(issueKey, summary, value, assignee, priority, issueType, labels, components, fields, update);
-    }
-
-    public UpdateIssueRequest withAssignee(String value) {
-        return new UpdateIssueRequest(issueKey, summary, description, value, priority, issueType, labels, components, fields, update);
-    }
-
-    public UpdateIssueRequest withPriority(String value) {
-        return new UpdateIssueRequest(issueKey, summary, description, assignee, value, issueType, labels, components, fields, update);
-    }
-
-    public UpdateIssueRequest withIssueType(String value) {
-        return new UpdateIssueRequest(issueKey, summary, description, assignee, priority, value, labels, components, fields, update);
-    }
-
-    public UpdateIssueRequest withLabels(List<String> value) {
-        return new UpdateIssueRequest(issueKey, summary, description, assignee, priority, issueType, value, components, fields, update);
-    }
-
-    public UpdateIssueRequest withComponents(List<String> value) {
-        return new UpdateIssueRequest(issueKey, summary, description, assignee, priority, issueType, labels, value, fields, update);
-    }
-
-    /** Adds one further field by id or display name. */
-    public UpdateIssueRequest withField(String idOrName, Object value) {
-        Map<String, Object> f = fields == null ? new LinkedHashMap<>() : new LinkedHashMap<>(fields);
-        f.put(idOrName, value);
-        return new UpdateIssueRequest(issueKey, summary, description, assignee, priority, issueType, labels, components, f, update);
+    @Override
+    public UpdateIssueRequest withValues(String summary, String description, String assignee, String priority, String issueType,
+                                         List<String> labels, List<String> components, Map<String, Object> fields) {
+        return new UpdateIssueRequest(issueKey, summary, description, assignee, priority, issueType, labels, components, fields,
+                update);
     }
 
     /** Sets Jira's {@code update} operations object. */

@@ -43,14 +43,13 @@ public final class AttachmentOperations {
      * and CamelJiraIssueKey.
      */
     public static Object addAttachment(OperationContext ctx) {
-        String key = requireHeader(ctx, JiraParam.ISSUE_KEY, "the body is the content to attach");
+        String key = OperationSupport.requireHeader(ctx, JiraParam.ISSUE_KEY, "the body is the content to attach");
         Upload upload = upload(ctx);
         JiraApi api = ctx.api();
-        JsonNode answer = api.client().json(JiraRequest.post(api.api("/issue/" + JiraApi.seg(key) + "/attachments"))
+        JsonNode answer = api.client().json(OperationSupport.issueRequest(JiraRequest::post, api, key, "/attachments")
                 .header("X-Atlassian-Token", "no-check")
                 .file(new JiraRequest.FilePart("file", upload.fileName(), upload.contentType(), upload.content(),
-                        upload.repeatable()))
-                .subject("issue " + key));
+                        upload.repeatable())));
         List<JiraAttachment> attachments = new ArrayList<>();
         if (answer.isArray()) {
             answer.forEach(a -> attachments.add(JiraAttachment.from(a)));
@@ -71,28 +70,13 @@ public final class AttachmentOperations {
     public static Object getAttachments(OperationContext ctx) {
         String key = ctx.require(JiraParam.ISSUE_KEY);
         JiraApi api = ctx.api();
-        JsonNode issue = api.client().json(JiraRequest.get(api.api("/issue/" + JiraApi.seg(key)))
-                .query("fields", "attachment").subject("issue " + key));
+        JsonNode issue = api.client().json(OperationSupport.issueRequest(JiraRequest::get, api, key, "")
+                .query("fields", "attachment"));
         List<JiraAttachment> attachments = new ArrayList<>();
         issue.path("fields").path("attachment").forEach(a -> attachments.add(JiraAttachment.from(a)));
         ctx.setHeader(JiraConstants.ISSUE_KEY, key);
         ctx.setHeader(JiraConstants.RESULT_COUNT, attachments.size());
         return attachments;
-    }
-
-    /**
-     * A required value read from headers only, for operations whose body is content (an attachment, a property value)
-     * and must not be searched for keys.
-     */
-    static String requireHeader(OperationContext ctx, JiraParam p, String bodyRole) {
-        for (String h : p.headers()) {
-            String v = ctx.in().getHeader(h, String.class);
-            if (v != null && !v.isBlank()) {
-                return v.strip();
-            }
-        }
-        throw new JiraInvalidInputException(ctx.operation().uriName() + " needs " + p.description() + ": set header "
-                                            + String.join(" or ", p.headers()) + " (" + bodyRole + ")");
     }
 
     private static Upload upload(OperationContext ctx) {

@@ -1,8 +1,8 @@
 package dev.cameljira.jira.operations;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,11 +39,10 @@ public final class CommentOperations {
         JsonNode visibility = typed != null && typed.visibility() != null ? typed.visibility().toJson() : visibility(ctx);
         ObjectNode body = commentBody(ctx, text, visibility);
         JiraApi api = ctx.api();
-        JsonNode created = api.client().json(JiraRequest.post(api.api("/issue/" + JiraApi.seg(key) + "/comment")).body(body)
-                .subject("issue " + key));
+        JsonNode created = api.client().json(OperationSupport.issueRequest(JiraRequest::post, api, key, "/comment")
+                .body(body));
         JiraComment comment = JiraComment.from(created);
-        ctx.setHeader(JiraConstants.ISSUE_KEY, key);
-        ctx.setHeader(JiraConstants.COMMENT_ID, comment.id());
+        setHeaders(ctx, key, comment.id());
         return comment;
     }
 
@@ -59,26 +58,14 @@ public final class CommentOperations {
         if (pageSize < 1) {
             throw ctx.invalid("maxResults must be at least 1, was " + pageSize);
         }
-        List<JiraComment> all = fetchAll(ctx.api(), key, pageSize);
+        JiraApi api = ctx.api();
+        List<JiraComment> all = OffsetPaging.all(OffsetPaging.iterate(
+                startAt -> api.client().json(OperationSupport.issueRequest(JiraRequest::get, api, key, "/comment")
+                        .query("startAt", startAt).query("maxResults", pageSize)),
+                page -> page.path("comments"), JiraComment::from, pageSize, 0, OffsetPaging.UNBOUNDED));
         ctx.setHeader(JiraConstants.ISSUE_KEY, key);
         ctx.setHeader(JiraConstants.RESULT_COUNT, all.size());
         return all;
-    }
-
-    static List<JiraComment> fetchAll(JiraApi api, String key, int pageSize) {
-        List<JiraComment> all = new ArrayList<>();
-        int startAt = 0;
-        while (true) {
-            JsonNode page = api.client().json(JiraRequest.get(api.api("/issue/" + JiraApi.seg(key) + "/comment"))
-                    .query("startAt", startAt).query("maxResults", pageSize).subject("issue " + key));
-            JsonNode comments = page.path("comments");
-            comments.forEach(c -> all.add(JiraComment.from(c)));
-            int total = page.path("total").asInt(-1);
-            startAt += comments.size();
-            if (comments.isEmpty() || total < 0 || startAt >= total) {
-                return all;
-            }
-        }
     }
 
     /**
@@ -91,10 +78,8 @@ public final class CommentOperations {
         String id = ctx.require(JiraParam.COMMENT_ID);
         ObjectNode body = commentBody(ctx, text(ctx), visibility(ctx));
         JiraApi api = ctx.api();
-        JsonNode updated = api.client().json(JiraRequest.put(commentPath(api, key, id)).body(body)
-                .subject("comment " + id + " of issue " + key));
-        ctx.setHeader(JiraConstants.ISSUE_KEY, key);
-        ctx.setHeader(JiraConstants.COMMENT_ID, id);
+        JsonNode updated = api.client().json(commentRequest(JiraRequest::put, api, key, id).body(body));
+        setHeaders(ctx, key, id);
         return JiraComment.from(updated);
     }
 
@@ -103,20 +88,24 @@ public final class CommentOperations {
         String key = ctx.require(JiraParam.ISSUE_KEY);
         String id = ctx.require(JiraParam.COMMENT_ID);
         JiraApi api = ctx.api();
-        api.client().send(JiraRequest.delete(commentPath(api, key, id)).subject("comment " + id + " of issue " + key));
-        ctx.setHeader(JiraConstants.ISSUE_KEY, key);
-        ctx.setHeader(JiraConstants.COMMENT_ID, id);
+        api.client().send(commentRequest(JiraRequest::delete, api, key, id));
+        setHeaders(ctx, key, id);
         return id;
     }
 
-    private static String commentPath(JiraApi api, String key, String id) {
-        return api.api("/issue/" + JiraApi.seg(key) + "/comment/" + JiraApi.seg(id));
+    private static JiraRequest commentRequest(Function<String, JiraRequest> method, JiraApi api, String key, String id) {
+        return method.apply(OperationSupport.issuePath(api, key, "/comment/" + JiraApi.seg(id)))
+                .subject("comment " + id + " of issue " + key);
+    }
+
+    private static void setHeaders(OperationContext ctx, String key, String commentId) {
+        ctx.setHeader(JiraConstants.ISSUE_KEY, key);
+        ctx.setHeader(JiraConstants.COMMENT_ID, commentId);
     }
 
     /** {"body": rich text, "visibility": ...}; fails before any call when the text is empty. */
     private static ObjectNode commentBody(OperationContext ctx, Object text, JsonNode visibility) {
-        if (text == null || (text instanceof String s && s.isBlank())
-            || (text instanceof JsonNode n && (n.isNull() || (n.isTextual() && n.asText().isBlank())))) {
+        if (OperationSupport.noText(text)) {
             throw new JiraInvalidInputException(ctx.operation().uriName() + " needs the comment text: send it as the String "
                                                 + "body, as 'body' of a JSON/Map body, or in an AddCommentRequest");
         }

@@ -54,8 +54,8 @@ public final class LinkOperations {
 
     /** Finds the link on the outward issue by type and inward issue. */
     static JiraIssueLink readBack(JiraApi api, String type, String inward, String outward) {
-        JsonNode issue = api.client().json(JiraRequest.get(api.api("/issue/" + JiraApi.seg(outward)))
-                .query("fields", "issuelinks").subject("issue " + outward));
+        JsonNode issue = api.client().json(OperationSupport.issueRequest(JiraRequest::get, api, outward, "")
+                .query("fields", "issuelinks"));
         String outwardKey = issue.path("key").asText(outward);
         for (JsonNode l : issue.path("fields").path("issuelinks")) {
             JsonNode t = l.path("type");
@@ -90,27 +90,13 @@ public final class LinkOperations {
 
     /** The link comment: 'comment' of a JSON body (text, ADF or Jira's comment object), or a String body (camel-jira). */
     private static ObjectNode comment(OperationContext ctx) {
-        ObjectNode o = ctx.bodyObject();
-        Object text;
+        Object text = OperationSupport.bodyComment(ctx);
         JsonNode visibility = null;
-        if (o != null) {
-            JsonNode c = o.get("comment");
-            if (c == null || c.isNull()) {
-                return null;
-            }
-            if (c.isObject() && !RichText.isAdf(c)) {
-                text = c.get("body");
-                visibility = c.get("visibility");
-            } else {
-                text = c;
-            }
-        } else if (ctx.body() instanceof CharSequence s) {
-            text = s.toString();
-        } else {
-            return null;
+        if (text instanceof JsonNode c && c.isObject() && !RichText.isAdf(c)) {
+            text = c.get("body");
+            visibility = c.get("visibility");
         }
-        if (text == null || (text instanceof String s && s.isBlank()) || (text instanceof JsonNode n && n.isTextual()
-                                                                          && n.asText().isBlank())) {
+        if (OperationSupport.noText(text)) {
             return null;
         }
         ObjectNode comment = ctx.api().client().newObject();

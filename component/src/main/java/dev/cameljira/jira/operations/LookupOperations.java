@@ -2,7 +2,7 @@ package dev.cameljira.jira.operations;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cameljira.jira.JiraConstants;
@@ -39,34 +39,24 @@ public final class LookupOperations {
         if (query.isEmpty()) {
             throw ctx.missing(JiraParam.QUERY);
         }
-        int pageSize = ProjectOperations.intValue(ctx, "maxResults", ctx.config().getMaxResults());
-        long limit = ProjectOperations.intValue(ctx, "limit", (int) Math.min(Integer.MAX_VALUE, ctx.config().getLimit()));
-        if (pageSize < 1) {
-            throw ctx.invalid("maxResults must be at least 1, was " + pageSize);
-        }
+        OperationSupport.Paging paging = OperationSupport.paging(ctx);
+        int pageSize = paging.pageSize();
+        long limit = paging.limit();
         JiraApi api = ctx.api();
-        String param = api.isCloud() ? "query" : "username";
-        List<JiraUser> users = new ArrayList<>();
-        int startAt = 0;
-        for (int pages = 0; pages < MAX_PAGES; pages++) {
-            int want = limit > 0 ? (int) Math.min(pageSize, limit - users.size()) : pageSize;
-            JsonNode page = api.client().json(JiraRequest.get(api.api("/user/search")).query(param, query)
-                    .query("startAt", startAt).query("maxResults", want).subject("users matching '" + query + "'"));
-            int n = 0;
-            for (JsonNode u : page) {
-                JiraUser user = JiraUser.from(u);
-                if (user != null) {
-                    users.add(user);
-                }
-                n++;
-            }
-            startAt += n;
-            if (n < want || (limit > 0 && users.size() >= limit)) {
-                break;
-            }
-        }
+        List<JiraUser> users = OffsetPaging.all(OffsetPaging.iterate(startAt -> usersPage(api, query, startAt, pageSize, limit),
+                page -> page, JiraUser::from, pageSize, limit, MAX_PAGES));
         ctx.setHeader(JiraConstants.RESULT_COUNT, users.size());
         return users;
+    }
+
+    /**
+     * One page of users matching a query (Cloud: {@code query=}, Data Center: {@code username=}), as Jira's bare JSON
+     * array; it never asks for more users than the limit still needs.
+     */
+    private static JsonNode usersPage(JiraApi api, String query, int startAt, int pageSize, long limit) {
+        long want = limit > 0 ? Math.max(1, Math.min(pageSize, limit - startAt)) : pageSize;
+        return api.client().json(JiraRequest.get(api.api("/user/search")).query(api.isCloud() ? "query" : "username", query)
+                .query("startAt", startAt).query("maxResults", want).subject("users matching '" + query + "'"));
     }
 
     // ---- getFields ----
@@ -124,26 +114,17 @@ public final class LookupOperations {
 
     /** The issue types of a project's create metadata, cached. */
     public static List<CreateMeta.IssueType> issueTypes(JiraApi api, String project) {
-        return api.cache().get(createMetaCacheKey(project, ":issuetypes"), () -> {
-            List<CreateMeta.IssueType> out = new ArrayList<>();
-            for (JsonNode n : pages(api, api.api("/issue/createmeta/" + JiraApi.seg(project) + "/issuetypes"),
-                    "issue types of project " + project, "issueTypes")) {
-                Optional.ofNullable(CreateMeta.IssueType.from(n)).ifPresent(out::add);
-            }
-            return List.copyOf(out);
-        });
+        return api.cache().get(createMetaCacheKey(project, ":issuetypes"),
+                () -> pages(api, api.api("/issue/createmeta/" + JiraApi.seg(project) + "/issuetypes"),
+                        "issue types of project " + project, "issueTypes", CreateMeta.IssueType::from));
     }
 
     /** The fields of the create screen of one issue type of a project, cached. */
     public static List<CreateMeta.Field> fields(JiraApi api, String project, String issueTypeId) {
-        return api.cache().get(createMetaCacheKey(project, ":" + issueTypeId), () -> {
-            List<CreateMeta.Field> out = new ArrayList<>();
-            for (JsonNode n : pages(api, api.api("/issue/createmeta/" + JiraApi.seg(project) + "/issuetypes/" + JiraApi.seg(issueTypeId)),
-                    "create fields of issue type " + issueTypeId + " in project " + project, "fields")) {
-                Optional.ofNullable(CreateMeta.Field.from(n)).ifPresent(out::add);
-            }
-            return List.copyOf(out);
-        });
+        return api.cache().get(createMetaCacheKey(project, ":" + issueTypeId),
+                () -> pages(api, api.api("/issue/createmeta/" + JiraApi.seg(project) + "/issuetypes/" + JiraApi.seg(issueTypeId)),
+                        "create fields of issue type " + issueTypeId + " in project " + project, "fields",
+                        CreateMeta.Field::from));
     }
 
     /** Cache key of a project's create metadata; {@code suffix} "" gives the prefix of all of them. */
@@ -152,28 +133,16 @@ public final class LookupOperations {
     }
 
     /**
-     * Every item of a startAt/maxResults-paged create-meta listing. Cloud puts the items in {@code cloudArray}
-     * (issueTypes, fields), Data Center in {@code values}; the last page is known from {@code isLast}, else {@code total},
-     * else a short page.
+     * Every item of a startAt/maxResults-paged create-meta listing, converted, as an unmodifiable list. Cloud puts the
+     * items in {@code cloudArray} (issueTypes, fields), Data Center in {@code values}; the last page is found by
+     * {@link OffsetPaging}'s rule.
      */
-    private static List<JsonNode> pages(JiraApi api, String path, String subject, String cloudArray) {
-        List<JsonNode> out = new ArrayList<>();
-        int startAt = 0;
-        for (int pages = 0; pages < MAX_PAGES; pages++) {
-            JsonNode page = api.client().json(JiraRequest.get(path).query("startAt", startAt).query("maxResults", CREATE_META_PAGE)
-                    .subject(subject));
-            JsonNode items = page.isArray() ? page : page.has(cloudArray) ? page.path(cloudArray) : page.path("values");
-            int n = items.size();
-            items.forEach(out::add);
-            startAt += n;
-            if (page.isArray() || n == 0 || page.path("isLast").asBoolean(false)) {
-                break;
-            }
-            long total = page.path("total").asLong(-1);
-            if (total >= 0 ? startAt >= total : n < CREATE_META_PAGE) {
-                break;
-            }
-        }
-        return out;
+    private static <T> List<T> pages(JiraApi api, String path, String subject, String cloudArray,
+                                     Function<JsonNode, T> convert) {
+        return List.copyOf(OffsetPaging.all(OffsetPaging.iterate(
+                startAt -> api.client().json(JiraRequest.get(path).query("startAt", startAt)
+                        .query("maxResults", CREATE_META_PAGE).subject(subject)),
+                page -> page.isArray() ? page : page.has(cloudArray) ? page.path(cloudArray) : page.path("values"),
+                convert, CREATE_META_PAGE, 0, MAX_PAGES)));
     }
 }

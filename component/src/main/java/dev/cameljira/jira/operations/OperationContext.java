@@ -101,14 +101,19 @@ public final class OperationContext {
 
     /** The raw value of a parameter from the body object, headers or endpoint option, in that order. */
     public Optional<Object> raw(JiraParam p) {
+        return messageRaw(p).or(() -> Optional.ofNullable(p.fromConfig(config))
+                .filter(v -> !(v instanceof String s && s.isBlank())));
+    }
+
+    /**
+     * The raw value of a parameter from the body object or headers only, ignoring the endpoint option (which may be a
+     * create default, such as issueTypeName, that other operations must not apply).
+     */
+    public Optional<Object> messageRaw(JiraParam p) {
         ObjectNode o = bodyObject();
-        if (o != null) {
-            for (String k : p.bodyKeys()) {
-                JsonNode v = o.get(k);
-                if (v != null && !v.isNull()) {
-                    return Optional.of(v);
-                }
-            }
+        Optional<Object> fromBody = o == null ? Optional.empty() : keyValue(o, p);
+        if (fromBody.isPresent()) {
+            return fromBody;
         }
         for (String h : p.headers()) {
             Object v = in().getHeader(h);
@@ -116,7 +121,18 @@ public final class OperationContext {
                 return Optional.of(v);
             }
         }
-        return Optional.ofNullable(p.fromConfig(config)).filter(v -> !(v instanceof String s && s.isBlank()));
+        return Optional.empty();
+    }
+
+    /** The value of the first of a parameter's body keys that a JSON object holds; JSON null counts as absent. */
+    static Optional<Object> keyValue(JsonNode object, JiraParam p) {
+        for (String k : p.bodyKeys()) {
+            JsonNode v = object.get(k);
+            if (v != null && !v.isNull()) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A parameter as text. JSON strings give their text, other JSON values their JSON form. */

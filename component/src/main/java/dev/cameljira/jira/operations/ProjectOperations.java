@@ -87,22 +87,23 @@ public final class ProjectOperations {
 
     /** Checks a create request and fills in defaults; fails before any HTTP call. */
     static CreateProjectRequest validate(OperationContext ctx, CreateProjectRequest req) {
-        String key = blankToNull(req.key());
+        String key = OperationSupport.blankToNull(req.key());
         if (key == null) {
             throw ctx.missing(JiraParam.PROJECT);
         }
         checkKey(ctx, key);
-        String name = blankToNull(req.name());
+        String name = OperationSupport.blankToNull(req.name());
         if (name == null) {
             throw ctx.missing(JiraParam.PROJECT_NAME);
         }
-        String type = blankToNull(req.projectTypeKey());
+        String type = OperationSupport.blankToNull(req.projectTypeKey());
         type = type == null ? DEFAULT_PROJECT_TYPE : type.trim().toLowerCase(Locale.ROOT);
         if (!PROJECT_TYPES.contains(type)) {
             throw ctx.invalid("projectTypeKey must be one of software, business or service_desk, was '" + req.projectTypeKey() + "'");
         }
-        return new CreateProjectRequest(key, name.trim(), type, blankToNull(req.lead()), blankToNull(req.description()),
-                assigneeType(ctx, req.assigneeType()), blankToNull(req.projectTemplateKey()));
+        return new CreateProjectRequest(key, name.trim(), type, OperationSupport.blankToNull(req.lead()),
+                OperationSupport.blankToNull(req.description()), assigneeType(ctx, req.assigneeType()),
+                OperationSupport.blankToNull(req.projectTemplateKey()));
     }
 
     static void checkKey(OperationContext ctx, String key) {
@@ -113,7 +114,7 @@ public final class ProjectOperations {
     }
 
     private static String assigneeType(OperationContext ctx, String value) {
-        String v = blankToNull(value);
+        String v = OperationSupport.blankToNull(value);
         if (v == null) {
             return null;
         }
@@ -164,12 +165,12 @@ public final class ProjectOperations {
      */
     public static Object updateProject(OperationContext ctx) {
         UpdateProjectRequest req = ctx.typedBody(UpdateProjectRequest.class).orElseGet(() -> updateRequest(ctx));
-        String key = blankToNull(req.key());
+        String key = OperationSupport.blankToNull(req.key());
         if (key == null) {
             throw ctx.missing(JiraParam.PROJECT);
         }
         String assigneeType = assigneeType(ctx, req.assigneeType());
-        if (blankToNull(req.name()) == null && req.description() == null && blankToNull(req.lead()) == null
+        if (OperationSupport.blank(req.name()) && req.description() == null && OperationSupport.blank(req.lead())
             && assigneeType == null && req.url() == null) {
             throw ctx.invalid("nothing to change in project " + key + ": give at least one of the name ("
                               + JiraConstants.PROJECT_NAME + "), description (" + JiraConstants.DESCRIPTION + "), lead ("
@@ -177,11 +178,11 @@ public final class ProjectOperations {
         }
         JiraApi api = ctx.api();
         ObjectNode body = api.client().newObject();
-        putIfPresent(body, "name", blankToNull(req.name()));
+        putIfPresent(body, "name", OperationSupport.blankToNull(req.name()));
         if (req.description() != null) {
             body.put("description", req.description());
         }
-        if (blankToNull(req.lead()) != null) {
+        if (!OperationSupport.blank(req.lead())) {
             putLead(api, body, api.userId(req.lead().trim()));
         }
         putIfPresent(body, "assigneeType", assigneeType);
@@ -264,17 +265,15 @@ public final class ProjectOperations {
                               + ", optionally prefixed with - (descending) or + (ascending)");
         }
         String expand = ctx.string(JiraParam.EXPAND).orElse(null);
-        int pageSize = intValue(ctx, "maxResults", ctx.config().getMaxResults());
-        long limit = intValue(ctx, "limit", (int) Math.min(Integer.MAX_VALUE, ctx.config().getLimit()));
-        if (pageSize < 1) {
-            throw ctx.invalid("maxResults must be at least 1, was " + pageSize);
-        }
+        OperationSupport.Paging paging = OperationSupport.paging(ctx);
+        long limit = paging.limit();
         JiraApi api = ctx.api();
         PagedIterator<JiraProject> it;
         if (api.isCloud()) {
-            int page = (int) Math.min(Math.min(pageSize, CLOUD_MAX_PAGE), limit > 0 ? limit : Integer.MAX_VALUE);
+            int page = (int) Math.min(Math.min(paging.pageSize(), CLOUD_MAX_PAGE), limit > 0 ? limit : Integer.MAX_VALUE);
             String typeFilter = types.isEmpty() ? null : String.join(",", types);
-            it = new PagedIterator<>(0, startAt -> cloudPage(api, query, typeFilter, orderBy, expand, page, (Integer) startAt), limit);
+            it = OffsetPaging.iterate(startAt -> cloudPage(api, query, typeFilter, orderBy, expand, page, startAt),
+                    p -> p.path("values"), JiraProject::from, page, limit, OffsetPaging.UNBOUNDED);
         } else {
             if (orderBy != null && !SERVER_ORDER_BY.contains(orderField(orderBy))) {
                 throw ctx.invalid("orderBy '" + orderBy + "' is not available on Jira Data Center, which has no project search;"
@@ -286,15 +285,11 @@ public final class ProjectOperations {
         return it;
     }
 
-    private static PagedIterator.Page<JiraProject> cloudPage(JiraApi api, String query, String typeKey, String orderBy, String expand,
-                                                            int pageSize, int startAt) {
-        JsonNode page = api.client().json(JiraRequest.get(api.api("/project/search")).query("startAt", startAt)
+    private static JsonNode cloudPage(JiraApi api, String query, String typeKey, String orderBy, String expand,
+                                      int pageSize, int startAt) {
+        return api.client().json(JiraRequest.get(api.api("/project/search")).query("startAt", startAt)
                 .query("maxResults", pageSize).query("query", query).query("typeKey", typeKey).query("orderBy", orderBy)
                 .query("expand", expand).subject("project search"));
-        List<JiraProject> items = new ArrayList<>();
-        page.path("values").forEach(v -> items.add(JiraProject.from(v)));
-        boolean last = page.path("isLast").asBoolean(items.size() < pageSize);
-        return new PagedIterator.Page<>(items, last || items.isEmpty() ? null : startAt + items.size());
     }
 
     private static PagedIterator.Page<JiraProject> serverList(JiraApi api, String query, List<String> types, String orderBy,
@@ -335,19 +330,6 @@ public final class ProjectOperations {
 
     // ---- shared ----
 
-    /** An integer from a JSON/Map body key, else the fallback (an endpoint option). */
-    static int intValue(OperationContext ctx, String key, int fallback) {
-        ObjectNode body = ctx.bodyObject();
-        if (body != null && body.hasNonNull(key)) {
-            JsonNode v = body.get(key);
-            if (!v.canConvertToInt() && !(v.isTextual() && v.asText().matches("-?\\d{1,9}"))) {
-                throw ctx.invalid(key + " must be a whole number, was " + v);
-            }
-            return v.asInt();
-        }
-        return fallback;
-    }
-
     private static void setHeaders(OperationContext ctx, JiraProject project) {
         ctx.setHeader(JiraConstants.PROJECT_KEY, project.key());
         ctx.setHeader(JiraConstants.PROJECT_ID, project.id());
@@ -365,9 +347,5 @@ public final class ProjectOperations {
         if (value != null) {
             body.put(field, value);
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

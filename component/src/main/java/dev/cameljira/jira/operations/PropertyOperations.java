@@ -2,6 +2,7 @@ package dev.cameljira.jira.operations;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,13 +31,12 @@ public final class PropertyOperations {
      * string. Creates or replaces the property; returns the value stored (JsonNode).
      */
     public static Object setIssueProperty(OperationContext ctx) {
-        String key = AttachmentOperations.requireHeader(ctx, JiraParam.ISSUE_KEY, "the body is the property value");
-        String property = AttachmentOperations.requireHeader(ctx, JiraParam.PROPERTY_KEY, "the body is the property value");
+        String key = OperationSupport.requireHeader(ctx, JiraParam.ISSUE_KEY, "the body is the property value");
+        String property = OperationSupport.requireHeader(ctx, JiraParam.PROPERTY_KEY, "the body is the property value");
         JsonNode value = value(ctx);
         JiraApi api = ctx.api();
-        api.client().send(JiraRequest.put(propertyPath(api, key, property)).body(value).subject(subject(property, key)));
-        ctx.setHeader(JiraConstants.ISSUE_KEY, key);
-        ctx.setHeader(JiraConstants.PROPERTY_KEY, property);
+        api.client().send(propertyRequest(JiraRequest::put, api, key, property).body(value));
+        setHeaders(ctx, key, property);
         return value;
     }
 
@@ -48,9 +48,8 @@ public final class PropertyOperations {
         String key = ctx.require(JiraParam.ISSUE_KEY);
         String property = ctx.require(JiraParam.PROPERTY_KEY);
         JiraApi api = ctx.api();
-        JsonNode n = api.client().json(JiraRequest.get(propertyPath(api, key, property)).subject(subject(property, key)));
-        ctx.setHeader(JiraConstants.ISSUE_KEY, key);
-        ctx.setHeader(JiraConstants.PROPERTY_KEY, property);
+        JsonNode n = api.client().json(propertyRequest(JiraRequest::get, api, key, property));
+        setHeaders(ctx, key, property);
         return n.path("value").isMissingNode() ? null : n.get("value");
     }
 
@@ -59,18 +58,20 @@ public final class PropertyOperations {
         String key = ctx.require(JiraParam.ISSUE_KEY);
         String property = ctx.require(JiraParam.PROPERTY_KEY);
         JiraApi api = ctx.api();
-        api.client().send(JiraRequest.delete(propertyPath(api, key, property)).subject(subject(property, key)));
-        ctx.setHeader(JiraConstants.ISSUE_KEY, key);
-        ctx.setHeader(JiraConstants.PROPERTY_KEY, property);
+        api.client().send(propertyRequest(JiraRequest::delete, api, key, property));
+        setHeaders(ctx, key, property);
         return property;
     }
 
-    private static String propertyPath(JiraApi api, String key, String property) {
-        return api.api("/issue/" + JiraApi.seg(key) + "/properties/" + JiraApi.seg(property));
+    private static JiraRequest propertyRequest(Function<String, JiraRequest> method, JiraApi api, String key,
+                                               String property) {
+        return method.apply(OperationSupport.issuePath(api, key, "/properties/" + JiraApi.seg(property)))
+                .subject("property '" + property + "' of issue " + key);
     }
 
-    private static String subject(String property, String key) {
-        return "property '" + property + "' of issue " + key;
+    private static void setHeaders(OperationContext ctx, String key, String property) {
+        ctx.setHeader(JiraConstants.ISSUE_KEY, key);
+        ctx.setHeader(JiraConstants.PROPERTY_KEY, property);
     }
 
     /** The body as a JSON value; fails before any call when it is missing, empty or too large. */

@@ -24,18 +24,24 @@ public final class WatcherOperations {
      * body). Returns the watcher's resolved id (accountId on Cloud, user name on Data Center).
      */
     public static Object addWatcher(OperationContext ctx) {
-        String key = ctx.require(JiraParam.ISSUE_KEY);
-        String watcher = ctx.require(JiraParam.WATCHER);
-        String id = add(ctx.api(), key, watcher);
-        ctx.setHeader(JiraConstants.ISSUE_KEY, key);
-        return id;
+        return change(ctx, WatcherOperations::add);
     }
 
     /** removeWatcher. Needs the issue key and the watcher; returns the watcher's resolved id. */
     public static Object removeWatcher(OperationContext ctx) {
+        return change(ctx, WatcherOperations::remove);
+    }
+
+    /** One change of an issue's watchers: adds or removes one watcher and returns the resolved id. */
+    @FunctionalInterface
+    private interface WatcherChange {
+        String apply(JiraApi api, String issueKey, String watcher);
+    }
+
+    private static String change(OperationContext ctx, WatcherChange change) {
         String key = ctx.require(JiraParam.ISSUE_KEY);
         String watcher = ctx.require(JiraParam.WATCHER);
-        String id = remove(ctx.api(), key, watcher);
+        String id = change.apply(ctx.api(), key, watcher);
         ctx.setHeader(JiraConstants.ISSUE_KEY, key);
         return id;
     }
@@ -44,7 +50,7 @@ public final class WatcherOperations {
     public static Object getWatchers(OperationContext ctx) {
         String key = ctx.require(JiraParam.ISSUE_KEY);
         JiraApi api = ctx.api();
-        JsonNode n = api.client().json(JiraRequest.get(watchersPath(api, key)).subject("issue " + key));
+        JsonNode n = api.client().json(OperationSupport.issueRequest(JiraRequest::get, api, key, "/watchers"));
         JiraWatchers watchers = JiraWatchers.from(n);
         ctx.setHeader(JiraConstants.ISSUE_KEY, key);
         ctx.setHeader(JiraConstants.RESULT_COUNT, watchers.watchCount());
@@ -76,20 +82,16 @@ public final class WatcherOperations {
     static String add(JiraApi api, String issueKey, String watcher) {
         String id = api.userId(watcher);
         // adding a watcher twice is harmless, so the POST may be retried after an I/O error
-        api.client().send(JiraRequest.post(watchersPath(api, issueKey)).body(TextNode.valueOf(id)).idempotent(true)
-                .subject("issue " + issueKey));
+        api.client().send(OperationSupport.issueRequest(JiraRequest::post, api, issueKey, "/watchers")
+                .body(TextNode.valueOf(id)).idempotent(true));
         return id;
     }
 
     /** Removes one watcher from an issue; returns the resolved id. */
     static String remove(JiraApi api, String issueKey, String watcher) {
         String id = api.userId(watcher);
-        api.client().send(JiraRequest.delete(watchersPath(api, issueKey)).query(api.isCloud() ? "accountId" : "username", id)
-                .subject("issue " + issueKey));
+        api.client().send(OperationSupport.issueRequest(JiraRequest::delete, api, issueKey, "/watchers")
+                .query(api.isCloud() ? "accountId" : "username", id));
         return id;
-    }
-
-    private static String watchersPath(JiraApi api, String key) {
-        return api.api("/issue/" + JiraApi.seg(key) + "/watchers");
     }
 }

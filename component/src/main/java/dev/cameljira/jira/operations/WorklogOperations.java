@@ -47,7 +47,7 @@ public final class WorklogOperations {
         ObjectNode body = api.client().newObject();
         putTimeSpent(ctx, body);
         body.put("started", started(ctx, api));
-        Object comment = comment(ctx);
+        Object comment = OperationSupport.bodyComment(ctx);
         if (comment != null) {
             body.set("comment", api.richText(comment));
         }
@@ -55,8 +55,8 @@ public final class WorklogOperations {
         if (visibility != null) {
             body.set("visibility", visibility);
         }
-        JsonNode created = api.client().json(JiraRequest.post(api.api("/issue/" + JiraApi.seg(key) + "/worklog")).body(body)
-                .subject("issue " + key));
+        JsonNode created = api.client().json(OperationSupport.issueRequest(JiraRequest::post, api, key, "/worklog")
+                .body(body));
         JiraWorklog worklog = JiraWorklog.from(created);
         ctx.setHeader(JiraConstants.ISSUE_KEY, key);
         ctx.setHeader(JiraConstants.WORKLOG_ID, worklog.id());
@@ -145,23 +145,5 @@ public final class WorklogOperations {
             throw ctx.invalid(JiraParam.WORKLOG_STARTED.description() + " must be an ISO-8601 date-time such as "
                               + "2026-11-28T10:15:00+01:00, was '" + s + "'");
         }
-    }
-
-    /** 'comment' of a JSON body, else a String body (camel-jira); null when absent or blank. */
-    private static Object comment(OperationContext ctx) {
-        ObjectNode o = ctx.bodyObject();
-        Object c;
-        if (o != null) {
-            JsonNode n = o.get("comment");
-            c = n == null || n.isNull() ? null : n;
-        } else if (ctx.body() instanceof CharSequence s) {
-            c = s.toString();
-        } else {
-            c = null;
-        }
-        if (c instanceof String s && s.isBlank() || c instanceof JsonNode n && n.isTextual() && n.asText().isBlank()) {
-            return null;
-        }
-        return c;
     }
 }

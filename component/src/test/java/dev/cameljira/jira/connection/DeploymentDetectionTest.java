@@ -1,6 +1,7 @@
 package dev.cameljira.jira.connection;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -186,7 +187,7 @@ class DeploymentDetectionTest extends SandboxPairSupport {
     }
 
     private static Map<String, Object> with(Map<String, Object> headers, String name, Object value) {
-        Map<String, Object> all = new java.util.HashMap<>(headers);
+        Map<String, Object> all = new HashMap<>(headers);
         all.put(name, value);
         return all;
     }

@@ -46,6 +46,7 @@ class HealthCheckTest extends SandboxPairSupport {
             assertThat(r.getState()).isEqualTo(HealthCheck.State.UP);
             assertThat(r.getDetails()).containsEntry("jira.deployment", mode == JiraSandbox.Mode.CLOUD ? "cloud" : "server")
                     .containsEntry("jira.reason", "up")
+                    .containsEntry("jira.apiVersion", mode == JiraSandbox.Mode.CLOUD ? 3 : 2)
                     .containsEntry("jira.url", jira.baseUrl());
             assertThat((String) r.getDetails().get("jira.user")).contains(SandboxUsers.ADMIN_DISPLAY_NAME)
                     .contains(mode == JiraSandbox.Mode.CLOUD ? SandboxUsers.ADMIN_ACCOUNT_ID : SandboxUsers.ADMIN_NAME);
@@ -106,6 +107,17 @@ class HealthCheckTest extends SandboxPairSupport {
             });
             assertThat(wm.violations()).isEmpty();
         }
+    }
+
+    @Test
+    void downWhenTheConfiguredApiVersionDoesNotFitTheDetectedDeployment() {
+        List<HealthCheck.Result> results = readiness(uri("getIssue", server, adminBasic(server) + "&apiVersion=3"));
+
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.getState()).as("every message of this endpoint would fail").isEqualTo(HealthCheck.State.DOWN);
+            assertThat(r.getDetails()).containsEntry("jira.reason", "error");
+            assertThat(r.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("apiVersion=3"));
+        });
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.cameljira.jira.connection;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Field;
@@ -100,7 +101,7 @@ final class LogCapture implements AutoCloseable {
             }
             try {
                 first.write(b);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // the console is best effort; the capture is what the test reads
             }
         }
@@ -112,13 +113,13 @@ final class LogCapture implements AutoCloseable {
             }
             try {
                 first.write(b, off, len);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // as above
             }
         }
 
         @Override
-        public void flush() throws java.io.IOException {
+        public void flush() throws IOException {
             first.flush();
         }
     }

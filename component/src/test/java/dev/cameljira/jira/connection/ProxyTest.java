@@ -3,14 +3,16 @@ package dev.cameljira.jira.connection;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.cameljira.jira.JiraConstants;
 import dev.cameljira.jira.client.JiraApiException;
 import dev.cameljira.jira.model.JiraIssue;
-import dev.cameljira.sandbox.spec.HttpExchangeRecord;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,15 +37,20 @@ class ProxyTest extends SandboxPairSupport {
 
     private WireMockServer proxy;
 
-    @BeforeEach
+    @BeforeAll
     void startProxy() {
         proxy = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").enableBrowserProxying(true));
         proxy.start();
     }
 
-    @AfterEach
+    @AfterAll
     void stopProxy() {
         proxy.stop();
+    }
+
+    @BeforeEach
+    void forgetStubsAndRequests() {
+        proxy.resetAll();
     }
 
     @Test
@@ -79,6 +86,22 @@ class ProxyTest extends SandboxPairSupport {
     }
 
     @Test
+    void theProxyChallengesOnceLaterCallsAnswerItUpFront() {
+        requireProxyCredentials();
+        String endpoint = uri("getIssue", cloud, adminBasic(cloud) + proxyOptions()
+                                                 + "&proxyUsername=" + PROXY_USER + "&proxyPassword=" + PROXY_PASSWORD);
+        String key = cloud.admin().createIssue("DEMO", "Task", "Read via proxy");
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(((JiraIssue) camel.call(endpoint, null, Map.of(JiraConstants.ISSUE_KEY, key))).key()).isEqualTo(key);
+        }
+
+        assertThat(proxy.getAllServeEvents()).filteredOn(e -> e.getResponse().getStatus() == 407)
+                .as("serverInfo + 3 GETs, one challenge: a body is never sent twice after that").hasSize(1);
+        assertThat(cloud.admin().requests()).hasSize(4);
+    }
+
+    @Test
     void aWrongProxyPasswordFailsNamingTheProxyWithoutShowingThePassword() {
         requireProxyCredentials();
         String wrong = "not-the-proxy-pw";
@@ -109,10 +132,5 @@ class ProxyTest extends SandboxPairSupport {
 
     private static String proxyBasic(String password) {
         return "Basic " + Base64.getEncoder().encodeToString((PROXY_USER + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    @SuppressWarnings("unused")
-    private static String describe(HttpExchangeRecord r) {
-        return r.method() + " " + r.path() + " -> " + r.status();
     }
 }

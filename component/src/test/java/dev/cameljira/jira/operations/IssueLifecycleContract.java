@@ -344,7 +344,7 @@ abstract class IssueLifecycleContract extends JiraSandboxTestSupport {
         sandbox.admin().faults().dropResponseNext("POST", api() + "/issue/bulk", 1);
 
         Exception e = failure("jira:bulkCreateIssues", input, null);
-        assertThat(e).isInstanceOf(IssueOperations.BulkCreateException.class)
+        assertThat(e).isInstanceOf(BulkCreateException.class)
                 .hasCauseInstanceOf(JiraOutcomeUnknownException.class)
                 .hasMessageContaining("No issue was created before it")
                 .hasMessageContaining("outcome of items 0-49 is unknown")
@@ -373,8 +373,8 @@ abstract class IssueLifecycleContract extends JiraSandboxTestSupport {
 
             Exception e = failure("jira:bulkCreateIssues?jiraUrl=" + proxy.baseUrl(), input, null);
 
-            assertThat(e).isInstanceOf(IssueOperations.BulkCreateException.class).hasCauseInstanceOf(JiraServerException.class);
-            IssueOperations.BulkCreateException bce = (IssueOperations.BulkCreateException) e;
+            assertThat(e).isInstanceOf(BulkCreateException.class).hasCauseInstanceOf(JiraServerException.class);
+            BulkCreateException bce = (BulkCreateException) e;
             assertThat(bce.partialResult().created()).hasSize(50);
             assertThat(sandbox.admin().issueCount() - before).isEqualTo(50);
             assertThat(e.getMessage()).contains("chunk 2 of 2").contains("50 issue(s) were created before it")
