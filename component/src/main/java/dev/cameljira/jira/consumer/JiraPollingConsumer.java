@@ -14,6 +14,7 @@ import dev.cameljira.jira.JiraEndpoint;
 import dev.cameljira.jira.client.JiraApi;
 import dev.cameljira.jira.client.JiraInvalidInputException;
 import dev.cameljira.jira.model.JiraIssue;
+import dev.cameljira.jira.operations.SearchOperations;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
@@ -235,14 +236,6 @@ public class JiraPollingConsumer extends ScheduledBatchPollingConsumer {
     }
 
     static List<String> split(String csv) {
-        List<String> out = new ArrayList<>();
-        if (csv != null) {
-            for (String s : csv.split(",")) {
-                if (!s.isBlank()) {
-                    out.add(s.trim());
-                }
-            }
-        }
-        return out;
+        return SearchOperations.split(csv);
     }
 }

@@ -15,8 +15,8 @@ import dev.cameljira.jira.client.JiraRequest;
 
 /**
  * Small helpers the operation classes share: blank checks, the input look-ups that {@link OperationContext} does not
- * cover (a plain text body, a comment, a value given empty on purpose, further fields as a Map) and the requests to
- * an issue's resources ({@code /issue/{key}/...}).
+ * cover (page size and limit of a listing, a plain text body, a comment, a value given empty on purpose, a value read
+ * from headers only, further fields as a Map) and the requests to an issue's resources ({@code /issue/{key}/...}).
  */
 final class OperationSupport {
 

@@ -110,7 +110,8 @@ public final class SearchOperations {
         return out;
     }
 
-    static List<String> split(String csv) {
+    /** Splits a comma-separated option into trimmed, non-blank items. */
+    public static List<String> split(String csv) {
         List<String> out = new ArrayList<>();
         if (csv != null) {
             for (String s : csv.split(",")) {

@@ -1,0 +1,133 @@
+package dev.cameljira.jira.operations;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cameljira.jira.client.PagedIterator;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one last-page rule of Jira's startAt/maxResults listings (comments, changelog, project search, user search,
+ * create metadata): which pages are read, and that a server which never ends a listing cannot make it loop for ever.
+ */
+class OffsetPagingTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A fake listing of {@code size} numbered items; records the startAt of every page read. */
+    private static final class Listing {
+        final int size;
+        final List<Integer> reads = new ArrayList<>();
+
+        Listing(int size) {
+            this.size = size;
+        }
+
+        ArrayNode items(int startAt, int pageSize) {
+            ArrayNode a = JSON.createArrayNode();
+            for (int i = startAt; i < Math.min(size, startAt + pageSize); i++) {
+                a.addObject().put("n", i);
+            }
+            return a;
+        }
+
+        IntFunction<JsonNode> withTotal(int pageSize) {
+            return startAt -> {
+                reads.add(startAt);
+                ObjectNode page = JSON.createObjectNode().put("startAt", startAt).put("total", size);
+                page.set("values", items(startAt, pageSize));
+                return page;
+            };
+        }
+
+        IntFunction<JsonNode> bareArray(int pageSize) {
+            return startAt -> {
+                reads.add(startAt);
+                return items(startAt, pageSize);
+            };
+        }
+    }
+
+    private static List<Integer> numbers(PagedIterator<JsonNode> it) {
+        return OffsetPaging.all(it).stream().map(n -> n.path("n").asInt()).toList();
+    }
+
+    @Test
+    void totalEndsTheListingWithoutAnExtraRequest() {
+        Listing listing = new Listing(7);
+        List<Integer> got = numbers(OffsetPaging.iterate(listing.withTotal(3), p -> p.path("values"), n -> n, 3, 0,
+                OffsetPaging.UNBOUNDED));
+        assertThat(got).containsExactly(0, 1, 2, 3, 4, 5, 6);
+        assertThat(listing.reads).containsExactly(0, 3, 6);
+    }
+
+    @Test
+    void isLastWinsOverTotal() {
+        // a page that says it is the last ends the listing even though total promises more
+        List<Integer> reads = new ArrayList<>();
+        IntFunction<JsonNode> fetch = startAt -> {
+            reads.add(startAt);
+            ObjectNode page = JSON.createObjectNode().put("total", 100).put("isLast", startAt >= 2);
+            ArrayNode values = page.putArray("values");
+            values.addObject().put("n", startAt);
+            values.addObject().put("n", startAt + 1);
+            return page;
+        };
+        OffsetPaging.all(OffsetPaging.iterate(fetch, p -> p.path("values"), n -> n, 2, 0, OffsetPaging.UNBOUNDED));
+        assertThat(reads).containsExactly(0, 2);
+    }
+
+    @Test
+    void aBareArrayEndsWithAShortPage() {
+        Listing listing = new Listing(5);
+        assertThat(numbers(OffsetPaging.iterate(listing.bareArray(2), p -> p, n -> n, 2, 0, OffsetPaging.UNBOUNDED)))
+                .containsExactly(0, 1, 2, 3, 4);
+        assertThat(listing.reads).containsExactly(0, 2, 4);
+    }
+
+    @Test
+    void aBareArrayOfWholePagesEndsWithTheEmptyPage() {
+        Listing listing = new Listing(4);
+        assertThat(numbers(OffsetPaging.iterate(listing.bareArray(2), p -> p, n -> n, 2, 0, OffsetPaging.UNBOUNDED)))
+                .containsExactly(0, 1, 2, 3);
+        assertThat(listing.reads).containsExactly(0, 2, 4);
+    }
+
+    @Test
+    void theLimitStopsReadingPages() {
+        Listing listing = new Listing(50);
+        assertThat(numbers(OffsetPaging.iterate(listing.withTotal(2), p -> p.path("values"), n -> n, 2, 3,
+                OffsetPaging.UNBOUNDED))).containsExactly(0, 1, 2);
+        assertThat(listing.reads).containsExactly(0, 2);
+    }
+
+    @Test
+    void aServerThatNeverEndsIsReadAtMostMaxPagesTimes() {
+        List<Integer> reads = new ArrayList<>();
+        IntFunction<JsonNode> endless = startAt -> {
+            reads.add(startAt);
+            ObjectNode page = JSON.createObjectNode().put("isLast", false);
+            page.putArray("values").addObject().put("n", startAt);
+            return page;
+        };
+        List<JsonNode> got = OffsetPaging.all(OffsetPaging.iterate(endless, p -> p.path("values"), n -> n, 1, 0, 4));
+        assertThat(got).hasSize(4);
+        assertThat(reads).containsExactly(0, 1, 2, 3);
+    }
+
+    @Test
+    void itemsTheConverterRejectsAreSkippedButCountForTheNextStartAt() {
+        Listing listing = new Listing(6);
+        List<Integer> got = OffsetPaging.all(OffsetPaging.iterate(listing.withTotal(3), p -> p.path("values"),
+                n -> n.path("n").asInt() % 2 == 0 ? n.path("n").asInt() : null, 3, 0, OffsetPaging.UNBOUNDED));
+        assertThat(got).containsExactly(0, 2, 4);
+        assertThat(listing.reads).containsExactly(0, 3);
+    }
+}
