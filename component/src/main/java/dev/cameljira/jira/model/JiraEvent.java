@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What every jira: consumer emits, whether the event arrived as a webhook or was found by polling: a route never
@@ -69,6 +73,60 @@ public record JiraEvent(String type, Instant timestamp, String issueEventType, J
             out.add(i.fieldId() != null ? i.fieldId() : i.field());
         }
         return new ArrayList<>(out);
+    }
+
+    /**
+     * The JSON form of the event, the same for webhook and polled events: shaped like a Jira webhook payload
+     * ({@code timestamp} in epoch milliseconds, {@code webhookEvent}, {@code issue_event_type_name}, {@code user},
+     * {@code issue}, {@code changelog}, {@code comment}, {@code project} as Jira sent them) plus {@code source} and
+     * {@code eventId}. This is what {@code marshal().json()} writes, with any Jackson mapper (no date module needed).
+     */
+    @JsonValue
+    public ObjectNode toJson() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode n = f.objectNode();
+        if (timestamp != null) {
+            n.put("timestamp", timestamp.toEpochMilli());
+        }
+        n.put("webhookEvent", type);
+        if (issueEventType != null) {
+            n.put("issue_event_type_name", issueEventType);
+        }
+        if (user != null) {
+            ObjectNode u = n.putObject("user");
+            putIfSet(u, "accountId", user.accountId());
+            putIfSet(u, "name", user.name());
+            putIfSet(u, "key", user.key());
+            putIfSet(u, "displayName", user.displayName());
+            putIfSet(u, "emailAddress", user.emailAddress());
+            u.put("active", user.active());
+        }
+        if (issue != null) {
+            n.set("issue", issue.raw());
+        }
+        if (!changelog.isEmpty() || changelogId != null) {
+            ObjectNode c = n.putObject("changelog");
+            putIfSet(c, "id", changelogId);
+            ArrayNode items = c.putArray("items");
+            for (ChangeItem i : changelog) {
+                items.add(i.raw() != null ? i.raw() : f.objectNode().put("field", i.field()));
+            }
+        }
+        if (comment != null && comment.raw() != null) {
+            n.set("comment", comment.raw());
+        }
+        if (project != null && project.raw() != null) {
+            n.set("project", project.raw());
+        }
+        n.put("source", source == null ? null : source.name());
+        putIfSet(n, "eventId", eventId);
+        return n;
+    }
+
+    private static void putIfSet(ObjectNode n, String field, String value) {
+        if (value != null) {
+            n.put(field, value);
+        }
     }
 
     @Override
