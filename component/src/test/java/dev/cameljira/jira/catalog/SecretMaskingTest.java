@@ -10,15 +10,11 @@ import dev.cameljira.jira.JiraEndpoint;
 import dev.cameljira.jira.client.JiraAuthenticationException;
 import dev.cameljira.sandbox.JiraSandbox;
 import dev.cameljira.sandbox.SandboxUsers;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.ResolveEndpointFailedException;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.util.URISupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Secrets given in endpoint URIs (password, apiToken, accessToken, proxyPassword, also as RAW(...)) never show where
  * Camel prints an endpoint: its toString(), the sanitized URI, the endpoint registry, error messages.
  */
-class SecretMaskingTest {
+class SecretMaskingTest extends StartedContextTestSupport {
 
     private static final String URL = "jiraUrl=http://127.0.0.1:1";
     private static final Map<String, String> URIS = Map.of(
@@ -37,19 +33,6 @@ class SecretMaskingTest {
             "ACC-secret-3", "jira://getIssue?" + URL + "&accessToken=ACC-secret-3",
             "PROXY-secret-4", "jira:getIssue?" + URL + "&proxyHost=127.0.0.1&proxyPort=3128&proxyUsername=p&proxyPassword=PROXY-secret-4",
             "RAW+secret&5", "jira:getIssue?" + URL + "&username=someone&password=RAW(RAW+secret&5)");
-
-    private CamelContext context;
-
-    @BeforeEach
-    void start() throws Exception {
-        context = new DefaultCamelContext();
-        context.start();
-    }
-
-    @AfterEach
-    void stop() {
-        context.stop();
-    }
 
     @Test
     void endpointsPrintWithoutTheirSecrets() {

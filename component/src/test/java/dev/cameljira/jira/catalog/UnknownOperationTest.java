@@ -2,32 +2,15 @@ package dev.cameljira.jira.catalog;
 
 import dev.cameljira.jira.JiraOperation;
 import dev.cameljira.jira.consumer.JiraConsumerType;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ResolveEndpointFailedException;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A wrong operation name fails when the endpoint is created, with a message listing what is valid. */
-class UnknownOperationTest {
-
-    private CamelContext context;
-
-    @BeforeEach
-    void start() throws Exception {
-        context = new DefaultCamelContext();
-        context.start();
-    }
-
-    @AfterEach
-    void stop() {
-        context.stop();
-    }
+class UnknownOperationTest extends StartedContextTestSupport {
 
     @Test
     void unknownOperationListsTheValidOnes() {

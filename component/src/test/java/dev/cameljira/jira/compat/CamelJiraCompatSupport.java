@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +19,7 @@ import dev.cameljira.jira.JiraConfiguration;
 import dev.cameljira.jira.test.JiraSandboxTestSupport;
 import dev.cameljira.sandbox.SandboxUsers;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +48,23 @@ abstract class CamelJiraCompatSupport extends JiraSandboxTestSupport {
 
     /** Hook: the camel-jira style routes of a test class. */
     protected void addRoutes(CamelContext context) throws Exception {
+    }
+
+    /** The exchange, if it succeeded; else an AssertionError saying {@code what} failed, with the exchange's exception. */
+    protected static Exchange succeeded(Exchange ex, String what) {
+        if (ex.getException() != null) {
+            throw new AssertionError(what + " failed: " + ex.getException(), ex.getException());
+        }
+        return ex;
+    }
+
+    /** Message headers from name, value, name, value, ... */
+    protected static Map<String, Object> headers(Object... kv) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
     }
 
     /** The login camel-jira users put in {@code username}: the e-mail on Cloud, the user name on Data Center. */

@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -72,19 +71,7 @@ abstract class CamelJiraRoutesContract extends CamelJiraCompatSupport {
     }
 
     private Exchange run(String route, Object body, Map<String, Object> headers) {
-        Exchange ex = send("direct:" + route, body, headers);
-        if (ex.getException() != null) {
-            throw new AssertionError(route + " failed: " + ex.getException(), ex.getException());
-        }
-        return ex;
-    }
-
-    private static Map<String, Object> headers(Object... kv) {
-        Map<String, Object> m = new HashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
+        return succeeded(send("direct:" + route, body, headers), route);
     }
 
     // ---- issues ------------------------------------------------------------------------------------------------

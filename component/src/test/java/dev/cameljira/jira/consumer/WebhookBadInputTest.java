@@ -10,15 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.cameljira.jira.JiraConstants;
 import dev.cameljira.jira.model.JiraEvent;
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bad deliveries get a 4xx with a short reason, reach no route, and leave the server healthy; replies never carry the
  * request's headers or payload; a failing route answers 5xx so Jira redelivers, and the redelivery is routed once.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebhookBadInputTest {
+class WebhookBadInputTest extends WebhookReceiverTestSupport {
 
     private static final String SECRET = "s3cret-for-tests";
     private static final String PATH = "/hooks/strict";
@@ -36,40 +30,23 @@ class WebhookBadInputTest {
     /** Appears in payloads; must never come back in a reply. */
     private static final String MARKER = "PAYLOAD-MARKER-7f3a";
 
-    private CamelContext context;
-    private WebhookHttp http;
     private final WebhookHttp.Recorder strict = new WebhookHttp.Recorder();
     private final WebhookHttp.Recorder flaky = new WebhookHttp.Recorder();
     private final WebhookHttp.Recorder open = new WebhookHttp.Recorder();
     private final AtomicInteger flakyFailures = new AtomicInteger();
 
-    @BeforeAll
-    void start() throws Exception {
-        context = new DefaultCamelContext();
-        http = WebhookHttp.bind(context);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("jira:webhook?webhookPath=" + PATH + "&secret=" + SECRET + "&maxBodySize=4096&maxJsonDepth=16")
-                        .process(strict::record);
-                from("jira:webhook?webhookPath=" + FLAKY + "&secret=" + SECRET)
-                        .process(e -> {
-                            if (flakyFailures.getAndDecrement() > 0) {
-                                throw new IllegalStateException("downstream unavailable");
-                            }
-                            flaky.record(e);
-                        });
-                from("jira:webhook?webhookPath=" + OPEN + "&events=comment_created").process(open::record);
-            }
-        });
-        context.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
+    @Override
+    protected void routes(RouteBuilder builder) {
+        builder.from("jira:webhook?webhookPath=" + PATH + "&secret=" + SECRET + "&maxBodySize=4096&maxJsonDepth=16")
+                .process(strict::record);
+        builder.from("jira:webhook?webhookPath=" + FLAKY + "&secret=" + SECRET)
+                .process(e -> {
+                    if (flakyFailures.getAndDecrement() > 0) {
+                        throw new IllegalStateException("downstream unavailable");
+                    }
+                    flaky.record(e);
+                });
+        builder.from("jira:webhook?webhookPath=" + OPEN + "&events=comment_created").process(open::record);
     }
 
     @BeforeEach

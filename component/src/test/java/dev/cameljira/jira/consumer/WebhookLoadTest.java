@@ -15,13 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.cameljira.jira.JiraConstants;
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * X-Atlassian-Webhook-Identifier, sent at any moment, so some while the first copy is still in the route), 32 at a time:
  * every distinct delivery reaches the route exactly once and every request is answered 2xx.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebhookLoadTest {
+class WebhookLoadTest extends WebhookReceiverTestSupport {
 
     private static final String SECRET = "load-secret";
     private static final String PATH = "/load/webhook";
@@ -39,30 +33,13 @@ class WebhookLoadTest {
     private static final int DUPLICATES = DELIVERIES / 20;
     private static final int CONCURRENCY = 32;
 
-    private CamelContext context;
-    private WebhookHttp http;
     private final Map<String, AtomicInteger> routed = new ConcurrentHashMap<>();
 
-    @BeforeAll
-    void start() throws Exception {
-        context = new DefaultCamelContext();
-        http = WebhookHttp.bind(context);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("jira:webhook?webhookPath=" + PATH + "&secret=" + SECRET)
-                        .process(e -> routed.computeIfAbsent(e.getIn().getHeader(JiraConstants.EVENT_ID, String.class),
-                                k -> new AtomicInteger()).incrementAndGet());
-            }
-        });
-        context.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
+    @Override
+    protected void routes(RouteBuilder builder) {
+        builder.from("jira:webhook?webhookPath=" + PATH + "&secret=" + SECRET)
+                .process(e -> routed.computeIfAbsent(e.getIn().getHeader(JiraConstants.EVENT_ID, String.class),
+                        k -> new AtomicInteger()).incrementAndGet());
     }
 
     private record Delivery(String id, byte[] body) {

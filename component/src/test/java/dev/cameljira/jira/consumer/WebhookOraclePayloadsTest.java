@@ -19,16 +19,11 @@ import dev.cameljira.jira.model.ChangeItem;
 import dev.cameljira.jira.model.JiraEvent;
 import dev.cameljira.jira.model.JiraUser;
 import dev.cameljira.sandbox.spec.Oracles;
-import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,35 +32,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to a receive-only {@code jira:webhook} (no jiraUrl): each must reach the route as a {@link JiraEvent} whose type,
  * issue, project, changelog, comment and user are those of the payload, with the matching headers.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebhookOraclePayloadsTest {
+class WebhookOraclePayloadsTest extends WebhookReceiverTestSupport {
 
     private static final String SECRET = "oracle-secret";
     private static final String PATH = "/oracle/webhook";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CamelContext context;
-    private WebhookHttp http;
     private final WebhookHttp.Recorder recorder = new WebhookHttp.Recorder();
 
-    @BeforeAll
-    void start() throws Exception {
-        context = new DefaultCamelContext();
-        http = WebhookHttp.bind(context);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("jira:webhook?webhookPath=" + PATH + "&secret=" + SECRET + "&events=*").process(recorder::record);
-            }
-        });
-        context.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (context != null) {
-            context.stop();
-        }
+    @Override
+    protected void routes(RouteBuilder builder) {
+        builder.from("jira:webhook?webhookPath=" + PATH + "&secret=" + SECRET + "&events=*").process(recorder::record);
     }
 
     @BeforeEach

@@ -4,33 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Attachments, watchers, links, worklogs and entity properties round-trip (Cloud). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ActivityTest {
+class ActivityTest extends SpecCheckedSandboxTest {
 
-    private JiraSandbox sandbox;
     private Client admin;
 
     @BeforeAll
-    void start() {
-        sandbox = JiraSandbox.builder().validateAgainstSpec(true).build();
+    void clients() {
         admin = Client.admin(sandbox);
-    }
-
-    @AfterEach
-    void conformsToSpec() {
-        SpecCheck.assertConforms(sandbox);
-    }
-
-    @AfterAll
-    void stop() {
-        sandbox.close();
     }
 
     @Test

@@ -6,34 +6,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Issue lifecycle against a Cloud sandbox: REST v3 (ADF) and v2 (wiki strings). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CloudIssueTest {
+class CloudIssueTest extends SpecCheckedSandboxTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-28T10:15:30.123Z"), ZoneId.of("UTC"));
-    private JiraSandbox sandbox;
     private Client admin;
 
+    @Override
+    protected JiraSandbox.Builder configure(JiraSandbox.Builder builder) {
+        return builder.mode(JiraSandbox.Mode.CLOUD).clock(clock);
+    }
+
     @BeforeAll
-    void start() {
-        sandbox = JiraSandbox.builder().mode(JiraSandbox.Mode.CLOUD).clock(clock).validateAgainstSpec(true).build();
+    void clients() {
         admin = Client.admin(sandbox);
-    }
-
-    @AfterEach
-    void conformsToSpec() {
-        SpecCheck.assertConforms(sandbox);
-    }
-
-    @AfterAll
-    void stop() {
-        sandbox.close();
     }
 
     private String create(String summary) {

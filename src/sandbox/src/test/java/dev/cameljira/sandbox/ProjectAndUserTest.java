@@ -3,35 +3,19 @@ package dev.cameljira.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Projects CRUD and search, user look-ups (Cloud). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProjectAndUserTest {
+class ProjectAndUserTest extends SpecCheckedSandboxTest {
 
-    private JiraSandbox sandbox;
     private Client admin;
     private Client user;
 
     @BeforeAll
-    void start() {
-        sandbox = JiraSandbox.builder().validateAgainstSpec(true).build();
+    void clients() {
         admin = Client.admin(sandbox);
         user = Client.user(sandbox);
-    }
-
-    @AfterEach
-    void conformsToSpec() {
-        SpecCheck.assertConforms(sandbox);
-    }
-
-    @AfterAll
-    void stop() {
-        sandbox.close();
     }
 
     @Test

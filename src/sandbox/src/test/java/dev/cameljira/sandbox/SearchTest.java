@@ -11,34 +11,23 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Cloud search: /search/jql with token paging, bounded JQL, field selection, minute-precision dates. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SearchTest {
+class SearchTest extends SpecCheckedSandboxTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-28T10:15:05Z"), ZoneId.of("UTC"));
-    private JiraSandbox sandbox;
     private Client admin;
 
+    @Override
+    protected JiraSandbox.Builder configure(JiraSandbox.Builder builder) {
+        return builder.clock(clock);
+    }
+
     @BeforeAll
-    void start() {
-        sandbox = JiraSandbox.builder().clock(clock).validateAgainstSpec(true).build();
+    void clients() {
         admin = Client.admin(sandbox);
-    }
-
-    @AfterEach
-    void conformsToSpec() {
-        SpecCheck.assertConforms(sandbox);
-    }
-
-    @AfterAll
-    void stop() {
-        sandbox.close();
     }
 
     private static String q(String jql) {

@@ -4,33 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Every Jira resource once more in Server mode (REST v2, names), each exchange validated against the DC spec. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServerActivityTest {
+class ServerActivityTest extends SpecCheckedSandboxTest {
 
-    private JiraSandbox sandbox;
     private Client admin;
 
+    @Override
+    protected JiraSandbox.Builder configure(JiraSandbox.Builder builder) {
+        return builder.mode(JiraSandbox.Mode.SERVER);
+    }
+
     @BeforeAll
-    void start() {
-        sandbox = JiraSandbox.builder().mode(JiraSandbox.Mode.SERVER).validateAgainstSpec(true).build();
+    void clients() {
         admin = Client.bearer(sandbox, SandboxUsers.ADMIN_TOKEN);
-    }
-
-    @AfterEach
-    void conformsToSpec() {
-        SpecCheck.assertConforms(sandbox);
-    }
-
-    @AfterAll
-    void stop() {
-        sandbox.close();
     }
 
     private String create(String summary) {

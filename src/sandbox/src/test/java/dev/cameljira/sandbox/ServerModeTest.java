@@ -3,33 +3,22 @@ package dev.cameljira.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Data Center / Server mode: REST v2 only, user names and keys, basic auth with name or e-mail, PATs. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServerModeTest {
+class ServerModeTest extends SpecCheckedSandboxTest {
 
-    private JiraSandbox sandbox;
     private Client admin;
 
+    @Override
+    protected JiraSandbox.Builder configure(JiraSandbox.Builder builder) {
+        return builder.mode(JiraSandbox.Mode.SERVER);
+    }
+
     @BeforeAll
-    void start() {
-        sandbox = JiraSandbox.builder().mode(JiraSandbox.Mode.SERVER).validateAgainstSpec(true).build();
+    void clients() {
         admin = Client.basic(sandbox, SandboxUsers.ADMIN_NAME, SandboxUsers.ADMIN_TOKEN);
-    }
-
-    @AfterEach
-    void conformsToSpec() {
-        SpecCheck.assertConforms(sandbox);
-    }
-
-    @AfterAll
-    void stop() {
-        sandbox.close();
     }
 
     @Test
