@@ -79,7 +79,7 @@ final class DeliveryLedger {
     private Outcome claimAndRun(String id, CompletableFuture<Boolean> mine, BooleanSupplier route) {
         boolean done = false;
         try {
-            if (!repository.add(id)) {
+            if (!claim(id)) {
                 done = true;
                 return Outcome.DUPLICATE;
             }
@@ -100,6 +100,29 @@ final class DeliveryLedger {
         } finally {
             inFlight.remove(id, mine);
             mine.complete(done);
+        }
+    }
+
+    /**
+     * Claims the id in the repository. A shared repository (JDBC) may throw when another replica inserted the same id
+     * between its check and its insert: if the id is there now, that replica owns the delivery and this copy is a
+     * duplicate; otherwise the failure is real and propagates.
+     */
+    private boolean claim(String id) {
+        try {
+            return repository.add(id);
+        } catch (RuntimeException e) {
+            boolean claimedElsewhere;
+            try {
+                claimedElsewhere = repository.contains(id);
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+                throw e;
+            }
+            if (claimedElsewhere) {
+                return false;
+            }
+            throw e;
         }
     }
 
