@@ -43,6 +43,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "configuration": target.setConfiguration(property(camelContext, dev.cameljira.jira.JiraConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "consumerkey":
+        case "consumerKey": getOrCreateConfiguration(target).setConsumerKey(property(camelContext, java.lang.String.class, value)); return true;
         case "deployment": getOrCreateConfiguration(target).setDeployment(property(camelContext, java.lang.String.class, value)); return true;
         case "expand": getOrCreateConfiguration(target).setExpand(property(camelContext, java.lang.String.class, value)); return true;
         case "fields": getOrCreateConfiguration(target).setFields(property(camelContext, java.lang.String.class, value)); return true;
@@ -73,6 +75,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "notifyusers":
         case "notifyUsers": getOrCreateConfiguration(target).setNotifyUsers(property(camelContext, boolean.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "privatekey":
+        case "privateKey": getOrCreateConfiguration(target).setPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "projectkey":
         case "projectKey": getOrCreateConfiguration(target).setProjectKey(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
@@ -92,6 +96,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "useragent":
         case "userAgent": getOrCreateConfiguration(target).setUserAgent(property(camelContext, java.lang.String.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "verificationcode":
+        case "verificationCode": getOrCreateConfiguration(target).setVerificationCode(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -112,6 +118,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "configuration": return dev.cameljira.jira.JiraConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "consumerkey":
+        case "consumerKey": return java.lang.String.class;
         case "deployment": return java.lang.String.class;
         case "expand": return java.lang.String.class;
         case "fields": return java.lang.String.class;
@@ -142,6 +150,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "notifyusers":
         case "notifyUsers": return boolean.class;
         case "password": return java.lang.String.class;
+        case "privatekey":
+        case "privateKey": return java.lang.String.class;
         case "projectkey":
         case "projectKey": return java.lang.String.class;
         case "proxyhost":
@@ -161,6 +171,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "useragent":
         case "userAgent": return java.lang.String.class;
         case "username": return java.lang.String.class;
+        case "verificationcode":
+        case "verificationCode": return java.lang.String.class;
         default: return null;
         }
     }
@@ -182,6 +194,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "consumerkey":
+        case "consumerKey": return getOrCreateConfiguration(target).getConsumerKey();
         case "deployment": return getOrCreateConfiguration(target).getDeployment();
         case "expand": return getOrCreateConfiguration(target).getExpand();
         case "fields": return getOrCreateConfiguration(target).getFields();
@@ -212,6 +226,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "notifyusers":
         case "notifyUsers": return getOrCreateConfiguration(target).isNotifyUsers();
         case "password": return getOrCreateConfiguration(target).getPassword();
+        case "privatekey":
+        case "privateKey": return getOrCreateConfiguration(target).getPrivateKey();
         case "projectkey":
         case "projectKey": return getOrCreateConfiguration(target).getProjectKey();
         case "proxyhost":
@@ -231,6 +247,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "useragent":
         case "userAgent": return getOrCreateConfiguration(target).getUserAgent();
         case "username": return getOrCreateConfiguration(target).getUsername();
+        case "verificationcode":
+        case "verificationCode": return getOrCreateConfiguration(target).getVerificationCode();
         default: return null;
         }
     }

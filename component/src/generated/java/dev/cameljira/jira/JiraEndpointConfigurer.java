@@ -39,6 +39,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "consumerkey":
+        case "consumerKey": target.getConfiguration().setConsumerKey(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "deployment": target.getConfiguration().setDeployment(property(camelContext, java.lang.String.class, value)); return true;
         case "events": target.getWebhookConfiguration().setEvents(property(camelContext, java.lang.String.class, value)); return true;
@@ -85,6 +87,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "privatekey":
+        case "privateKey": target.getConfiguration().setPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "projectkey":
         case "projectKey": target.getConfiguration().setProjectKey(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
@@ -133,6 +137,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "useragent":
         case "userAgent": target.getConfiguration().setUserAgent(property(camelContext, java.lang.String.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "verificationcode":
+        case "verificationCode": target.getConfiguration().setVerificationCode(property(camelContext, java.lang.String.class, value)); return true;
         case "watchedfields":
         case "watchedFields": target.getPollingConfiguration().setWatchedFields(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookexternalurl":
@@ -164,6 +170,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "consumerkey":
+        case "consumerKey": return java.lang.String.class;
         case "delay": return long.class;
         case "deployment": return java.lang.String.class;
         case "events": return java.lang.String.class;
@@ -210,6 +218,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "password": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "privatekey":
+        case "privateKey": return java.lang.String.class;
         case "projectkey":
         case "projectKey": return java.lang.String.class;
         case "proxyhost":
@@ -258,6 +268,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "useragent":
         case "userAgent": return java.lang.String.class;
         case "username": return java.lang.String.class;
+        case "verificationcode":
+        case "verificationCode": return java.lang.String.class;
         case "watchedfields":
         case "watchedFields": return java.lang.String.class;
         case "webhookexternalurl":
@@ -290,6 +302,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "consumerkey":
+        case "consumerKey": return target.getConfiguration().getConsumerKey();
         case "delay": return target.getDelay();
         case "deployment": return target.getConfiguration().getDeployment();
         case "events": return target.getWebhookConfiguration().getEvents();
@@ -336,6 +350,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "password": return target.getConfiguration().getPassword();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "privatekey":
+        case "privateKey": return target.getConfiguration().getPrivateKey();
         case "projectkey":
         case "projectKey": return target.getConfiguration().getProjectKey();
         case "proxyhost":
@@ -384,6 +400,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "useragent":
         case "userAgent": return target.getConfiguration().getUserAgent();
         case "username": return target.getConfiguration().getUsername();
+        case "verificationcode":
+        case "verificationCode": return target.getConfiguration().getVerificationCode();
         case "watchedfields":
         case "watchedFields": return target.getPollingConfiguration().getWatchedFields();
         case "webhookexternalurl":

@@ -23,7 +23,7 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(67);
+        Set<String> props = new HashSet<>(70);
         props.add("accessToken");
         props.add("apiToken");
         props.add("apiVersion");
@@ -32,6 +32,7 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("backoffMultiplier");
         props.add("bridgeErrorHandler");
         props.add("connectTimeout");
+        props.add("consumerKey");
         props.add("delay");
         props.add("deployment");
         props.add("events");
@@ -61,6 +62,7 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("overlap");
         props.add("password");
         props.add("pollStrategy");
+        props.add("privateKey");
         props.add("projectKey");
         props.add("proxyHost");
         props.add("proxyPassword");
@@ -87,17 +89,20 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("useFixedDelay");
         props.add("userAgent");
         props.add("username");
+        props.add("verificationCode");
         props.add("watchedFields");
         props.add("webhookExternalUrl");
         props.add("webhookName");
         props.add("webhookPath");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(5);
+        Set<String> secretProps = new HashSet<>(7);
         secretProps.add("accessToken");
         secretProps.add("apiToken");
         secretProps.add("password");
+        secretProps.add("privateKey");
         secretProps.add("proxyPassword");
         secretProps.add("secret");
+        secretProps.add("verificationCode");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);
         prefixes.put("schedulerProperties", "scheduler.");

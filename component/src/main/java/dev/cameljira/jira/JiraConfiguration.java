@@ -15,7 +15,9 @@ public class JiraConfiguration implements Cloneable {
 
     // ---- connection ----
     @UriParam(label = "common")
-    @Metadata(required = true, description = "Base URL of Jira, e.g. https://your-domain.atlassian.net (Cloud), "
+    @Metadata(description = "Base URL of Jira, required by producers, polling consumers and a webhook consumer that registers "
+                            + "its webhook or reconciles (a receive-only jira:webhook does not call Jira); e.g. "
+                            + "https://your-domain.atlassian.net (Cloud), "
                                              + "https://jira.example.com (Data Center), or https://api.atlassian.com/ex/jira/{cloudId} for OAuth 2.0.")
     private String jiraUrl;
     @UriParam(label = "common", defaultValue = "auto", enums = "auto,cloud,server",
@@ -35,6 +37,17 @@ public class JiraConfiguration implements Cloneable {
     @UriParam(label = "security", secret = true,
               description = "Bearer token: a Data Center personal access token or an OAuth 2.0 access token. Wins over basic auth.")
     private String accessToken;
+    @UriParam(label = "security",
+              description = "OAuth 1.0a consumer key (Jira Data Center application link). With privateKey and accessToken "
+                            + "every request is signed with RSA-SHA1; OAuth 1.0a then wins over Bearer and basic auth.")
+    private String consumerKey;
+    @UriParam(label = "security", secret = true,
+              description = "OAuth 1.0a: the consumer's RSA private key, PKCS#8 in base64 (use RAW(...) in URIs).")
+    private String privateKey;
+    @UriParam(label = "security", secret = true,
+              description = "OAuth 1.0a: the verification code of the authorization step; sent as oauth_verifier with "
+                            + "each request, like Apache camel-jira. Optional.")
+    private String verificationCode;
     @UriParam(label = "security", description = "Custom TLS (trust store, key store, protocols) for the connection to Jira.")
     private SSLContextParameters sslContextParameters;
 
@@ -107,7 +120,8 @@ public class JiraConfiguration implements Cloneable {
     public String toString() {
         return "JiraConfiguration[jiraUrl=" + jiraUrl + ", deployment=" + deployment + ", apiVersion=" + apiVersion
                + ", username=" + username + ", password=" + mask(password) + ", apiToken=" + mask(apiToken)
-               + ", accessToken=" + mask(accessToken) + "]";
+               + ", accessToken=" + mask(accessToken) + ", consumerKey=" + consumerKey + ", privateKey=" + mask(privateKey)
+               + ", verificationCode=" + mask(verificationCode) + "]";
     }
 
     private static String mask(String s) {
@@ -168,6 +182,30 @@ public class JiraConfiguration implements Cloneable {
 
     public void setAccessToken(String accessToken) {
         this.accessToken = accessToken;
+    }
+
+    public String getConsumerKey() {
+        return consumerKey;
+    }
+
+    public void setConsumerKey(String consumerKey) {
+        this.consumerKey = consumerKey;
+    }
+
+    public String getPrivateKey() {
+        return privateKey;
+    }
+
+    public void setPrivateKey(String privateKey) {
+        this.privateKey = privateKey;
+    }
+
+    public String getVerificationCode() {
+        return verificationCode;
+    }
+
+    public void setVerificationCode(String verificationCode) {
+        this.verificationCode = verificationCode;
     }
 
     public SSLContextParameters getSslContextParameters() {

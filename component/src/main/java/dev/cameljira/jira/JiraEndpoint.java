@@ -1,6 +1,8 @@
 package dev.cameljira.jira;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.net.ssl.SSLContext;
 
@@ -152,7 +154,18 @@ public class JiraEndpoint extends ScheduledPollEndpoint implements EndpointServi
                 parseApiVersion(c.getApiVersion()), Duration.ofMillis(c.getMetadataCacheTtl()));
     }
 
+    /**
+     * The credentials of an endpoint: OAuth 1.0a when consumerKey, privateKey and accessToken are set (it wins over
+     * Bearer), else Bearer with accessToken, else basic auth, else none.
+     */
     static JiraAuth auth(JiraConfiguration c) {
+        if (isSet(c.getConsumerKey()) || isSet(c.getPrivateKey())) {
+            if (!isSet(c.getConsumerKey()) || !isSet(c.getPrivateKey()) || !isSet(c.getAccessToken())) {
+                throw new JiraInvalidInputException("OAuth 1.0a needs consumerKey, privateKey and accessToken; missing: "
+                                                    + missingOAuth1(c));
+            }
+            return JiraAuth.oauth1(c.getConsumerKey(), c.getPrivateKey(), c.getAccessToken(), c.getVerificationCode());
+        }
         if (c.getAccessToken() != null && !c.getAccessToken().isBlank()) {
             return JiraAuth.bearer(c.getAccessToken());
         }
@@ -169,6 +182,24 @@ public class JiraEndpoint extends ScheduledPollEndpoint implements EndpointServi
                                                 + "(use accessToken for a bearer token)");
         }
         return JiraAuth.anonymous();
+    }
+
+    private static boolean isSet(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static String missingOAuth1(JiraConfiguration c) {
+        List<String> missing = new ArrayList<>();
+        if (!isSet(c.getConsumerKey())) {
+            missing.add("consumerKey");
+        }
+        if (!isSet(c.getPrivateKey())) {
+            missing.add("privateKey");
+        }
+        if (!isSet(c.getAccessToken())) {
+            missing.add("accessToken");
+        }
+        return String.join(", ", missing);
     }
 
     static int parseApiVersion(String v) {

@@ -247,7 +247,7 @@ public final class JiraClient implements AutoCloseable {
 
     private JiraResponse execute(JiraRequest request, String url) throws IOException {
         ClassicRequestBuilder rb = ClassicRequestBuilder.create(request.method()).setUri(url);
-        String authHeader = config.auth().authorizationHeader();
+        String authHeader = config.auth().authorizationHeader(request.method(), url);
         if (authHeader != null) {
             rb.setHeader("Authorization", authHeader);
         }

@@ -14,6 +14,7 @@ import dev.cameljira.sandbox.spec.HttpExchangeRecord;
 import dev.cameljira.sandbox.spec.JiraSpecValidator;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -130,7 +131,7 @@ final class SandboxHttpHandler implements HttpHandler {
                 throw ApiException.of(404, "null for uri: " + store.baseUrl() + path);
             }
             int version = apiVersion(match.params().get("version"), path);
-            Optional<User> user = auth.authenticate(first(headers, "Authorization"));
+            Optional<User> user = auth.authenticate(first(headers, "Authorization"), method, requestUrl(path, headers), query);
             if (user.isEmpty() && !match.route().anonymous()) {
                 throw JiraAuth.unauthorized();
             }
@@ -150,6 +151,16 @@ final class SandboxHttpHandler implements HttpHandler {
             LOG.warn("sandbox failed on {} {}: {}", method, path, e.toString());
             return ApiResponse.error(ApiException.of(500, "Internal server error: " + e));
         }
+    }
+
+    /** The URL the client addressed: its Host header (else the base URL's authority) and the raw path. */
+    private String requestUrl(String path, Map<String, List<String>> headers) {
+        String host = first(headers, "Host");
+        if (host == null || host.isBlank()) {
+            URI base = URI.create(store.baseUrl());
+            return base.getScheme() + "://" + base.getRawAuthority() + path;
+        }
+        return URI.create(store.baseUrl()).getScheme() + "://" + host + path;
     }
 
     private int apiVersion(String version, String path) {

@@ -1,15 +1,20 @@
 package dev.cameljira.sandbox.jira;
 
+import dev.cameljira.sandbox.SandboxUsers;
 import dev.cameljira.sandbox.http.ApiException;
 import dev.cameljira.sandbox.jira.model.User;
 import dev.cameljira.sandbox.jira.store.JiraStore;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Authentication. Cloud: basic {@code email:apiToken} or {@code Bearer <token>}. Server: basic {@code name:token} or
- * {@code email:token}, or {@code Bearer <personal access token>}. A present but wrong header is a 401.
+ * {@code email:token}, or {@code Bearer <personal access token>}. Both: OAuth 1.0a RSA-SHA1 ({@code OAuth oauth_consumer_key=...}) for the
+ * seeded consumer {@link SandboxUsers#OAUTH_CONSUMER_KEY} (see {@link #authenticate(String, String, String, Map)}).
+ * A present but wrong header is a 401.
  */
 public final class JiraAuth {
 
@@ -17,6 +22,25 @@ public final class JiraAuth {
 
     public JiraAuth(JiraStore store) {
         this.store = store;
+    }
+
+    /**
+     * The user of a request's Authorization header, OAuth 1.0a signatures included (they cover the method and URL);
+     * empty when there is none; a 401 when it is wrong.
+     *
+     * @param url   the URL the client addressed (scheme, host, port, raw path)
+     * @param query the decoded query parameters
+     */
+    public Optional<User> authenticate(String authorization, String method, String url, Map<String, List<String>> query) {
+        if (authorization != null && authorization.trim().regionMatches(true, 0, "OAuth ", 0, 6)) {
+            String token = OAuth1Verifier.verify(authorization.trim().substring(6), method, url, query)
+                    .orElseThrow(JiraAuth::unauthorized);
+            if (!token.equals(SandboxUsers.OAUTH_ACCESS_TOKEN)) {
+                throw unauthorized();
+            }
+            return Optional.of(store.userByToken(SandboxUsers.ADMIN_TOKEN).orElseThrow(JiraAuth::unauthorized));
+        }
+        return authenticate(authorization);
     }
 
     /** The user of an Authorization header; empty when there is none; a 401 when it is wrong. */
