@@ -56,7 +56,7 @@ abstract class PollingAcceptanceContract extends PollingTestSupport {
 
         @Override
         public void process(Exchange exchange) {
-            String key = PollingRestartContract.describe(exchange.getMessage().getBody(JiraEvent.class));
+            String key = PollingTestSupport.describe(exchange.getMessage().getBody(JiraEvent.class));
             int attempt = attempts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
             if (failing && attempt <= plannedFailures(key)) {
                 failures.incrementAndGet();

@@ -155,4 +155,96 @@ abstract class PollingTestSupport extends JiraSandboxTestSupport {
     protected static List<String> keys(List<JiraEvent> events) {
         return events.stream().map(JiraEvent::issueKey).toList();
     }
+
+    /** A check that may throw. */
+    @FunctionalInterface
+    protected interface Check<T> {
+        void accept(T value) throws Exception;
+    }
+
+    /**
+     * The restart scenario shared by the state repositories: a first CamelContext polls every consumer kind with a
+     * repository bound as {@code cursors}, fails some deliveries and stops; changes happen while nothing runs; a second
+     * CamelContext with a NEW repository from {@code repositories} (same storage) and {@code since=-2d} (ignored, since
+     * a cursor is stored) must deliver every change exactly once across both. {@code afterResume} checks the storage
+     * while the second context still runs.
+     */
+    protected void assertResumesAcrossContexts(java.util.function.Supplier<Object> repositories,
+                                               Check<List<JiraPollingConsumer>> afterResume) throws Exception {
+        String seeded = createIssue("seeded");
+        clock.advance(Duration.ofMinutes(1));
+
+        CamelContext first = newContext(Map.of("cursors", repositories.get()));
+        List<JiraPollingConsumer> consumers = addAllKinds(first, "since=now");
+        pollAll(consumers);
+
+        List<String> expected = new java.util.ArrayList<>();
+        String a = createIssue("A");
+        expected.add("created " + a);
+        update(seeded, Map.of("summary", "seeded, changed once"));
+        expected.add("history " + lastHistory(seeded));
+        expected.add("comment " + comment(a, "on A"));
+        pollAll(consumers);
+        org.assertj.core.api.Assertions.assertThat(completed()).containsExactlyInAnyOrderElementsOf(expected);
+
+        // changes the first context sees but fails to deliver, and changes made while nothing runs
+        recorder.failWhen(e -> true);
+        String b = createIssue("B");
+        expected.add("created " + b);
+        update(a, Map.of("summary", "A changed"));
+        expected.add("history " + lastHistory(a));
+        pollAll(consumers);
+        recorder.failWhen(e -> false);
+        first.stop();
+        String c = createIssue("C");
+        expected.add("created " + c);
+        expected.add("comment " + comment(b, "on B"));
+        transition(seeded, "In Progress");
+        expected.add("history " + lastHistory(seeded));
+        clock.advance(Duration.ofMinutes(3));
+
+        CamelContext second = newContext(Map.of("cursors", repositories.get()));
+        try {
+            consumers = addAllKinds(second, "since=-2d");
+            pollAll(consumers);
+            pollAll(consumers);
+            org.assertj.core.api.Assertions.assertThat(completed()).as("every change exactly once across the two contexts")
+                    .containsExactlyInAnyOrderElementsOf(expected).doesNotHaveDuplicates();
+            afterResume.accept(consumers);
+        } finally {
+            second.stop();
+        }
+    }
+
+    private List<JiraPollingConsumer> addAllKinds(CamelContext ctx, String since) throws Exception {
+        List<JiraPollingConsumer> out = new java.util.ArrayList<>();
+        for (String kind : List.of("newIssues", "updatedIssues", "newComments")) {
+            out.add(addRoute(ctx, "jira:" + kind + "?stateRepository=#cursors&" + since, recorder));
+        }
+        return out;
+    }
+
+    private static void pollAll(List<JiraPollingConsumer> consumers) throws Exception {
+        for (JiraPollingConsumer c : consumers) {
+            c.poll();
+        }
+    }
+
+    private String lastHistory(String key) {
+        List<String> ids = historyIds(key);
+        return ids.get(ids.size() - 1);
+    }
+
+    /** What the route completed, as "created KEY", "history ID" or "comment ID". */
+    protected List<String> completed() {
+        return recorder.events().stream().map(PollingTestSupport::describe).toList();
+    }
+
+    static String describe(JiraEvent e) {
+        return switch (e.type()) {
+            case "jira:issue_created" -> "created " + e.issueKey();
+            case "jira:issue_updated" -> "history " + e.changelogId();
+            default -> "comment " + e.comment().id();
+        };
+    }
 }
