@@ -166,18 +166,18 @@ public class JiraEndpoint extends ScheduledPollEndpoint implements EndpointServi
             }
             return JiraAuth.oauth1(c.getConsumerKey(), c.getPrivateKey(), c.getAccessToken(), c.getVerificationCode());
         }
-        if (c.getAccessToken() != null && !c.getAccessToken().isBlank()) {
+        if (isSet(c.getAccessToken())) {
             return JiraAuth.bearer(c.getAccessToken());
         }
-        String secret = c.getApiToken() != null && !c.getApiToken().isBlank() ? c.getApiToken() : c.getPassword();
-        if (c.getUsername() != null && !c.getUsername().isBlank()) {
-            if (secret == null || secret.isBlank()) {
+        String secret = isSet(c.getApiToken()) ? c.getApiToken() : c.getPassword();
+        if (isSet(c.getUsername())) {
+            if (!isSet(secret)) {
                 throw new JiraInvalidInputException("username '" + c.getUsername()
                                                     + "' is set but neither apiToken (Jira Cloud) nor password (Data Center) is");
             }
             return JiraAuth.basic(c.getUsername(), secret);
         }
-        if (secret != null && !secret.isBlank()) {
+        if (isSet(secret)) {
             throw new JiraInvalidInputException("apiToken/password is set but username is not: basic auth needs both "
                                                 + "(use accessToken for a bearer token)");
         }

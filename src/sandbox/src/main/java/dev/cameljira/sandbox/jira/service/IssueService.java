@@ -87,13 +87,13 @@ public final class IssueService {
         }
         Issue parent = parent(fields.get("parent"), type, errors);
         Instant now = store.now();
-        Issue issue = new Issue(0, project.key() + "-0", project, type, Catalog.TODO, actor, now);
+        Issue issue = new Issue(0, project.key() + "-0", project, type, Catalog.TO_DO, actor, now);
         WriteContext ctx = new WriteContext(store, apiVersion, project, actor);
         Map<String, Staged<?>> staged = stage(issue, fields, body.path("update"), ctx, errors, true);
         if (!errors.isEmpty()) {
             throw ApiException.fields(errors);
         }
-        issue = new Issue(store.nextIssueId(), project.key() + "-" + project.nextIssueNumber(), project, type, Catalog.TODO, actor, now);
+        issue = new Issue(store.nextIssueId(), project.key() + "-" + project.nextIssueNumber(), project, type, Catalog.TO_DO, actor, now);
         issue.priority(store.catalog().defaultPriority());
         issue.reporter(actor);
         for (Staged<?> s : staged.values()) {

@@ -22,11 +22,11 @@ import java.util.function.Function;
  */
 public final class Catalog {
 
-    public static final StatusCategory CATEGORY_TODO = new StatusCategory(2, "new", "blue-gray", "To Do");
+    public static final StatusCategory CATEGORY_TO_DO = new StatusCategory(2, "new", "blue-gray", "To Do");
     public static final StatusCategory CATEGORY_IN_PROGRESS = new StatusCategory(4, "indeterminate", "yellow", "In Progress");
     public static final StatusCategory CATEGORY_DONE = new StatusCategory(3, "done", "green", "Done");
 
-    public static final Status TODO = new Status("10000", "To Do", "", CATEGORY_TODO);
+    public static final Status TO_DO = new Status("10000", "To Do", "", CATEGORY_TO_DO);
     public static final Status IN_PROGRESS = new Status("3", "In Progress",
             "This issue is being actively worked on at the moment by the assignee.", CATEGORY_IN_PROGRESS);
     public static final Status DONE = new Status("10001", "Done", "", CATEGORY_DONE);
@@ -37,13 +37,13 @@ public final class Catalog {
     public static final ProjectCategory PROJECT_CATEGORY_DEVELOPMENT = new ProjectCategory("10000", "Development",
             "Software development projects");
 
-    private final List<StatusCategory> statusCategories = List.of(CATEGORY_TODO, CATEGORY_IN_PROGRESS, CATEGORY_DONE);
-    private final List<Status> statuses = List.of(TODO, IN_PROGRESS, DONE);
+    private final List<StatusCategory> statusCategories = List.of(CATEGORY_TO_DO, CATEGORY_IN_PROGRESS, CATEGORY_DONE);
+    private final List<Status> statuses = List.of(TO_DO, IN_PROGRESS, DONE);
     private final List<Transition> transitions = List.of(
-            new Transition("11", "Start Progress", IN_PROGRESS, Set.of(TODO.id())),
-            new Transition("21", "Done", DONE, Set.of(TODO.id(), IN_PROGRESS.id())),
-            new Transition("31", "Stop Progress", TODO, Set.of(IN_PROGRESS.id())),
-            new Transition("41", "Reopen", TODO, Set.of(DONE.id())));
+            new Transition("11", "Start Progress", IN_PROGRESS, Set.of(TO_DO.id())),
+            new Transition("21", "Done", DONE, Set.of(TO_DO.id(), IN_PROGRESS.id())),
+            new Transition("31", "Stop Progress", TO_DO, Set.of(IN_PROGRESS.id())),
+            new Transition("41", "Reopen", TO_DO, Set.of(DONE.id())));
     private final List<Priority> priorities = List.of(
             new Priority("2", "High", "#f15C75"),
             new Priority("3", "Medium", "#f79232"),
