@@ -110,12 +110,7 @@ final class ServiceNowStore {
         v.put("last_name", space < 0 ? "" : v.get("name").substring(space + 1));
         v.put("email", email == null ? "" : email);
         v.put("active", "true");
-        v.put("sys_created_on", now);
-        v.put("sys_created_by", "system");
-        v.put("sys_updated_on", now);
-        v.put("sys_updated_by", "system");
-        v.put("sys_mod_count", "0");
-        v.put("sys_class_name", Tables.SYS_USER);
+        putInsertAudit(v, Tables.SYS_USER, "system", now);
         Row row = new Row(Tables.SYS_USER, v);
         tables.get(Tables.SYS_USER).put(row.sysId(), row);
         if (password != null) {
@@ -139,12 +134,7 @@ final class ServiceNowStore {
         v.put("description", description == null ? "" : description);
         v.put("email", "");
         v.put("active", "true");
-        v.put("sys_created_on", now);
-        v.put("sys_created_by", "system");
-        v.put("sys_updated_on", now);
-        v.put("sys_updated_by", "system");
-        v.put("sys_mod_count", "0");
-        v.put("sys_class_name", Tables.SYS_USER_GROUP);
+        putInsertAudit(v, Tables.SYS_USER_GROUP, "system", now);
         Row row = new Row(Tables.SYS_USER_GROUP, v);
         tables.get(Tables.SYS_USER_GROUP).put(row.sysId(), row);
         return ServiceNowGroup.from(row);
@@ -164,12 +154,7 @@ final class ServiceNowStore {
             nextNumber++;
         }
         values.put("sys_id", sysId);
-        values.put("sys_created_on", now);
-        values.put("sys_created_by", actor.userName());
-        values.put("sys_updated_on", now);
-        values.put("sys_updated_by", actor.userName());
-        values.put("sys_mod_count", "0");
-        values.put("sys_class_name", Tables.INCIDENT);
+        putInsertAudit(values, Tables.INCIDENT, actor.userName(), now);
         Row row = new Row(Tables.INCIDENT, ordered(values));
         tables.get(Tables.INCIDENT).put(sysId, row);
         List<Row> journal = appendJournal(row, input.journal(), actor, now);
@@ -229,6 +214,16 @@ final class ServiceNowStore {
             added.add(row);
         });
         return added;
+    }
+
+    /** The system fields ServiceNow sets on every inserted record. */
+    private static void putInsertAudit(Map<String, String> values, String table, String by, String now) {
+        values.put("sys_created_on", now);
+        values.put("sys_created_by", by);
+        values.put("sys_updated_on", now);
+        values.put("sys_updated_by", by);
+        values.put("sys_mod_count", "0");
+        values.put("sys_class_name", table);
     }
 
     /** Values in the schema's column order (custom columns after). */
