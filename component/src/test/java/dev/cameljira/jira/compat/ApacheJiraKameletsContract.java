@@ -93,8 +93,8 @@ abstract class ApacheJiraKameletsContract extends CamelJiraCompatSupport {
     private String onlyIssueWithSummary(String summary) {
         String jql = "summary ~ \"" + summary + "\"";
         JsonNode found = isCloud()
-                ? rest("/search/jql?fields=summary&jql=" + java.net.URLEncoder.encode(jql, java.nio.charset.StandardCharsets.UTF_8))
-                : rest("/search?jql=" + java.net.URLEncoder.encode(jql, java.nio.charset.StandardCharsets.UTF_8));
+                ? restGet("/search/jql?fields=summary&jql=" + java.net.URLEncoder.encode(jql, java.nio.charset.StandardCharsets.UTF_8))
+                : restGet("/search?jql=" + java.net.URLEncoder.encode(jql, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(found.path("issues")).as("issues with summary %s", summary).hasSize(1);
         return found.path("issues").get(0).path("key").asText();
     }

@@ -1,19 +1,12 @@
 package dev.cameljira.jira.compat;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cameljira.jira.JiraComponent;
 import dev.cameljira.jira.JiraConfiguration;
 import dev.cameljira.jira.test.JiraSandboxTestSupport;
@@ -32,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class CamelJiraCompatSupport extends JiraSandboxTestSupport {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     /** Replaces the pre-configured component configuration by an empty one (keeping only the no-sleep retry hook). */
     @Override
@@ -87,34 +78,10 @@ abstract class CamelJiraCompatSupport extends JiraSandboxTestSupport {
         return isCloud() ? SandboxUsers.USER_ACCOUNT_ID : SandboxUsers.USER_NAME;
     }
 
-    /** GET of a REST path below /rest/api/{3|2} as the admin, bypassing the component. */
-    protected JsonNode rest(String path) {
-        String url = sandbox.baseUrl() + "/rest/api/" + (isCloud() ? 3 : 2) + path;
-        HttpResponse<byte[]> r = get(url);
-        assertThat(r.statusCode()).as("GET %s", path).isEqualTo(200);
-        try {
-            return MAPPER.readTree(r.body());
-        } catch (IOException e) {
-            throw new AssertionError("GET " + path + " did not answer JSON", e);
-        }
-    }
-
-    /** Status of a GET below /rest/api/{3|2}. */
-    protected int restStatus(String path) {
-        return get(sandbox.baseUrl() + "/rest/api/" + (isCloud() ? 3 : 2) + path).statusCode();
-    }
-
-    /** Downloads an absolute URL (an attachment's content) as the admin. */
-    protected byte[] download(String url) {
-        HttpResponse<byte[]> r = get(url);
-        assertThat(r.statusCode()).as("GET %s", url).isEqualTo(200);
-        return r.body();
-    }
-
     /** The plain texts of an issue's comments, read over REST (v3 ADF flattened to its text nodes). */
     protected List<String> commentTexts(String key) {
         List<String> out = new ArrayList<>();
-        for (JsonNode c : rest("/issue/" + key + "/comment").path("comments")) {
+        for (JsonNode c : restGet("/issue/" + key + "/comment").path("comments")) {
             out.add(text(c.path("body")));
         }
         return out;
@@ -133,20 +100,6 @@ abstract class CamelJiraCompatSupport extends JiraSandboxTestSupport {
 
     /** Ids of an issue's watchers (accountId on Cloud, user name on Data Center), read over REST. */
     protected List<String> watcherIds(String key) {
-        return rest("/issue/" + key + "/watchers").path("watchers").findValuesAsText(isCloud() ? "accountId" : "name");
-    }
-
-    private HttpResponse<byte[]> get(String url) {
-        String auth = Base64.getEncoder().encodeToString((login() + ":" + secret()).getBytes(StandardCharsets.UTF_8));
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + auth)
-                .header("Accept", "application/json, */*").GET().build();
-        try {
-            return http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new AssertionError("GET " + url + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return restGet("/issue/" + key + "/watchers").path("watchers").findValuesAsText(isCloud() ? "accountId" : "name");
     }
 }

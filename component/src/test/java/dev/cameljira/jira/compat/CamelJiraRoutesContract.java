@@ -218,7 +218,7 @@ abstract class CamelJiraRoutesContract extends CamelJiraCompatSupport {
     void addWorkLogTakesMinutesSpentAndTheBodyAsComment() {
         String key = seedIssue("Worked on");
         run("addWorkLog", "Replaced the toner", headers("IssueKey", key, "minutesSpent", 90));
-        JsonNode worklogs = rest("/issue/" + key + "/worklog").path("worklogs");
+        JsonNode worklogs = restGet("/issue/" + key + "/worklog").path("worklogs");
         assertThat(worklogs).hasSize(1);
         assertThat(worklogs.get(0).path("timeSpentSeconds").asLong()).isEqualTo(90 * 60L);
         assertThat(text(worklogs.get(0).path("comment"))).isEqualTo("Replaced the toner");

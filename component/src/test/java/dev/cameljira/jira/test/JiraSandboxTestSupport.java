@@ -30,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class JiraSandboxTestSupport {
 
+    private static final java.net.http.HttpClient ADMIN_HTTP = java.net.http.HttpClient.newHttpClient();
+
     protected JiraSandbox sandbox;
     protected CamelContext context;
     protected ProducerTemplate template;
@@ -122,5 +124,47 @@ public abstract class JiraSandboxTestSupport {
     /** Creates an issue through the sandbox's admin API (not through the component) and returns its key. */
     protected String seedIssue(String summary) {
         return sandbox.admin().createIssue("DEMO", "Task", summary);
+    }
+
+    /**
+     * GET of a REST path below {@code /rest/api/3} (Cloud) or {@code /rest/api/2} (Data Center) as the seeded admin,
+     * bypassing the component: what the sandbox really stores. Fails unless Jira answers 200 with JSON.
+     */
+    protected com.fasterxml.jackson.databind.JsonNode restGet(String path) {
+        java.net.http.HttpResponse<byte[]> r = adminGet(sandbox.baseUrl() + "/rest/api/" + (isCloud() ? 3 : 2) + path);
+        assertThat(r.statusCode()).as("GET %s", path).isEqualTo(200);
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("GET " + path + " did not answer JSON", e);
+        }
+    }
+
+    /** Status of an admin GET of a REST path below {@code /rest/api/{3|2}}. */
+    protected int restStatus(String path) {
+        return adminGet(sandbox.baseUrl() + "/rest/api/" + (isCloud() ? 3 : 2) + path).statusCode();
+    }
+
+    /** Downloads an absolute URL (an attachment's content URL) as the admin. */
+    protected byte[] download(String url) {
+        java.net.http.HttpResponse<byte[]> r = adminGet(url);
+        assertThat(r.statusCode()).as("GET %s", url).isEqualTo(200);
+        return r.body();
+    }
+
+    private java.net.http.HttpResponse<byte[]> adminGet(String url) {
+        String user = isCloud() ? SandboxUsers.ADMIN_EMAIL : SandboxUsers.ADMIN_NAME;
+        String auth = java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + SandboxUsers.ADMIN_TOKEN).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Authorization", "Basic " + auth).header("Accept", "application/json, */*").GET().build();
+        try {
+            return ADMIN_HTTP.send(req, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("GET " + url + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 }
