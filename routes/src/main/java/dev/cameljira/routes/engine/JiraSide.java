@@ -1,0 +1,241 @@
+package dev.cameljira.routes.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cameljira.jira.model.AddCommentRequest;
+import dev.cameljira.jira.model.CreateIssueRequest;
+import dev.cameljira.jira.model.JiraAttachment;
+import dev.cameljira.jira.model.JiraComment;
+import dev.cameljira.jira.model.JiraIssue;
+import dev.cameljira.jira.model.JiraUser;
+import dev.cameljira.jira.model.UpdateIssueRequest;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+
+/**
+ * Jira as the sync engine needs it, reached only through {@code jira:} endpoint URIs (of the component the template
+ * names, so a second connection such as {@code jira-dc:} works too). Fixed URIs, so each operation keeps one endpoint
+ * and its metadata cache.
+ */
+public final class JiraSide {
+    /** Fields read per issue: what the sync maps, links and compares. */
+    static final String FIELDS = "summary,status,priority,assignee,reporter,labels,issuetype,created,updated,attachment";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration USER_TTL = Duration.ofMinutes(10);
+
+    private final ProducerTemplate producer;
+    private final String component;
+    private final String project;
+    private final String propertyKey;
+    private final Clock clock;
+    private final Map<String, CachedUser> users = new ConcurrentHashMap<>();
+
+    private record CachedUser(Optional<JiraUser> user, Instant until) {
+    }
+
+    public JiraSide(ProducerTemplate producer, String component, String project, String propertyKey, Clock clock) {
+        this.producer = producer;
+        this.component = component;
+        this.project = project;
+        this.propertyKey = propertyKey;
+        this.clock = clock;
+    }
+
+    private String uri(String operation) {
+        return component + ":" + operation;
+    }
+
+    private Object call(String operation, Object body, Map<String, Object> headers) {
+        Exchange result = producer.request(uri(operation), e -> {
+            e.getIn().setBody(body);
+            e.getIn().setHeaders(new HashMap<>(headers));
+        });
+        if (result.getException() != null) {
+            throw Failures.unwrap(result.getException()) instanceof RuntimeException r ? r
+                    : new IllegalStateException(result.getException());
+        }
+        return result.getMessage().getBody();
+    }
+
+    /** The issue with the fields the sync needs and its changelog; empty when it does not exist. */
+    public Optional<JiraIssue> read(String key) {
+        try {
+            return Optional.of((JiraIssue) call("getIssue?fields=" + FIELDS + "&expand=changelog", null,
+                    Map.of("CamelJiraIssueKey", key)));
+        } catch (RuntimeException e) {
+            if (Failures.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The link stored on the issue, or empty when it has none (for this system). */
+    public Optional<LinkRecord> readLink(String key, String system) {
+        try {
+            JsonNode value = (JsonNode) call("getIssueProperty", null,
+                    Map.of("CamelJiraIssueKey", key, "CamelJiraPropertyKey", propertyKey));
+            return Optional.ofNullable(LinkRecord.fromJson(value, system));
+        } catch (RuntimeException e) {
+            if (Failures.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Stores the link on the issue. */
+    public void writeLink(String key, LinkRecord link) {
+        call("setIssueProperty", link.toJson(), Map.of("CamelJiraIssueKey", key, "CamelJiraPropertyKey", propertyKey));
+    }
+
+    /** The key of the issue of the project carrying {@code label}, if any (the oldest when several do). */
+    public Optional<String> findByLabel(String label) {
+        Object result = call("searchIssues?fields=summary&maxResults=5&limit=5", null, Map.of("CamelJiraJql",
+                "project = \"" + project + "\" AND labels = \"" + label.replace("\"", "") + "\" ORDER BY created ASC"));
+        if (result instanceof Iterator<?> it && it.hasNext()) {
+            return Optional.of(((JiraIssue) it.next()).key());
+        }
+        if (result instanceof Iterable<?> list) {
+            for (Object o : list) {
+                return Optional.of(((JiraIssue) o).key());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Creates an issue and answers it. */
+    public JiraIssue create(CreateIssueRequest request) {
+        return (JiraIssue) call("createIssue", request, Map.of());
+    }
+
+    /** Changes summary, priority and / or the assignee ("none" unassigns); null values are left alone. */
+    public void update(String key, String summary, String priority, String assignee) {
+        UpdateIssueRequest req = UpdateIssueRequest.of(key).withValues(summary, null, assignee, priority, null, null, null,
+                null);
+        call("updateIssue?notifyUsers=false", req, Map.of("CamelJiraIssueKey", key));
+    }
+
+    /** Moves the issue to {@code status} through the transition that reaches it. */
+    public JiraIssue transition(String key, String status) {
+        return (JiraIssue) call("transitionIssue", null, Map.of("CamelJiraIssueKey", key, "CamelJiraTransition", status));
+    }
+
+    /** Every comment, oldest first. */
+    @SuppressWarnings("unchecked")
+    public List<JiraComment> comments(String key) {
+        Object result = call("getComments", null, Map.of("CamelJiraIssueKey", key));
+        return result == null ? List.of() : new ArrayList<>((List<JiraComment>) result);
+    }
+
+    /** Adds a comment (plain text / simple Markdown; ADF on v3, wiki on v2) and answers it. */
+    public JiraComment addComment(String key, String text) {
+        return (JiraComment) call("addComment", AddCommentRequest.of(key, text), Map.of("CamelJiraIssueKey", key));
+    }
+
+    /** The account id (Cloud) or user name (Data Center) of the user with this e-mail, if Jira has one. */
+    public Optional<JiraUser> userByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        String k = email.trim().toLowerCase(Locale.ROOT);
+        Instant now = clock.instant();
+        CachedUser cached = users.get(k);
+        if (cached != null && cached.until().isAfter(now)) {
+            return cached.user();
+        }
+        @SuppressWarnings("unchecked")
+        List<JiraUser> found = (List<JiraUser>) call("searchUsers?maxResults=10&limit=10", null,
+                Map.of("CamelJiraQuery", email.trim()));
+        Optional<JiraUser> match = found == null ? Optional.empty() : found.stream()
+                .filter(u -> u.emailAddress() != null && u.emailAddress().equalsIgnoreCase(k) && u.active())
+                .findFirst();
+        users.put(k, new CachedUser(match, now.plus(USER_TTL)));
+        return match;
+    }
+
+    /** Attachments of the issue as read with it. */
+    public List<AttachmentInfo> attachments(JiraIssue issue) {
+        List<AttachmentInfo> out = new ArrayList<>();
+        JsonNode list = issue.fields() == null ? null : issue.fields().get("attachment");
+        if (list != null && list.isArray()) {
+            for (JsonNode a : list) {
+                out.add(new AttachmentInfo(a.path("id").asText(), a.path("filename").asText(),
+                        a.path("mimeType").asText("application/octet-stream"), a.path("size").asLong(),
+                        a.path("content").asText(null)));
+            }
+        }
+        return out;
+    }
+
+    /** Attaches a file to the issue. */
+    @SuppressWarnings("unchecked")
+    public List<JiraAttachment> attach(String key, String fileName, String contentType, byte[] content) {
+        return (List<JiraAttachment>) call("addAttachment", content, Map.of("CamelJiraIssueKey", key,
+                "CamelJiraFileName", fileName, "CamelJiraContentType", contentType));
+    }
+
+    /** The content of an attachment of the issue. */
+    public byte[] download(String key, AttachmentInfo attachment) {
+        Object body = call("getAttachmentContent", null, Map.of("CamelJiraIssueKey", key,
+                "CamelJiraAttachmentId", attachment.id()));
+        return producer.getCamelContext().getTypeConverter().convertTo(byte[].class, body);
+    }
+
+    /** Adds (or updates, by global id) the remote link that shows the ticket in Jira. */
+    public void remoteLink(String key, String url, String title, String globalId, String summary) {
+        Map<String, Object> h = new HashMap<>();
+        h.put("CamelJiraIssueKey", key);
+        h.put("CamelJiraRemoteLinkUrl", url);
+        h.put("CamelJiraRemoteLinkTitle", title);
+        h.put("CamelJiraRemoteLinkGlobalId", globalId);
+        if (summary != null) {
+            h.put("CamelJiraRemoteLinkSummary", summary);
+        }
+        call("addRemoteLink", null, h);
+    }
+
+    /** The time the issue's {@code field} last changed according to its changelog, or its creation time. */
+    public static Instant changedAt(JiraIssue issue, String field) {
+        Instant latest = null;
+        JsonNode changelog = issue.changelog();
+        JsonNode histories = changelog == null ? null : changelog.path("histories");
+        if (histories != null && histories.isArray()) {
+            for (JsonNode h : histories) {
+                for (JsonNode item : h.path("items")) {
+                    String f = item.path("field").asText();
+                    String id = item.path("fieldId").asText(f);
+                    if (f.equalsIgnoreCase(field) || id.equalsIgnoreCase(field)) {
+                        OffsetDateTime t = JiraIssue.date(h.get("created"));
+                        if (t != null && (latest == null || t.toInstant().isAfter(latest))) {
+                            latest = t.toInstant();
+                        }
+                    }
+                }
+            }
+        }
+        if (latest != null) {
+            return latest;
+        }
+        OffsetDateTime created = issue.created();
+        return created == null ? Instant.EPOCH : created.toInstant();
+    }
+
+    /** The JSON mapper for property values. */
+    static ObjectMapper json() {
+        return JSON;
+    }
+}

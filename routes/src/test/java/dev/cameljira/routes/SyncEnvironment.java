@@ -1,0 +1,143 @@
+package dev.cameljira.routes;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cameljira.jira.JiraComponent;
+import dev.cameljira.sandbox.JiraSandbox;
+import dev.cameljira.sandbox.SandboxUsers;
+import dev.cameljira.sandbox.servicenow.ServiceNowEmulator;
+import dev.cameljira.sandbox.zendesk.ZendeskEmulator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.component.servicenow.ServiceNowComponent;
+import org.apache.camel.component.zendesk.ZendeskComponent;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * One sync under test: the sandbox (Jira, Zendesk and ServiceNow on one port), a CamelContext whose jira, zendesk and
+ * servicenow components point at it (from their own configuration, as users set them), an optional platform-http
+ * server on a free loopback port, and template instances. Close it after the test.
+ */
+final class SyncEnvironment implements AutoCloseable {
+    final JiraSandbox sandbox;
+    final CamelContext context;
+    final Path stateDir;
+    private int httpPort = -1;
+
+    SyncEnvironment(JiraSandbox sandbox, Path stateDir) {
+        this.sandbox = sandbox;
+        this.stateDir = stateDir;
+        this.context = newContext(sandbox);
+    }
+
+    static CamelContext newContext(JiraSandbox sandbox) {
+        DefaultCamelContext ctx = new DefaultCamelContext();
+        JiraComponent jira = new JiraComponent();
+        jira.getConfiguration().setJiraUrl(sandbox.baseUrl());
+        jira.getConfiguration().setUsername(SandboxUsers.ADMIN_EMAIL);
+        jira.getConfiguration().setApiToken(SandboxUsers.ADMIN_TOKEN);
+        ctx.addComponent("jira", jira);
+        ZendeskComponent zendesk = new ZendeskComponent();
+        zendesk.setServerUrl(sandbox.baseUrl());
+        zendesk.setUsername(ZendeskEmulator.AGENT_EMAIL);
+        zendesk.setToken(ZendeskEmulator.AGENT_API_TOKEN);
+        ctx.addComponent("zendesk", zendesk);
+        ServiceNowComponent sn = new ServiceNowComponent();
+        sn.getConfiguration().setApiUrl(sandbox.baseUrl() + "/api");
+        sn.getConfiguration().setUserName(ServiceNowEmulator.ADMIN_USER);
+        sn.getConfiguration().setPassword(ServiceNowEmulator.ADMIN_PASSWORD);
+        ctx.addComponent("servicenow", sn);
+        try {
+            ctx.addRoutes(new JiraSyncTemplates());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return ctx;
+    }
+
+    /** Serves platform-http on a free loopback port (call before start). */
+    int serveHttp() throws Exception {
+        httpPort = freePort();
+        VertxPlatformHttpServerConfiguration conf = new VertxPlatformHttpServerConfiguration();
+        conf.setBindHost("127.0.0.1");
+        conf.setBindPort(httpPort);
+        context.addService(new VertxPlatformHttpServer(conf));
+        return httpPort;
+    }
+
+    String httpUrl(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** The base parameters of a fast test sync; {@code more} are name, value pairs overriding them. */
+    Map<String, Object> params(String... more) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("jiraProject", "DEMO");
+        p.put("pollInterval", "500ms");
+        p.put("since", "-1h");
+        p.put("stateDirectory", stateDir.toString());
+        p.put("redeliveryDelay", "50ms");
+        p.put("maximumRedeliveries", "2");
+        for (int i = 0; i < more.length; i += 2) {
+            p.put(more[i], more[i + 1]);
+        }
+        return p;
+    }
+
+    /** Adds an instance of {@code template} with route id {@code routeId}. */
+    void instantiate(String template, String routeId, Map<String, Object> params) {
+        TemplatedRouteBuilder b = TemplatedRouteBuilder.builder(context, template).routeId(routeId);
+        params.forEach(b::parameter);
+        b.add();
+    }
+
+    void start() {
+        context.start();
+    }
+
+    /** The issue keys of DEMO carrying {@code label}. */
+    List<String> issuesLabelled(String label) {
+        List<String> keys = new java.util.ArrayList<>();
+        int count = sandbox.admin().issueCount();
+        for (int i = 0; i < count + 20; i++) {
+            // keys are DEMO-1..n in the sandbox; read what exists
+            String key = "DEMO-" + (i + 1);
+            try {
+                JsonNode issue = sandbox.admin().issue(key);
+                for (JsonNode l : issue.path("fields").path("labels")) {
+                    if (l.asText().equals(label)) {
+                        keys.add(key);
+                    }
+                }
+            } catch (RuntimeException e) {
+                // deleted or never created
+            }
+        }
+        return keys;
+    }
+
+    @Override
+    public void close() {
+        try {
+            context.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            sandbox.close();
+        }
+    }
+}
