@@ -340,7 +340,7 @@ public record SyncSettings(
             return v;
         }
 
-        FieldMap map(String name, Set<String> otherValues, Function<String, String> normalize) {
+        FieldMap map(String name, java.util.Collection<String> otherValues, Function<String, String> normalize) {
             try {
                 return FieldMap.parse(name, required(name), otherValues, normalize::apply);
             } catch (IllegalArgumentException e) {

@@ -114,8 +114,8 @@ public record TemplateParameter(String name, String zendeskDefault, String servi
             servicenow("servicenowComponent", "servicenow", "Name of the servicenow component to use."),
             servicenow("servicenowInstance", "servicenow", "ServiceNow instance name of the endpoint URIs (the "
                     + "component's apiUrl wins when set)."),
-            servicenow("closeCode", "Solved (Permanently)", "Resolution code written when an incident is resolved "
-                    + "from Jira."),
+            servicenow("closeCode", "Solution provided", "Resolution code (close_code) written when an incident is "
+                    + "resolved from Jira; one of the instance's choices (Solution provided, Workaround provided, ...)."),
             servicenow("closeNotes", "Resolved in Jira", "Resolution notes written when an incident is resolved "
                     + "from Jira (the issue key is appended)."),
             servicenow("correlationDisplay", "Jira", "correlation_display written with the Jira key in "

@@ -44,6 +44,11 @@ public interface OtherSide {
     /** Attaches a file to the record. */
     void upload(OtherRecord record, String fileName, String contentType, byte[] content);
 
+    /** How a canonical value reads in a log line ("6" is "Resolved" in ServiceNow). */
+    default String label(String field, String value) {
+        return value;
+    }
+
     /** "Zendesk #12" / "ServiceNow INC0010001", for log lines and reports. */
     default String describe(OtherRecord record) {
         return system().displayName() + " " + (system() == dev.cameljira.routes.SyncSystem.ZENDESK ? "#" : "")

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.cameljira.jira.client.JiraBadRequestException;
 import dev.cameljira.jira.model.CreateIssueRequest;
 import dev.cameljira.jira.model.JiraComment;
 import dev.cameljira.jira.model.JiraIssue;
@@ -238,7 +239,7 @@ public final class SyncEngine {
             issue = jira.read(key).orElseThrow(() -> new SyncRejectedException("Jira " + existing.get()
                     + " carrying label " + label + " vanished while linking " + what, what));
         } else {
-            issue = jira.create(newIssueRequest(rec, label));
+            issue = createLeniently(newIssueRequest(rec, label), what);
             key = issue.key();
             echo.jiraCreated(key);
         }
@@ -287,6 +288,43 @@ public final class SyncEngine {
             }
         } else {
             known.comments(linked.number(), key, List.of());
+        }
+    }
+
+    /**
+     * Creates the issue; when Jira refuses only optional values (a priority the scheme lacks, a reporter or assignee it
+     * will not take, a type the project has not), creates it without them (the type: jiraIssueType) and reports it.
+     */
+    private JiraIssue createLeniently(CreateIssueRequest req, String what) {
+        try {
+            return jira.create(req);
+        } catch (JiraBadRequestException e) {
+            Map<String, String> errors = e.getFieldErrors();
+            Set<String> optional = Set.of("priority", "reporter", "assignee", "labels", "issuetype");
+            if (errors.isEmpty() || !optional.containsAll(errors.keySet())
+                    || errors.containsKey("issuetype") && req.issueType().equalsIgnoreCase(settings.jiraIssueType())) {
+                throw e;
+            }
+            Map<String, Object> fields = req.fields() == null ? null : new LinkedHashMap<>(req.fields());
+            if (fields != null) {
+                fields.remove("reporter");
+            }
+            List<String> labels = req.labels();
+            if (errors.containsKey("labels")) {
+                labels = List.of(settings.linkLabel(req.labels().get(req.labels().size() - 1).substring(
+                        settings.linkLabelPrefix().length())));
+            }
+            CreateIssueRequest lenient = new CreateIssueRequest(req.projectKey(),
+                    errors.containsKey("issuetype") ? settings.jiraIssueType() : req.issueType(), req.summary(),
+                    req.description(), errors.containsKey("assignee") ? null : req.assignee(),
+                    errors.containsKey("priority") ? null : req.priority(), labels, req.components(), req.parentKey(),
+                    fields == null || fields.isEmpty() ? null : fields);
+            LOG.warn("{}: Jira refused {} of the issue for {} ({}); created it without", syncId, errors.keySet(), what,
+                    String.join("; ", errors.values()));
+            errors.forEach((field, message) -> monitor.unmapped(syncId, field.equals("issuetype") ? "typeMap"
+                    : field.equals("priority") ? "priorityMap" : "userMatch", "Jira " + field + " refused: " + message,
+                    null));
+            return jira.create(lenient);
         }
     }
 
@@ -447,9 +485,10 @@ public final class SyncEngine {
                 String written = writeJira(key, issue, f, target);
                 shadow.agree(f, written, o);
                 echo.jiraWritten(key, f, target);
-                monitor.synced(syncId, "to-jira", f, other.describe(rec) + " " + display(f, o) + " -> Jira " + key
-                        + " " + display(f, target));
-                LOG.info("{} {} -> Jira {} {}", other.describe(rec), display(f, o), key, display(f, target));
+                String line = other.describe(rec) + " " + display(f, other.label(f, o)) + " -> Jira " + key + " "
+                        + display(f, target);
+                monitor.synced(syncId, "to-jira", f, line);
+                LOG.info(line);
             } catch (RuntimeException ex) {
                 if (Failures.classify(ex) != Failures.Kind.REJECTED) {
                     if (!before.equals(shadow.fingerprint())) {
@@ -476,11 +515,11 @@ public final class SyncEngine {
         if (change.status() != null) {
             parts.add("status");
             line("status", "Jira " + key + " " + issue.status() + " -> " + other.describe(rec) + " "
-                    + display(LinkRecord.STATUS, change.status()));
+                    + display(LinkRecord.STATUS, other.label(LinkRecord.STATUS, change.status())));
         }
         if (change.priority() != null) {
             line("priority", "Jira " + key + " priority " + issue.priority() + " -> " + other.describe(rec) + " "
-                    + display(LinkRecord.PRIORITY, change.priority()));
+                    + display(LinkRecord.PRIORITY, other.label(LinkRecord.PRIORITY, change.priority())));
         }
         if (change.summary() != null) {
             line("summary", "Jira " + key + " summary -> " + other.describe(rec) + " \"" + change.summary() + "\"");

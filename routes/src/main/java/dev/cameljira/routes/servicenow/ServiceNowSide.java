@@ -66,6 +66,35 @@ public final class ServiceNowSide implements OtherSide {
         return SyncSystem.SERVICENOW;
     }
 
+    @Override
+    public String label(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (field.equals("status")) {
+            return switch (value) {
+                case "1" -> "New";
+                case "2" -> "In Progress";
+                case "3" -> "On Hold";
+                case "6" -> "Resolved";
+                case "7" -> "Closed";
+                case "8" -> "Canceled";
+                default -> value;
+            };
+        }
+        if (field.equals("priority")) {
+            return switch (value) {
+                case "1" -> "1 - Critical";
+                case "2" -> "2 - High";
+                case "3" -> "3 - Moderate";
+                case "4" -> "4 - Low";
+                case "5" -> "5 - Planning";
+                default -> value;
+            };
+        }
+        return value;
+    }
+
     /** A Table API call on {@code table} with the given action and headers. */
     Object table(String table, String action, Object body, Map<String, Object> headers) {
         Map<String, Object> h = new HashMap<>(headers);

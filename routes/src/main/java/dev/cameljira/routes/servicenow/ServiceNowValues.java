@@ -2,7 +2,7 @@ package dev.cameljira.routes.servicenow;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.List;
 
 /**
  * The values of a stock ServiceNow incident table that the sync maps: {@code state} and {@code priority} are choice
@@ -10,9 +10,9 @@ import java.util.Set;
  */
 public final class ServiceNowValues {
     /** Incident states (stored values). */
-    public static final Set<String> STATES = Set.of("1", "2", "3", "6", "7", "8");
+    public static final List<String> STATES = List.of("1", "2", "3", "6", "7", "8");
     /** Priorities (stored values). */
-    public static final Set<String> PRIORITIES = Set.of("1", "2", "3", "4", "5");
+    public static final List<String> PRIORITIES = List.of("1", "2", "3", "4", "5");
     /** Resolved. */
     public static final String RESOLVED = "6";
     /** Closed. */

@@ -289,7 +289,7 @@ class CloudIssueTest extends SpecCheckedSandboxTest {
     @Test
     void metadataEndpoints() {
         JsonNode priorities = admin.get("/rest/api/3/priority/search").json();
-        assertThat(priorities.get("values")).extracting(p -> p.get("name").asText()).containsExactly("High", "Medium", "Low");
+        assertThat(priorities.get("values")).extracting(p -> p.get("name").asText()).containsExactly("Highest", "High", "Medium", "Low", "Lowest");
         assertThat(priorities.get("isLast").asBoolean()).isTrue();
         assertThat(admin.get("/rest/api/3/priority/search?onlyDefault=true").json().at("/values/0/name").asText()).isEqualTo("Medium");
         SpecCheck.expectRequestViolations(sandbox, "jira.operation.deprecated"); // both priority listings are deprecated

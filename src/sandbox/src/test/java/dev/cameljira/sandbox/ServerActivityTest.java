@@ -91,7 +91,7 @@ class ServerActivityTest extends SpecCheckedSandboxTest {
 
     @Test
     void metadataUsersAndProjects() {
-        assertThat(admin.get("/rest/api/2/priority").json()).hasSize(3);
+        assertThat(admin.get("/rest/api/2/priority").json()).hasSize(5);
         assertThat(admin.get("/rest/api/2/issuetype").json()).hasSize(4);
         assertThat(admin.get("/rest/api/2/status").json()).hasSize(3);
         assertThat(admin.get("/rest/api/2/field").json()).anyMatch(f -> f.get("id").asText().equals("customfield_10001"));

@@ -44,10 +44,13 @@ public final class Catalog {
             new Transition("21", "Done", DONE, Set.of(TO_DO.id(), IN_PROGRESS.id())),
             new Transition("31", "Stop Progress", TO_DO, Set.of(IN_PROGRESS.id())),
             new Transition("41", "Reopen", TO_DO, Set.of(DONE.id())));
+    // Jira's default priority scheme
     private final List<Priority> priorities = List.of(
+            new Priority("1", "Highest", "#d04437"),
             new Priority("2", "High", "#f15C75"),
             new Priority("3", "Medium", "#f79232"),
-            new Priority("4", "Low", "#707070"));
+            new Priority("4", "Low", "#707070"),
+            new Priority("5", "Lowest", "#999999"));
     private final List<IssueType> issueTypes = List.of(
             new IssueType("10001", "Task", "A small, distinct piece of work.", false, 0, 10318),
             new IssueType("10002", "Bug", "A problem or error.", false, 0, 10303),
