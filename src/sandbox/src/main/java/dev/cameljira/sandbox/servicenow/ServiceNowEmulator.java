@@ -12,14 +12,20 @@ import dev.cameljira.sandbox.emulator.WebhookDispatcher;
 import dev.cameljira.sandbox.http.Json;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An offline, stateful emulator of a ServiceNow instance's Table API, good enough for the real camel-servicenow
@@ -61,6 +67,10 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
     public static final String OAUTH_CLIENT_ID = "sandbox-client";
     /** The registered OAuth client secret. */
     public static final String OAUTH_CLIENT_SECRET = "sandbox-secret";
+    /** The header carrying {@code sha256=<Base64 HMAC-SHA256 of the raw body>} on signed webhook deliveries. */
+    public static final String SIGNATURE_HEADER = "X-ServiceNow-Signature";
+    /** The header carrying the event id: unique per event, the same on every retry and for every target. */
+    public static final String EVENT_ID_HEADER = "X-ServiceNow-Event-Id";
     /** The assignment groups (sys_user_group) every emulator starts with. */
     public static final List<String> SEEDED_GROUPS = List.of("Service Desk", "Network", "Software", "Hardware");
 
@@ -77,6 +87,7 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
     private final Router<ServiceNowUser> router = new Router<>("", ApiException::methodNotSupported,
             ApiException::unknownResource);
     private final WebhookDispatcher<WebhookDelivery> webhooks;
+    private final Map<URI, String> secrets = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
 
     /** An emulator on the system UTC clock. */
@@ -93,8 +104,8 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
         this.resolver = new FieldResolver(store);
         this.renderer = new RecordRenderer(resolver);
         this.reader = new RecordInputReader(resolver);
-        this.webhooks = new WebhookDispatcher<>("servicenow-emulator-webhooks",
-                (target, body) -> Map.of("User-Agent", "ServiceNow/1.0"), WebhookDelivery::new);
+        this.webhooks = WebhookDispatcher.withEventHeaders("servicenow-emulator-webhooks", this::eventHeaders,
+                WebhookDelivery::new);
         new TableResource(store, this::write).register(router);
         seed();
     }
@@ -225,14 +236,48 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
         tokens.accessLifetime(lifetime);
     }
 
-    /** Sends every future incident event to {@code url} (http or https). */
+    /**
+     * Sends every future event to {@code url} (http or https), unsigned: no {@value #SIGNATURE_HEADER} header. A URL
+     * is registered once; registering it again keeps one registration and drops its secret.
+     */
     public void addWebhook(URI url) {
-        webhooks.addTarget(url);
+        register(url, null);
     }
 
-    /** Stops sending events to {@code url}; false when it was not registered. */
+    /**
+     * Sends every future event to {@code url} (http or https), signed with {@code secret}: each POST carries
+     * {@value #SIGNATURE_HEADER}{@code : sha256=<Base64 HMAC-SHA256 of the raw body, keyed with the UTF-8 bytes of
+     * secret>}, as the business rule in the class comment computes it. Registering a URL again replaces its secret.
+     * The secret is never returned, logged or sent.
+     *
+     * @throws IllegalArgumentException for a blank secret or a URL that is not http(s)
+     */
+    public void addWebhook(URI url, String secret) {
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("A webhook secret must not be blank; use addWebhook(url) for unsigned");
+        }
+        register(url, secret);
+    }
+
+    private void register(URI url, String secret) {
+        synchronized (secrets) {
+            if (!webhooks.targets().contains(url)) {
+                webhooks.addTarget(url);
+            }
+            if (secret == null) {
+                secrets.remove(url);
+            } else {
+                secrets.put(url, secret);
+            }
+        }
+    }
+
+    /** Stops sending events to {@code url} and forgets its secret; false when it was not registered. */
     public boolean removeWebhook(URI url) {
-        return webhooks.removeTarget(url);
+        synchronized (secrets) {
+            secrets.remove(url);
+            return webhooks.removeTarget(url);
+        }
     }
 
     /** The registered webhook URLs. */
@@ -264,6 +309,29 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
     @Override
     public void close() {
         webhooks.close();
+    }
+
+    /** The headers of every delivery attempt: the event id (the same on retries) and, with a secret, the signature. */
+    private Map<String, String> eventHeaders(URI target, WebhookDispatcher.Event event) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", "ServiceNow/1.0");
+        headers.put(EVENT_ID_HEADER, event.id());
+        String secret = secrets.get(target);
+        if (secret != null) {
+            headers.put(SIGNATURE_HEADER, "sha256=" + hmacSha256Base64(secret, event.body()));
+        }
+        return headers;
+    }
+
+    /** What {@code new GlideCertificateEncryption().generateMac(base64(secret), "HmacSHA256", body)} returns. */
+    static String hmacSha256Base64(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     private RecordInput input(Map<String, String> fields, boolean insert) {
