@@ -22,6 +22,14 @@ final class Tables {
     static final String SYS_USER_GROUP = "sys_user_group";
 
     static final Map<String, String> STATES = states();
+    /**
+     * The Resolution code (close_code) choices of a stock incident table on recent releases (values are their own
+     * labels); "" is the "-- None --" entry. Instances upgraded from old releases may still carry the pre-Utah set
+     * ("Solved (Permanently)", "Closed/Resolved by Caller", ...), which the emulator does not accept.
+     */
+    static final List<String> CLOSE_CODES = List.of("Duplicate", "Known error", "No resolution provided",
+            "Resolved by caller", "Resolved by change", "Resolved by problem", "Resolved by request", "Solution provided",
+            "Workaround provided", "User error");
     static final Map<String, String> PRIORITY = ordered("1", "1 - Critical", "2", "2 - High", "3", "3 - Moderate",
             "4", "4 - Low", "5", "5 - Planning");
 
@@ -59,7 +67,7 @@ final class Tables {
             Column.reference("resolved_by", SYS_USER),
             Column.of("closed_at", DATETIME),
             Column.reference("closed_by", SYS_USER),
-            Column.of("close_code", STRING),
+            Column.choice("close_code", noneOr(CLOSE_CODES)),
             Column.of("close_notes", STRING),
             Column.system("reopen_count", INTEGER),
             Column.of("comments", JOURNAL),
@@ -103,6 +111,14 @@ final class Tables {
         Map<String, String> states = new LinkedHashMap<>();
         Arrays.stream(IncidentState.values()).forEach(s -> states.put(String.valueOf(s.value()), s.label()));
         return states;
+    }
+
+    /** "" ("-- None --", so the field can be emptied) and each value as its own label. */
+    private static Map<String, String> noneOr(List<String> values) {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put("", "");
+        values.forEach(v -> map.put(v, v));
+        return map;
     }
 
     private static Map<String, String> ordered(String... pairs) {
