@@ -71,6 +71,8 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
     public static final String SIGNATURE_HEADER = "X-ServiceNow-Signature";
     /** The header carrying the event id: unique per event, the same on every retry and for every target. */
     public static final String EVENT_ID_HEADER = "X-ServiceNow-Event-Id";
+    /** The default maximum attachment size (com.glide.attachment.max_size of a stock instance): 1024 MB. */
+    public static final long DEFAULT_MAX_ATTACHMENT_SIZE = ServiceNowStore.DEFAULT_MAX_ATTACHMENT_BYTES;
     /** The assignment groups (sys_user_group) every emulator starts with. */
     public static final List<String> SEEDED_GROUPS = List.of("Service Desk", "Network", "Software", "Hardware");
 
@@ -89,6 +91,7 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
     private final WebhookDispatcher<WebhookDelivery> webhooks;
     private final Map<URI, String> secrets = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
+    private final AttachmentResource attachments;
 
     /** An emulator on the system UTC clock. */
     public ServiceNowEmulator() {
@@ -107,6 +110,8 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
         this.webhooks = WebhookDispatcher.withEventHeaders("servicenow-emulator-webhooks", this::eventHeaders,
                 WebhookDelivery::new);
         new TableResource(store, this::write).register(router);
+        this.attachments = new AttachmentResource(store, this::writeAttachment);
+        attachments.register(router);
         seed();
     }
 
@@ -142,6 +147,17 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
                         GlideTime.format(store.now()));
                 webhooks.publish(new WebhookDispatcher.Event(w.event(), event.get("id").asText(), Json.bytes(event)));
             }
+            return w;
+        }
+    }
+
+    /** Runs one attachment write and queues its event under the write lock. */
+    private ServiceNowStore.AttachmentWrite writeAttachment(Supplier<ServiceNowStore.AttachmentWrite> operation) {
+        synchronized (writeLock) {
+            ServiceNowStore.AttachmentWrite w = operation.get();
+            ObjectNode event = ServiceNowEvents.ofAttachment(w, attachments.metadata(w.attachment(), null),
+                    GlideTime.format(store.now()));
+            webhooks.publish(new WebhookDispatcher.Event(w.event(), event.get("id").asText(), Json.bytes(event)));
             return w;
         }
     }
@@ -229,6 +245,45 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
     /** The journal (comments and work notes) of a record, oldest first. */
     public List<JournalEntry> journal(String sysId) {
         return store.journal(sysId).stream().map(JournalEntry::from).toList();
+    }
+
+    /**
+     * Attaches a file to an incident as the administrator, as {@code POST /api/now/attachment/file} would (size
+     * limit, attachment.uploaded event; the incident itself is not modified).
+     *
+     * @throws NoSuchElementException   for an unknown incident
+     * @throws IllegalArgumentException for a blank file name or content type, or a file over the size limit
+     */
+    public Attachment addAttachment(String incidentSysId, String fileName, String contentType, byte[] content) {
+        if (fileName == null || fileName.isBlank() || contentType == null || contentType.isBlank()) {
+            throw new IllegalArgumentException("An attachment needs a file name and a content type");
+        }
+        byte[] bytes = content.clone();
+        return Attachment.from(admin(() -> writeAttachment(() -> store.insertAttachment(Tables.INCIDENT,
+                incidentSysId, fileName, contentType, bytes, admin(), null))).attachment());
+    }
+
+    /** The attachments of a record (an incident's sys_id), oldest first. */
+    public List<Attachment> attachments(String recordSysId) {
+        return store.attachmentsOf(Tables.INCIDENT, recordSysId).stream().map(Attachment::from).toList();
+    }
+
+    /** The bytes of an attachment, by the attachment's sys_id. */
+    public Optional<byte[]> attachmentContent(String attachmentSysId) {
+        return store.attachmentContent(attachmentSysId);
+    }
+
+    /** Deletes an attachment as the administrator (attachment.deleted event). */
+    public void deleteAttachment(String attachmentSysId) {
+        admin(() -> writeAttachment(() -> store.deleteAttachment(attachmentSysId, admin())));
+    }
+
+    /**
+     * Sets the instance's com.glide.attachment.max_size, in bytes (default 1024 MB, as on a stock instance), e.g. a
+     * few bytes to exercise a sync's handling of a refused upload. Kept by {@link #reset()}.
+     */
+    public void setMaxAttachmentSize(long bytes) {
+        store.maxAttachmentBytes(bytes);
     }
 
     /** Makes new OAuth access tokens live this long (default 1799 s), e.g. to exercise a client's refresh. */

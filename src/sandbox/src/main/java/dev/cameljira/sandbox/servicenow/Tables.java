@@ -14,12 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The tables the emulator serves: incident (writable), sys_user, sys_user_group, sys_journal_field (read-only). */
+/**
+ * The tables the emulator serves: incident (writable), sys_user, sys_user_group, sys_journal_field and
+ * sys_attachment (read-only through the Table API; the Attachment API writes sys_attachment).
+ */
 final class Tables {
     static final String INCIDENT = "incident";
     static final String SYS_USER = "sys_user";
     static final String SYS_JOURNAL_FIELD = "sys_journal_field";
     static final String SYS_USER_GROUP = "sys_user_group";
+    static final String SYS_ATTACHMENT = "sys_attachment";
 
     static final Map<String, String> STATES = states();
     /**
@@ -97,8 +101,22 @@ final class Tables {
             Column.system("sys_created_on", DATETIME),
             Column.system("sys_created_by", STRING)));
 
+    /** Attachment metadata; the Attachment API writes it, the Table API reads it. */
+    static final TableSchema SYS_ATTACHMENT_SCHEMA = TableSchema.of(SYS_ATTACHMENT, "file_name", false, concat(List.of(
+            Column.of("file_name", STRING),
+            Column.of("content_type", STRING),
+            Column.of("size_bytes", INTEGER),
+            Column.of("size_compressed", INTEGER),
+            Column.of("compressed", BOOLEAN),
+            Column.of("table_name", STRING),
+            Column.of("table_sys_id", GUID),
+            Column.of("image_width", STRING),
+            Column.of("image_height", STRING),
+            Column.of("average_image_color", STRING)), SYSTEM_COLUMNS));
+
     private static final Map<String, TableSchema> ALL = Map.of(INCIDENT, INCIDENT_SCHEMA, SYS_USER, SYS_USER_SCHEMA,
-            SYS_USER_GROUP, SYS_USER_GROUP_SCHEMA, SYS_JOURNAL_FIELD, SYS_JOURNAL_FIELD_SCHEMA);
+            SYS_USER_GROUP, SYS_USER_GROUP_SCHEMA, SYS_JOURNAL_FIELD, SYS_JOURNAL_FIELD_SCHEMA,
+            SYS_ATTACHMENT, SYS_ATTACHMENT_SCHEMA);
 
     private Tables() {
     }

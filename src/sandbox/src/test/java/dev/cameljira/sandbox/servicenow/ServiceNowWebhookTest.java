@@ -111,6 +111,29 @@ class ServiceNowWebhookTest {
     }
 
     @Test
+    void attachmentsSendTheirOwnEventsAndDoNotUpdateTheIncident() throws Exception {
+        Incident incident = emulator().createIncident("Files");
+        Attachment attachment = emulator().addAttachment(incident.sysId(), "screen.png", "image/png", new byte[] {1, 2});
+        TestHttp.Reply deleted = env.server().asAdmin().delete("/api/now/attachment/" + attachment.sysId());
+        assertThat(deleted.status()).isEqualTo(204);
+        awaitDeliveries();
+
+        assertThat(receiver().received()).extracting(r -> r.json().get("event").asText())
+                .containsExactly("incident.created", "attachment.uploaded", "attachment.deleted");
+        JsonNode uploaded = receiver().received().get(1).json();
+        assertThat(uploaded.get("table").asText()).isEqualTo("incident");
+        assertThat(uploaded.get("sys_id").asText()).isEqualTo(incident.sysId());
+        assertThat(uploaded.get("number").asText()).isEqualTo(incident.number());
+        assertThat(uploaded.get("actor").asText()).isEqualTo("admin");
+        assertThat(uploaded.at("/attachment/sys_id").asText()).isEqualTo(attachment.sysId());
+        assertThat(uploaded.at("/attachment/file_name").asText()).isEqualTo("screen.png");
+        assertThat(uploaded.at("/attachment/size_bytes").asText()).isEqualTo("2");
+        assertThat(receiver().received().get(2).json().at("/attachment/sys_id").asText())
+                .isEqualTo(attachment.sysId());
+        assertThat(emulator().incident(incident.sysId())).hasValue(incident);
+    }
+
+    @Test
     void aBlankSecretIsRefused() {
         assertThatThrownBy(() -> emulator().addWebhook(receiver().url(), " "))
                 .isInstanceOf(IllegalArgumentException.class);
