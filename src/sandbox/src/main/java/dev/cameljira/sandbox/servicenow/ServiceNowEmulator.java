@@ -7,6 +7,7 @@ import dev.cameljira.sandbox.emulator.ApiRequest;
 import dev.cameljira.sandbox.emulator.ApiResponse;
 import dev.cameljira.sandbox.emulator.EmulatorException;
 import dev.cameljira.sandbox.emulator.ExchangeHandler;
+import dev.cameljira.sandbox.emulator.FaultAnswers;
 import dev.cameljira.sandbox.emulator.Router;
 import dev.cameljira.sandbox.emulator.WebhookDispatcher;
 import dev.cameljira.sandbox.http.Json;
@@ -284,6 +285,14 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
      */
     public void setMaxAttachmentSize(long bytes) {
         store.maxAttachmentBytes(bytes);
+    }
+
+    /**
+     * How the sandbox's injected faults (rate limit, failNext) answer on ServiceNow paths: ServiceNow's error body
+     * and rate-limit headers. {@code JiraSandbox} registers it; a server of its own has no fault injection.
+     */
+    public FaultAnswers faultAnswers() {
+        return new ServiceNowFaultAnswers();
     }
 
     /** Makes new OAuth access tokens live this long (default 1799 s), e.g. to exercise a client's refresh. */
