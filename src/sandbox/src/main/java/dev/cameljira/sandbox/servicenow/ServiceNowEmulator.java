@@ -29,30 +29,81 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * An offline, stateful emulator of a ServiceNow instance's Table API, good enough for the real camel-servicenow
- * component (Basic auth or its OAuth password flow). Mount it on a JDK {@code HttpServer} for {@code /api/now/} and
- * {@code /oauth_token.do}; clients use {@code http://127.0.0.1:PORT/api} as apiUrl and
- * {@code http://127.0.0.1:PORT/oauth_token.do} as oauthTokenUrl.
+ * An offline, stateful emulator of a ServiceNow instance's Table API, Attachment API and OAuth token endpoint, good
+ * enough for the real camel-servicenow component (Basic auth or its OAuth password flow). Mount it on a JDK
+ * {@code HttpServer} for {@code /api/now/} and {@code /oauth_token.do}; clients use {@code http://127.0.0.1:PORT/api}
+ * as apiUrl and {@code http://127.0.0.1:PORT/oauth_token.do} as oauthTokenUrl.
  *
- * <p>Tables: {@code incident} (create, read, query, PUT/PATCH, delete, with the stock business rules: INC0010001
- * numbering, priority from impact and urgency, resolved/closed stamps); read-only {@code sys_user},
- * {@code sys_user_group} (seeded with {@link #SEEDED_GROUPS}) and {@code sys_journal_field}. Writing
+ * <h2>Tables</h2>
+ * {@code incident} (create, read, query, PUT/PATCH, delete, with the stock business rules: INC0010001 numbering,
+ * priority from impact and urgency, resolved/closed stamps); read-only {@code sys_user}, {@code sys_user_group}
+ * (seeded with {@link #SEEDED_GROUPS}), {@code sys_journal_field} and {@code sys_attachment}. Writing
  * {@code comments} or {@code work_notes} appends a sys_journal_field entry; reading them gives "" with stored
  * values and the journal text with {@code sysparm_display_value=true|all}, as ServiceNow does. Supported
  * parameters: sysparm_query (see {@code EncodedQuery}), sysparm_limit, sysparm_offset, sysparm_fields,
  * sysparm_display_value, sysparm_exclude_reference_link, sysparm_input_display_value,
  * sysparm_suppress_auto_sys_field, sysparm_no_count, sysparm_suppress_pagination_header, name=value filters,
  * X-HTTP-Method-Override, X-no-response-body. Versioned paths /api/now/v1/... and /api/now/v2/... work too (v1
- * answers 404 to an empty list, as documented).
+ * answers 404 to an empty list, as documented). Date-times are stored, returned and compared in UTC
+ * ({@code sys_created_on>=2026-11-28 10:15:00} is UTC, as on an instance).
  *
- * <p>Authentication: Basic {@link #ADMIN_USER}:{@link #ADMIN_PASSWORD}, or a Bearer token from
- * {@code POST /oauth_token.do} (grant_type=password or refresh_token, client {@link #OAUTH_CLIENT_ID} /
- * {@link #OAUTH_CLIENT_SECRET}).
+ * <p>The stock data policy applies: an insert or update that leaves an incident Resolved (6) or Closed (7) without
+ * close_code (Resolution code) or close_notes (Resolution notes), sent or stored, is refused with 403
+ * {@code {"error": {"message": "Operation Failed", "detail": "Data Policy Exception: \n\tThe following fields are
+ * mandatory: Resolution code, Resolution notes"}, "status": "failure"}} and changes nothing. close_code takes the
+ * choices of recent releases (Solution provided, Workaround provided, Resolved by caller, ...; see README).
  *
- * <p>Events: every incident insert, update (including journal entries) and delete is POSTed to each URL given to
- * {@link #addWebhook(URI)}, asynchronously, in order, with retries, as
- * {@code {"event": "incident.updated", "record": {...}, "changes": [...], "journal": [...], ...}} (see
- * {@code ServiceNowEvents}).
+ * <h2>Attachments</h2>
+ * {@code POST /api/now/attachment/file?table_name=incident&table_sys_id=&file_name=} (raw body, Content-Type of the
+ * file; what camel-servicenow's {@code upload} action sends), {@code POST /api/now/attachment/upload} (multipart),
+ * {@code GET /api/now/attachment?sysparm_query=} (metadata list), {@code GET /api/now/attachment/{sys_id}},
+ * {@code GET /api/now/attachment/{sys_id}/file} (bytes, with {@code X-Attachment-Metadata}) and
+ * {@code DELETE /api/now/attachment/{sys_id}}. Attaching does not modify the incident (as in ServiceNow); files over
+ * {@link #setMaxAttachmentSize(long) com.glide.attachment.max_size} (default 1024 MB) are refused with a 400.
+ *
+ * <h2>Authentication</h2>
+ * Basic {@link #ADMIN_USER}:{@link #ADMIN_PASSWORD}, or a Bearer token from {@code POST /oauth_token.do}
+ * (grant_type=password or refresh_token, client {@link #OAUTH_CLIENT_ID} / {@link #OAUTH_CLIENT_SECRET}).
+ *
+ * <h2>Events</h2>
+ * Every incident insert, update (including journal entries) and delete, and every attachment upload and delete, is
+ * POSTed to each URL given to {@link #addWebhook(URI)} (unsigned) or {@link #addWebhook(URI, String)} (signed),
+ * asynchronously, in write order: {@code {"id", "event": "incident.updated", "table", "sys_id", "number", "time",
+ * "actor", "changes": [...], "journal": [...], "record": {...}}} (see {@code ServiceNowEvents}; files:
+ * {@code "event": "attachment.uploaded|deleted", "attachment": {...}}), with {@value #EVENT_ID_HEADER} = the id (the
+ * same on every retry) and, with a secret, {@value #SIGNATURE_HEADER}{@code : sha256=<Base64 HMAC-SHA256 of the raw
+ * body>}. Connection errors, 408, 429 and 5xx are retried (4 attempts). ServiceNow itself has no webhooks; this is
+ * what an integration gets from a business rule like the following (a sketch from the documented APIs, not run on an
+ * instance; table Incident, after insert/update/delete, Advanced):
+ * <pre>{@code
+ * (function executeRule(current, previous) {
+ *     var secret = gs.getProperty('x_jira_sync.webhook.secret');   // a password2 property
+ *     var op = current.operation();
+ *     var payload = {id: gs.generateGUID(),
+ *         event: op == 'insert' ? 'incident.created' : op == 'delete' ? 'incident.deleted' : 'incident.updated',
+ *         table: current.getTableName(), sys_id: current.getUniqueValue(), number: current.getValue('number'),
+ *         time: new GlideDateTime().getValue(), actor: gs.getUserName(), changes: [], journal: [], record: {}};
+ *     // ... fill record (current.getValue per field, getJournalEntry(-1) for comments and work_notes),
+ *     // changes (current[field].changes()) and journal (the newest sys_journal_field rows): see README
+ *     var body = JSON.stringify(payload);
+ *     var message = new sn_ws.RESTMessageV2();
+ *     message.setEndpoint(gs.getProperty('x_jira_sync.webhook.url'));
+ *     message.setHttpMethod('post');
+ *     message.setRequestHeader('Content-Type', 'application/json');
+ *     message.setRequestHeader('X-ServiceNow-Event-Id', payload.id);
+ *     var mac = new GlideCertificateEncryption().generateMac(GlideStringUtil.base64Encode(secret), 'HmacSHA256', body);
+ *     message.setRequestHeader('X-ServiceNow-Signature', 'sha256=' + mac);   // generateMac answers Base64
+ *     message.setRequestBody(body);
+ *     message.executeAsync();
+ * })(current, previous);
+ * }</pre>
+ *
+ * <h2>Faults</h2>
+ * In a {@code JiraSandbox}, {@code faults()} answers on ServiceNow paths through {@link #faultAnswers()}: over the
+ * rate limit 429 {@code {"error": {"message": "Rate limit exceeded", "detail": "Rate limit of N requests per second
+ * for Table API exceeded"}, "status": "failure"}} with Retry-After, X-RateLimit-Limit, X-RateLimit-Reset and
+ * X-RateLimit-Rule (camel-servicenow raises {@code ServiceNowException} code 429, message "Status (429)", the body in
+ * {@code getAttributes()}).
  *
  * <p>Thread-safe. The admin methods act as {@link #ADMIN_USER} and fire events like API calls; they throw
  * {@link IllegalArgumentException} for invalid input and {@link NoSuchElementException} for unknown sys_ids.
