@@ -410,7 +410,10 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
         return webhooks.awaitIdle(timeout);
     }
 
-    /** Forgets every record, token and delivery record and re-seeds the administrator; webhook URLs stay. */
+    /**
+     * Forgets every record, attachment, token and delivery record and re-seeds the administrator; webhook URLs and
+     * their secrets, the token lifetime and the attachment size limit stay.
+     */
     public void reset() {
         synchronized (writeLock) {
             store.clear();
