@@ -1,13 +1,17 @@
 package dev.cameljira.sandbox;
 
+import dev.cameljira.sandbox.emulator.FaultAnswers;
 import dev.cameljira.sandbox.http.ApiException;
 import dev.cameljira.sandbox.http.ApiResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Fault injection: rate limiting, scripted failures, latency, dropped connections and duplicate webhook deliveries.
@@ -47,6 +51,7 @@ public final class Faults {
     }
 
     private final List<Rule> rules = new ArrayList<>();
+    private final List<FaultAnswers> answers = new CopyOnWriteArrayList<>();
     private volatile int rateLimit;
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean duplicateWebhooks;
@@ -59,8 +64,9 @@ public final class Faults {
 
     /**
      * Limits the sandbox to {@code requestsPerSecond}; further requests in the same second get 429 with
-     * {@code Retry-After}, {@code X-RateLimit-Limit/Remaining/Reset} and {@code RateLimit-Reason: jira-burst-based}.
-     * Zero or less turns the limit off.
+     * {@code Retry-After}, {@code X-RateLimit-Limit/Remaining/Reset} and {@code RateLimit-Reason: jira-burst-based}
+     * (ServiceNow paths: ServiceNow's rate-limit body and headers, see {@code ServiceNowEmulator}). Zero or less turns
+     * the limit off.
      */
     public synchronized Faults rateLimit(int requestsPerSecond) {
         this.rateLimit = Math.max(0, requestsPerSecond);
@@ -69,7 +75,10 @@ public final class Faults {
         return this;
     }
 
-    /** The next {@code times} requests (any method and path) fail with {@code status} and a Jira error body. */
+    /**
+     * The next {@code times} requests (any method and path) fail with {@code status} and a Jira error body (on
+     * ServiceNow paths, ServiceNow's {@code {"error": {...}, "status": "failure"}}).
+     */
     public Faults failNext(int status, int times) {
         return failNext(null, null, status, times);
     }
@@ -137,6 +146,11 @@ public final class Faults {
 
     // ---- used by the server ----------------------------------------------------------------------------------
 
+    /** Lets an emulator answer faults on its paths in its own error shape (ServiceNow, Zendesk, ...). */
+    void answerWith(FaultAnswers emulatorAnswers) {
+        answers.add(emulatorAnswers);
+    }
+
     Duration latency() {
         return latency;
     }
@@ -151,14 +165,14 @@ public final class Faults {
             return Decision.DROP;
         }
         if (rateLimit > 0) {
-            ApiResponse limited = rateLimited();
+            ApiResponse limited = rateLimited(path);
             if (limited != null) {
                 return new Decision(false, limited);
             }
         }
         Rule fail = take(Kind.FAIL, method, path);
         if (fail != null) {
-            return new Decision(false, failure(fail.status));
+            return new Decision(false, failure(fail.status, path));
         }
         return Decision.NONE;
     }
@@ -175,7 +189,7 @@ public final class Faults {
         }
     }
 
-    private ApiResponse rateLimited() {
+    private ApiResponse rateLimited(String path) {
         long now = System.nanoTime();
         if (now - windowStart >= 1_000_000_000L) {
             windowStart = now;
@@ -187,6 +201,10 @@ public final class Faults {
         }
         long remainingNanos = 1_000_000_000L - (now - windowStart);
         Instant reset = Instant.now().plusNanos(remainingNanos);
+        FaultAnswers emulator = answersFor(path);
+        if (emulator != null) {
+            return jiraResponse(emulator.rateLimited(path, rateLimit, reset, Math.max(retryAfterSeconds, 1)));
+        }
         ApiResponse r = ApiResponse.error(ApiException.of(429, "Rate limit exceeded."));
         r.header("Retry-After", String.valueOf(Math.max(retryAfterSeconds, 1)));
         r.header("X-RateLimit-Limit", String.valueOf(rateLimit));
@@ -196,7 +214,11 @@ public final class Faults {
         return r;
     }
 
-    private ApiResponse failure(int status) {
+    private ApiResponse failure(int status, String path) {
+        FaultAnswers emulator = answersFor(path);
+        if (emulator != null) {
+            return jiraResponse(emulator.failed(path, status, retryAfterSeconds));
+        }
         String message = switch (status) {
             case 429 -> "Rate limit exceeded.";
             case 503 -> "Service unavailable. Please try again later.";
@@ -215,6 +237,16 @@ public final class Faults {
             r.header("RateLimit-Reason", "jira-burst-based");
         }
         return r;
+    }
+
+    private FaultAnswers answersFor(String path) {
+        return answers.stream().filter(a -> a.serves(path)).findFirst().orElse(null);
+    }
+
+    private static ApiResponse jiraResponse(dev.cameljira.sandbox.emulator.ApiResponse answer) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        answer.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+        return new ApiResponse(answer.status(), headers, answer.body());
     }
 
     private Rule take(Kind kind, String method, String path) {

@@ -77,6 +77,7 @@ public final class JiraSandbox implements AutoCloseable {
         JiraSpecValidator validator = b.validateAgainstSpec ? validator(b.mode) : null;
         this.zendesk = new ZendeskEmulator(b.clock);
         this.serviceNow = new ServiceNowEmulator(b.clock);
+        faults.answerWith(serviceNow.faultAnswers());
         this.admin = new SandboxAdmin(ctx, faults, journal, violations, dispatcher);
         AtomicInteger threadNo = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(b.threads, r -> {

@@ -40,6 +40,17 @@ public final class WebhookDispatcher<D> implements AutoCloseable {
     public record Event(String type, String id, byte[] body) {
     }
 
+    /** The extra headers of one POST: they may depend on the target (a per-target secret) and the event (its id). */
+    @FunctionalInterface
+    public interface EventHeaders {
+        /**
+         * @param target the webhook URL
+         * @param event  the event being sent (the same object on every attempt)
+         * @return headers to add to the POST
+         */
+        Map<String, String> of(URI target, Event event);
+    }
+
     /** Makes the record of one finished delivery. */
     @FunctionalInterface
     public interface DeliveryRecorder<D> {
@@ -59,7 +70,7 @@ public final class WebhookDispatcher<D> implements AutoCloseable {
     private final List<D> deliveries = new ArrayList<>();
     private HttpClient client;
     private final ExecutorService executor;
-    private final BiFunction<URI, byte[], Map<String, String>> headers;
+    private final EventHeaders headers;
     private final DeliveryRecorder<D> recorder;
     private int pending;
 
@@ -70,6 +81,24 @@ public final class WebhookDispatcher<D> implements AutoCloseable {
      */
     public WebhookDispatcher(String threadName, BiFunction<URI, byte[], Map<String, String>> headers,
                              DeliveryRecorder<D> recorder) {
+        this(threadName, (EventHeaders) (target, event) -> headers.apply(target, event.body()), recorder);
+    }
+
+    /**
+     * A dispatcher whose headers may depend on the event too (its id, to repeat on retries).
+     *
+     * @param threadName name of the delivery thread
+     * @param headers    extra headers per delivery, computed on every attempt from the target and the event
+     * @param recorder   makes the record of each finished delivery
+     * @param <D>        the delivery record type
+     * @return the dispatcher
+     */
+    public static <D> WebhookDispatcher<D> withEventHeaders(String threadName, EventHeaders headers,
+                                                            DeliveryRecorder<D> recorder) {
+        return new WebhookDispatcher<>(threadName, headers, recorder);
+    }
+
+    private WebhookDispatcher(String threadName, EventHeaders headers, DeliveryRecorder<D> recorder) {
         this.headers = headers;
         this.recorder = recorder;
         this.executor = Executors.newSingleThreadExecutor(r -> {
@@ -164,7 +193,7 @@ public final class WebhookDispatcher<D> implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(event.body()));
-        headers.apply(target, event.body()).forEach(request::header);
+        headers.of(target, event).forEach(request::header);
         try {
             return client().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {

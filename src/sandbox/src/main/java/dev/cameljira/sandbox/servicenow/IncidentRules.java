@@ -1,13 +1,16 @@
 package dev.cameljira.sandbox.servicenow;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The business rules of a stock incident table that a sync integration notices: defaults on insert, priority from
  * impact and urgency (priority = impact + urgency - 1, the stock lookup matrix), incident_state mirroring state,
- * resolved/closed stamps, active=false once Closed or Canceled, and reopening.
+ * resolved/closed stamps, active=false once Closed or Canceled, and reopening; plus the stock data policy that makes
+ * Resolution code (close_code) and Resolution notes (close_notes) mandatory while state is Resolved or Closed.
  */
 final class IncidentRules {
 
@@ -33,6 +36,7 @@ final class IncidentRules {
         v.put("incident_state", v.get("state"));
         v.put("reopen_count", "0");
         stampState(v, "", actor, now);
+        checkDataPolicy(v);
         return v;
     }
 
@@ -45,7 +49,33 @@ final class IncidentRules {
         }
         v.put("incident_state", v.get("state"));
         stampState(v, before.get("state"), actor, now);
+        checkDataPolicy(v);
         return v;
+    }
+
+    /**
+     * The data policy "close info mandatory when resolved or closed": a record whose state ends up Resolved (6) or
+     * Closed (7) must have close_code and close_notes, given in the request or already stored. ServiceNow answers a
+     * violation through the REST API with 403 {@code {"error": {"message": "Operation Failed", "detail": "Data Policy
+     * Exception: \n\tThe following fields are mandatory: Resolution code, Resolution notes"}, "status": "failure"}}
+     * and leaves the record (and its journal) unchanged.
+     */
+    private static void checkDataPolicy(Map<String, String> v) {
+        int state = Integer.parseInt(v.get("state"));
+        if (state != IncidentState.RESOLVED.value() && state != IncidentState.CLOSED.value()) {
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        if (v.getOrDefault("close_code", "").isBlank()) {
+            missing.add("Resolution code");
+        }
+        if (v.getOrDefault("close_notes", "").isBlank()) {
+            missing.add("Resolution notes");
+        }
+        if (!missing.isEmpty()) {
+            throw new ApiException(403, "Operation Failed",
+                    "Data Policy Exception: \n\tThe following fields are mandatory: " + String.join(", ", missing));
+        }
     }
 
     private static void stampState(Map<String, String> v, String previousState, ServiceNowUser actor, String now) {

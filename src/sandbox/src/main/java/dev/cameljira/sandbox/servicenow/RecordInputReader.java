@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * Checks a Table API write body against the table's columns. Like ServiceNow it ignores unknown columns and
- * system-managed ones (sys_*, number on update, ...), treats "" as "clear" except for choice fields, resolves a
+ * system-managed ones (sys_*, number on update, ...), treats "" as "clear" except for choice fields without a
+ * "-- None --" entry (state, impact, ...; close_code can be cleared), resolves a
  * reference given by display value or user name to its sys_id, and with {@code sysparm_input_display_value=true}
  * accepts choice labels. Unlike ServiceNow, which would store them silently, it answers 400 for values a column
  * cannot hold (state "Resolved" without input_display_value, a caller nobody is called, a malformed date).
@@ -66,7 +67,8 @@ final class RecordInputReader {
 
     private Optional<String> convert(Column c, String text, boolean inputDisplayValue) {
         if (text.isEmpty()) {
-            return c.type() == ColumnType.CHOICE ? Optional.empty() : Optional.of("");
+            boolean cannotBeEmpty = c.type() == ColumnType.CHOICE && !c.choices().containsKey("");
+            return cannotBeEmpty ? Optional.empty() : Optional.of("");
         }
         return Optional.of(switch (c.type()) {
             case INTEGER -> integer(c, text);
@@ -107,7 +109,8 @@ final class RecordInputReader {
                 return byLabel.get();
             }
         }
-        String allowed = c.choices().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+        String allowed = c.choices().entrySet().stream().filter(e -> !e.getKey().isEmpty())
+                .map(e -> e.getKey().equals(e.getValue()) ? e.getKey() : e.getKey() + " (" + e.getValue() + ")")
                 .collect(Collectors.joining(", "));
         throw ApiException.invalidValue(c.name() + ": '" + text + "' is not one of " + allowed
                 + (inputDisplayValue ? "" : "; send the value, or the label with sysparm_input_display_value=true"));

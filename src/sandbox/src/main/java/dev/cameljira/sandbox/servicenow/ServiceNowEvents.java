@@ -44,4 +44,23 @@ final class ServiceNowEvents {
         event.set("record", record);
         return event;
     }
+
+    /**
+     * The JSON a script action on the attachment.uploaded / attachment.deleted events would POST:
+     * <pre>{"id": "uuid", "event": "attachment.uploaded", "table": "incident", "sys_id": "(the incident)",
+     *  "number": "INC0010001", "time": "...", "actor": "admin", "attachment": {sys_id, file_name, content_type,
+     *  size_bytes, table_name, table_sys_id, sys_created_on, ... as the Attachment API's metadata, no download_link}}</pre>
+     */
+    static ObjectNode ofAttachment(ServiceNowStore.AttachmentWrite w, ObjectNode metadata, String time) {
+        ObjectNode event = Json.object();
+        event.put("id", UUID.randomUUID().toString());
+        event.put("event", w.event());
+        event.put("table", w.attachment().get("table_name"));
+        event.put("sys_id", w.attachment().get("table_sys_id"));
+        event.put("number", w.parent() == null ? "" : w.parent().get("number"));
+        event.put("time", time);
+        event.put("actor", w.actor());
+        event.set("attachment", metadata);
+        return event;
+    }
 }

@@ -1,5 +1,8 @@
 package dev.cameljira.sandbox.servicenow;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
 
 /**
- * The emulated instance's tables (incident, sys_user, sys_journal_field) and user passwords. Every method is
+ * The emulated instance's tables (incident, sys_user, sys_user_group, sys_journal_field, sys_attachment), the
+ * attachments' bytes and user passwords. Every method is
  * synchronized: one lock guards the instance. Incident writes run {@link IncidentRules}.
  */
 final class ServiceNowStore {
@@ -36,8 +41,24 @@ final class ServiceNowStore {
         }
     }
 
+    /**
+     * The outcome of one attachment write.
+     *
+     * @param event      attachment.uploaded or attachment.deleted
+     * @param attachment the sys_attachment row (the removed one on delete)
+     * @param parent     the record it is attached to
+     * @param actor      user_name of who did it
+     */
+    record AttachmentWrite(String event, Row attachment, Row parent, String actor) {
+    }
+
+    /** com.glide.attachment.max_size of a stock instance: 1024 MB. */
+    static final long DEFAULT_MAX_ATTACHMENT_BYTES = 1024L * 1024 * 1024;
+
     private final Clock clock;
     private final Map<String, Map<String, Row>> tables = new HashMap<>();
+    private final Map<String, byte[]> attachmentContent = new HashMap<>();
+    private long maxAttachmentBytes = DEFAULT_MAX_ATTACHMENT_BYTES;
     private final Map<String, String> passwords = new HashMap<>();
     private long nextNumber;
 
@@ -48,8 +69,9 @@ final class ServiceNowStore {
 
     synchronized void clear() {
         tables.clear();
-        List.of(Tables.INCIDENT, Tables.SYS_USER, Tables.SYS_USER_GROUP, Tables.SYS_JOURNAL_FIELD)
-                .forEach(t -> tables.put(t, new LinkedHashMap<>()));
+        List.of(Tables.INCIDENT, Tables.SYS_USER, Tables.SYS_USER_GROUP, Tables.SYS_JOURNAL_FIELD,
+                Tables.SYS_ATTACHMENT).forEach(t -> tables.put(t, new LinkedHashMap<>()));
+        attachmentContent.clear();
         passwords.clear();
         nextNumber = FIRST_NUMBER;
     }
@@ -190,12 +212,100 @@ final class ServiceNowStore {
         return new Write("incident.updated", before, after, journal, changed);
     }
 
+    /** Deletes an incident and, as ServiceNow does, its attachments (its journal entries stay). */
     synchronized Write deleteIncident(String sysId) {
         Row before = tables.get(Tables.INCIDENT).remove(sysId);
         if (before == null) {
             throw ApiException.notFound();
         }
+        tables.get(Tables.SYS_ATTACHMENT).values().removeIf(a -> {
+            boolean attached = a.get("table_sys_id").equals(sysId) && a.get("table_name").equals(Tables.INCIDENT);
+            if (attached) {
+                attachmentContent.remove(a.sysId());
+            }
+            return attached;
+        });
         return new Write("incident.deleted", before, before, List.of(), List.of());
+    }
+
+    // ------------------------------------------------------------------------------ attachments
+
+    synchronized void maxAttachmentBytes(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("The maximum attachment size must be at least 1 byte, got " + bytes);
+        }
+        maxAttachmentBytes = bytes;
+    }
+
+    /**
+     * Attaches a file to a record of a writable table, as POST /api/now/attachment/file does. The parent record is
+     * not modified (no sys_updated_on or sys_mod_count change, no incident event), as in ServiceNow.
+     *
+     * @param createdOn sys_created_on to record ("yyyy-MM-dd HH:mm:ss"), or null for now
+     */
+    synchronized AttachmentWrite insertAttachment(String table, String tableSysId, String fileName,
+                                                  String contentType, byte[] content, ServiceNowUser actor,
+                                                  String createdOn) {
+        TableSchema schema = Tables.byName(table)
+                .orElseThrow(() -> ApiException.badRequest("Invalid table " + table, null));
+        if (!schema.writable()) {
+            throw new ApiException(403, "Operation Failed", "ACL Exception Insert Failed due to security constraints");
+        }
+        Row parent = row(table, tableSysId).orElseThrow(ApiException::notFound);
+        if (content.length > maxAttachmentBytes) {
+            throw ApiException.badRequest("Failed to create the attachment", "The file is " + content.length
+                    + " bytes; com.glide.attachment.max_size allows " + maxAttachmentBytes + " bytes");
+        }
+        String now = createdOn == null ? GlideTime.format(now()) : createdOn;
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("sys_id", newSysId());
+        v.put("file_name", fileName);
+        v.put("content_type", contentType);
+        v.put("size_bytes", String.valueOf(content.length));
+        v.put("size_compressed", String.valueOf(gzippedSize(content)));
+        v.put("compressed", "true");
+        v.put("table_name", table);
+        v.put("table_sys_id", tableSysId);
+        v.put("image_width", "");
+        v.put("image_height", "");
+        v.put("average_image_color", "");
+        putInsertAudit(v, Tables.SYS_ATTACHMENT, actor.userName(), now);
+        v.put("sys_tags", "");
+        Row row = new Row(Tables.SYS_ATTACHMENT, v);
+        tables.get(Tables.SYS_ATTACHMENT).put(row.sysId(), row);
+        attachmentContent.put(row.sysId(), content.clone());
+        return new AttachmentWrite("attachment.uploaded", row, parent, actor.userName());
+    }
+
+    synchronized AttachmentWrite deleteAttachment(String sysId, ServiceNowUser actor) {
+        Row removed = tables.get(Tables.SYS_ATTACHMENT).remove(sysId);
+        if (removed == null) {
+            throw ApiException.notFound();
+        }
+        attachmentContent.remove(sysId);
+        Row parent = row(removed.get("table_name"), removed.get("table_sys_id")).orElse(null);
+        return new AttachmentWrite("attachment.deleted", removed, parent, actor.userName());
+    }
+
+    synchronized Optional<byte[]> attachmentContent(String sysId) {
+        return Optional.ofNullable(attachmentContent.get(sysId)).map(byte[]::clone);
+    }
+
+    /** The attachments of a record, oldest first. */
+    synchronized List<Row> attachmentsOf(String table, String tableSysId) {
+        return tables.get(Tables.SYS_ATTACHMENT).values().stream()
+                .filter(a -> a.get("table_name").equals(table) && a.get("table_sys_id").equals(tableSysId)).toList();
+    }
+
+    /** What size_compressed reports: ServiceNow stores attachments gzipped. */
+    private static int gzippedSize(byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.size();
     }
 
     private List<Row> appendJournal(Row record, Map<String, String> entries, ServiceNowUser actor, String now) {

@@ -14,14 +14,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The tables the emulator serves: incident (writable), sys_user, sys_user_group, sys_journal_field (read-only). */
+/**
+ * The tables the emulator serves: incident (writable), sys_user, sys_user_group, sys_journal_field and
+ * sys_attachment (read-only through the Table API; the Attachment API writes sys_attachment).
+ */
 final class Tables {
     static final String INCIDENT = "incident";
     static final String SYS_USER = "sys_user";
     static final String SYS_JOURNAL_FIELD = "sys_journal_field";
     static final String SYS_USER_GROUP = "sys_user_group";
+    static final String SYS_ATTACHMENT = "sys_attachment";
 
     static final Map<String, String> STATES = states();
+    /**
+     * The Resolution code (close_code) choices of a stock incident table on recent releases (values are their own
+     * labels); "" is the "-- None --" entry. Instances upgraded from old releases may still carry the pre-Utah set
+     * ("Solved (Permanently)", "Closed/Resolved by Caller", ...), which the emulator does not accept.
+     */
+    static final List<String> CLOSE_CODES = List.of("Duplicate", "Known error", "No resolution provided",
+            "Resolved by caller", "Resolved by change", "Resolved by problem", "Resolved by request", "Solution provided",
+            "Workaround provided", "User error");
     static final Map<String, String> PRIORITY = ordered("1", "1 - Critical", "2", "2 - High", "3", "3 - Moderate",
             "4", "4 - Low", "5", "5 - Planning");
 
@@ -59,7 +71,7 @@ final class Tables {
             Column.reference("resolved_by", SYS_USER),
             Column.of("closed_at", DATETIME),
             Column.reference("closed_by", SYS_USER),
-            Column.of("close_code", STRING),
+            Column.choice("close_code", noneOr(CLOSE_CODES)),
             Column.of("close_notes", STRING),
             Column.system("reopen_count", INTEGER),
             Column.of("comments", JOURNAL),
@@ -89,8 +101,22 @@ final class Tables {
             Column.system("sys_created_on", DATETIME),
             Column.system("sys_created_by", STRING)));
 
+    /** Attachment metadata; the Attachment API writes it, the Table API reads it. */
+    static final TableSchema SYS_ATTACHMENT_SCHEMA = TableSchema.of(SYS_ATTACHMENT, "file_name", false, concat(List.of(
+            Column.of("file_name", STRING),
+            Column.of("content_type", STRING),
+            Column.of("size_bytes", INTEGER),
+            Column.of("size_compressed", INTEGER),
+            Column.of("compressed", BOOLEAN),
+            Column.of("table_name", STRING),
+            Column.of("table_sys_id", GUID),
+            Column.of("image_width", STRING),
+            Column.of("image_height", STRING),
+            Column.of("average_image_color", STRING)), SYSTEM_COLUMNS));
+
     private static final Map<String, TableSchema> ALL = Map.of(INCIDENT, INCIDENT_SCHEMA, SYS_USER, SYS_USER_SCHEMA,
-            SYS_USER_GROUP, SYS_USER_GROUP_SCHEMA, SYS_JOURNAL_FIELD, SYS_JOURNAL_FIELD_SCHEMA);
+            SYS_USER_GROUP, SYS_USER_GROUP_SCHEMA, SYS_JOURNAL_FIELD, SYS_JOURNAL_FIELD_SCHEMA,
+            SYS_ATTACHMENT, SYS_ATTACHMENT_SCHEMA);
 
     private Tables() {
     }
@@ -103,6 +129,14 @@ final class Tables {
         Map<String, String> states = new LinkedHashMap<>();
         Arrays.stream(IncidentState.values()).forEach(s -> states.put(String.valueOf(s.value()), s.label()));
         return states;
+    }
+
+    /** "" ("-- None --", so the field can be emptied) and each value as its own label. */
+    private static Map<String, String> noneOr(List<String> values) {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put("", "");
+        values.forEach(v -> map.put(v, v));
+        return map;
     }
 
     private static Map<String, String> ordered(String... pairs) {

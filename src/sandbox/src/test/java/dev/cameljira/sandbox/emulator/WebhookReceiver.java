@@ -32,6 +32,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new ArrayList<>();
+    private final List<Received> requests = new ArrayList<>();
     private final ConcurrentLinkedQueue<Integer> script = new ConcurrentLinkedQueue<>();
     private final AtomicInteger attempts = new AtomicInteger();
 
@@ -44,10 +45,12 @@ public final class WebhookReceiver implements AutoCloseable {
                 attempts.incrementAndGet();
                 Integer status = script.poll();
                 int answer = status == null ? 200 : status;
-                if (answer / 100 == 2) {
-                    synchronized (received) {
-                        received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body,
-                                TestHttp.MAPPER.readTree(body)));
+                Received request = new Received(Map.copyOf(exchange.getRequestHeaders()), body,
+                        TestHttp.MAPPER.readTree(body));
+                synchronized (received) {
+                    requests.add(request);
+                    if (answer / 100 == 2) {
+                        received.add(request);
                     }
                 }
                 exchange.sendResponseHeaders(answer, -1);
@@ -70,6 +73,13 @@ public final class WebhookReceiver implements AutoCloseable {
     public List<Received> received() {
         synchronized (received) {
             return List.copyOf(received);
+        }
+    }
+
+    /** Every request so far (retries included), whatever it was answered, in arrival order. */
+    public List<Received> requests() {
+        synchronized (received) {
+            return List.copyOf(requests);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.cameljira.sandbox.emulator.MutableClock;
 import dev.cameljira.sandbox.emulator.TestHttp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +51,8 @@ class ServiceNowBusinessRulesTest {
         assertThat(i.openedBy()).isEqualTo(server.emulator.admin().sysId());
 
         clock.advance(Duration.ofMinutes(5));
-        Incident resolved = server.emulator.updateIncident(i.sysId(), Map.of("state", "6"));
+        Incident resolved = server.emulator.updateIncident(i.sysId(), Map.of("state", "6",
+                "close_code", "Workaround provided", "close_notes", "Restarted the service"));
         assertThat(resolved.resolvedAt()).isEqualTo(Instant.parse("2026-11-28T10:20:30Z"));
         assertThat(resolved.active()).isTrue();
 
@@ -67,6 +69,65 @@ class ServiceNowBusinessRulesTest {
         assertThat(reopened.modCount()).isEqualTo(3);
         assertThat(http.get("/api/now/table/incident/" + i.sysId()).json().at("/result/incident_state").asText())
                 .isEqualTo("2");
+    }
+
+    @Test
+    void resolvingOrClosingWithoutResolutionInfoViolatesTheDataPolicyAndChangesNothing() {
+        Incident i = server.emulator.createIncident("needs closing info");
+        clock.advance(Duration.ofMinutes(1));
+        String path = "/api/now/table/incident/" + i.sysId();
+
+        TestHttp.Reply both = http.patch(path, "{\"state\": \"6\", \"comments\": \"fixed, I think\"}");
+        assertThat(both.status()).isEqualTo(403);
+        assertThat(both.json().at("/error/message").asText()).isEqualTo("Operation Failed");
+        assertThat(both.json().at("/error/detail").asText()).isEqualTo(
+                "Data Policy Exception: \n\tThe following fields are mandatory: Resolution code, Resolution notes");
+        assertThat(both.json().get("status").asText()).isEqualTo("failure");
+        TestHttp.Reply notes = http.patch(path, "{\"state\": \"7\", \"close_code\": \"Solution provided\"}");
+        assertThat(notes.status()).isEqualTo(403);
+        assertThat(notes.json().at("/error/detail").asText()).endsWith("are mandatory: Resolution notes");
+        assertThat(server.emulator.incident(i.sysId()).orElseThrow()).isEqualTo(i);
+        assertThat(server.emulator.journal(i.sysId())).isEmpty();
+
+        TestHttp.Reply insert = http.post("/api/now/table/incident",
+                "{\"short_description\": \"born resolved\", \"state\": \"6\", \"close_notes\": \"done\"}");
+        assertThat(insert.status()).isEqualTo(403);
+        assertThat(insert.json().at("/error/detail").asText()).endsWith("are mandatory: Resolution code");
+        assertThat(server.emulator.incidents()).hasSize(1);
+        assertThatThrownBy(() -> server.emulator.updateIncident(i.sysId(), Map.of("state", "6")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Data Policy Exception");
+
+        http.patch(path, "{\"close_code\": \"Solution provided\", \"close_notes\": \"Replaced the disk\"}");
+        TestHttp.Reply resolved = http.patch(path, "{\"state\": \"6\"}");
+        assertThat(resolved.status()).as("close info already on the record").isEqualTo(200);
+        assertThat(resolved.json().at("/result/state").asText()).isEqualTo("6");
+        TestHttp.Reply cleared = http.patch(path, "{\"close_notes\": \"\"}");
+        assertThat(cleared.status()).as("emptying close_notes of a resolved incident").isEqualTo(403);
+        TestHttp.Reply reopened = http.patch(path, "{\"state\": \"2\", \"close_code\": \"\"}");
+        assertThat(reopened.status()).isEqualTo(200);
+        assertThat(reopened.json().at("/result/close_code").asText()).isEmpty();
+        assertThat(reopened.json().at("/result/close_notes").asText()).isEqualTo("Replaced the disk");
+        assertThat(http.patch(path, "{\"state\": \"8\"}").status()).as("Canceled needs no close info")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void closeCodeTakesTheStockChoicesOnly() {
+        Incident i = server.emulator.createIncident("which code");
+        String path = "/api/now/table/incident/" + i.sysId();
+
+        TestHttp.Reply legacy = http.patch(path, "{\"close_code\": \"Solved (Permanently)\"}");
+        assertThat(legacy.status()).isEqualTo(400);
+        assertThat(legacy.json().at("/error/detail").asText()).contains("close_code").contains("Solved (Permanently)")
+                .contains("Solution provided").contains("Workaround provided").contains("Resolved by caller");
+        for (String code : List.of("Duplicate", "Known error", "No resolution provided", "Resolved by caller",
+                "Resolved by change", "Resolved by problem", "Resolved by request", "Solution provided",
+                "Workaround provided", "User error")) {
+            assertThat(http.patch(path, "{\"close_code\": \"" + code + "\"}").status()).as(code).isEqualTo(200);
+        }
+        JsonNode display = http.get(path + "?sysparm_display_value=all&sysparm_fields=close_code").json();
+        assertThat(display.at("/result/close_code/value").asText()).isEqualTo("User error");
+        assertThat(display.at("/result/close_code/display_value").asText()).isEqualTo("User error");
     }
 
     @Test

@@ -131,7 +131,7 @@ class ServiceNowCamelClientTest {
                 "state", "2", "work_notes", "looking at it", "assigned_to", "admin")),
                 Map.of(ServiceNowConstants.PARAM_SYS_ID, incident.sysId()), Map.class);
         call(basic("incident"), ServiceNowConstants.ACTION_MODIFY, new LinkedHashMap<>(Map.of(
-                "state", "6", "close_code", "Solved (Permanently)", "close_notes", "done")),
+                "state", "6", "close_code", "Solution provided", "close_notes", "done")),
                 Map.of(ServiceNowConstants.PARAM_SYS_ID, incident.sysId()), Map.class);
 
         Incident updated = emulator().incident(incident.sysId()).orElseThrow();
@@ -174,6 +174,26 @@ class ServiceNowCamelClientTest {
                     assertThat(((ServiceNowException) e).getCode()).isEqualTo(400);
                     assertThat(((ServiceNowException) e).getDetail()).contains("state").contains("'Resolved'");
                 });
+    }
+
+    @Test
+    void resolvingWithoutResolutionInfoIsAServiceNowException403FromTheDataPolicy() {
+        Incident incident = emulator().createIncident("Resolve me badly");
+
+        assertThatThrownBy(() -> call(basic("incident"), ServiceNowConstants.ACTION_MODIFY,
+                new LinkedHashMap<>(Map.of("state", "6", "work_notes", "resolving")),
+                Map.of(ServiceNowConstants.PARAM_SYS_ID, incident.sysId()), Map.class))
+                .rootCause().isInstanceOf(ServiceNowException.class)
+                .satisfies(e -> {
+                    ServiceNowException sn = (ServiceNowException) e;
+                    assertThat(sn.getCode()).isEqualTo(403);
+                    assertThat(sn.getMessage()).isEqualTo("Operation Failed");
+                    assertThat(sn.getDetail()).startsWith("Data Policy Exception:")
+                            .endsWith("The following fields are mandatory: Resolution code, Resolution notes");
+                    assertThat(sn.getStatus()).isEqualTo("failure");
+                });
+        assertThat(emulator().incident(incident.sysId()).orElseThrow()).isEqualTo(incident);
+        assertThat(emulator().journal(incident.sysId())).isEmpty();
     }
 
     @Test

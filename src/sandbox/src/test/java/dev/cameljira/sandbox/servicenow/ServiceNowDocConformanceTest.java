@@ -62,7 +62,8 @@ class ServiceNowDocConformanceTest {
     void everyIncidentFieldTheEmulatorAnswersIsAFieldOfTheDocumentedIncidentWithTheSameShape() {
         JsonNode ours = http.post("/api/now/table/incident", """
                 {"short_description": "Shape", "caller_id": "admin", "assignment_group": "Service Desk",
-                 "assigned_to": "admin", "state": "7", "correlation_id": "X-1", "close_code": "Solved"}""")
+                 "assigned_to": "admin", "state": "7", "correlation_id": "X-1", "close_code": "Solution provided",
+                 "close_notes": "Replaced the cable"}""")
                 .json().get("result");
         List<String> problems = new ArrayList<>();
         for (JsonNode example : incidentExamples) {

@@ -35,7 +35,7 @@ class ServiceNowQueryTest {
                 "state", "2", "category", "network"));
         clock.advance(Duration.ofMinutes(1));
         server.emulator.createIncident(Map.of("short_description", "Printer jam", "state", "7",
-                "comments", "the toner exploded"));
+                "close_code", "Solution provided", "close_notes", "new toner", "comments", "the toner exploded"));
         clock.advance(Duration.ofMinutes(1));
     }
 

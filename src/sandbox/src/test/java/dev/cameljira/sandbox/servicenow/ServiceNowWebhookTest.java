@@ -1,13 +1,22 @@
 package dev.cameljira.sandbox.servicenow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cameljira.sandbox.emulator.TestHttp;
 import dev.cameljira.sandbox.emulator.WebhookReceiver;
 import dev.cameljira.sandbox.emulator.WebhookTestExtension;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -55,8 +64,93 @@ class ServiceNowWebhookTest {
         assertThat(updated.at("/record/state").asText()).isEqualTo("2");
         assertThat(updated.at("/record/comments").asText()).contains("(Additional comments)\non it");
         assertThat(updated.get("actor").asText()).isEqualTo("admin");
-        assertThat(receiver().received()).allSatisfy(r ->
-                assertThat(r.header("Content-Type")).startsWith("application/json"));
+        assertThat(receiver().received()).allSatisfy(r -> {
+            assertThat(r.header("Content-Type")).startsWith("application/json");
+            assertThat(r.header(ServiceNowEmulator.EVENT_ID_HEADER)).isEqualTo(r.json().get("id").asText());
+            assertThat(r.header(ServiceNowEmulator.SIGNATURE_HEADER)).as("registered without a secret").isNull();
+        });
+        assertThat(receiver().received()).extracting(r -> r.header(ServiceNowEmulator.EVENT_ID_HEADER))
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aSecretSignsEveryAttemptAndRetriesKeepTheEventId() throws Exception {
+        String secret = "s3cr\u00e9t-shared-with-the-sync";
+        emulator().addWebhook(receiver().url(), secret);
+        receiver().answerNext(500, 503);
+
+        Incident incident = emulator().createIncident("Signed");
+        emulator().addComment(incident.sysId(), "caf\u00e9 \u2615 needs a fix");
+        awaitDeliveries();
+
+        List<WebhookReceiver.Received> attempts = receiver().requests();
+        assertThat(attempts).as("the URL is registered once: re-registering only added the secret").hasSize(4);
+        assertThat(emulator().webhooks()).containsExactly(receiver().url());
+        List<WebhookReceiver.Received> firstEvent = attempts.subList(0, 3);
+        String eventId = firstEvent.get(0).json().get("id").asText();
+        assertThat(firstEvent).allSatisfy(a -> {
+            assertThat(a.header(ServiceNowEmulator.EVENT_ID_HEADER)).isEqualTo(eventId);
+            assertThat(a.body()).isEqualTo(firstEvent.get(0).body());
+        });
+        assertThat(attempts.get(3).header(ServiceNowEmulator.EVENT_ID_HEADER)).isNotEqualTo(eventId)
+                .isEqualTo(attempts.get(3).json().get("id").asText());
+        assertThat(attempts).allSatisfy(a -> {
+            assertThat(a.header(ServiceNowEmulator.SIGNATURE_HEADER)).isEqualTo("sha256=" + hmac(secret, a.body()));
+            assertThat(a.header(ServiceNowEmulator.SIGNATURE_HEADER))
+                    .isNotEqualTo("sha256=" + hmac("another secret", a.body()));
+        });
+        assertThat(attempts.get(3).json().at("/journal/0/value").asText()).isEqualTo("caf\u00e9 \u2615 needs a fix");
+        assertThat(emulator().webhookDeliveries()).extracting(WebhookDelivery::eventId, WebhookDelivery::attempts)
+                .containsExactly(tuple(eventId, 3), tuple(attempts.get(3).header(ServiceNowEmulator.EVENT_ID_HEADER), 1));
+
+        emulator().addWebhook(receiver().url());
+        emulator().createIncident("Unsigned again");
+        awaitDeliveries();
+        assertThat(receiver().requests()).last()
+                .satisfies(a -> assertThat(a.header(ServiceNowEmulator.SIGNATURE_HEADER)).isNull());
+    }
+
+    @Test
+    void attachmentsSendTheirOwnEventsAndDoNotUpdateTheIncident() throws Exception {
+        Incident incident = emulator().createIncident("Files");
+        Attachment attachment = emulator().addAttachment(incident.sysId(), "screen.png", "image/png", new byte[] {1, 2});
+        TestHttp.Reply deleted = env.server().asAdmin().delete("/api/now/attachment/" + attachment.sysId());
+        assertThat(deleted.status()).isEqualTo(204);
+        awaitDeliveries();
+
+        assertThat(receiver().received()).extracting(r -> r.json().get("event").asText())
+                .containsExactly("incident.created", "attachment.uploaded", "attachment.deleted");
+        JsonNode uploaded = receiver().received().get(1).json();
+        assertThat(uploaded.get("table").asText()).isEqualTo("incident");
+        assertThat(uploaded.get("sys_id").asText()).isEqualTo(incident.sysId());
+        assertThat(uploaded.get("number").asText()).isEqualTo(incident.number());
+        assertThat(uploaded.get("actor").asText()).isEqualTo("admin");
+        assertThat(uploaded.at("/attachment/sys_id").asText()).isEqualTo(attachment.sysId());
+        assertThat(uploaded.at("/attachment/file_name").asText()).isEqualTo("screen.png");
+        assertThat(uploaded.at("/attachment/size_bytes").asText()).isEqualTo("2");
+        assertThat(receiver().received().get(2).json().at("/attachment/sys_id").asText())
+                .isEqualTo(attachment.sysId());
+        assertThat(emulator().incident(incident.sysId())).hasValue(incident);
+    }
+
+    @Test
+    void aBlankSecretIsRefused() {
+        assertThatThrownBy(() -> emulator().addWebhook(receiver().url(), " "))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> emulator().addWebhook(URI.create("ftp://example.com/hook"), "secret"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(emulator().webhooks()).containsExactly(receiver().url());
+    }
+
+    /** The receiver's check: Base64 HMAC-SHA256 of the raw body, keyed with the secret's UTF-8 bytes. */
+    private static String hmac(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
