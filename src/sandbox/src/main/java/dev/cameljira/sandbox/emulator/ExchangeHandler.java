@@ -8,7 +8,8 @@ import java.util.function.Function;
 /**
  * Serves one exchange for an emulator: reads the request, lets the emulator answer, turns an
  * {@link EmulatorException} into its JSON error (a 401 also gets the product's {@code WWW-Authenticate} challenge)
- * and any other runtime exception into a 500, then writes the response with the product's JSON content type.
+ * and any other runtime exception into a 500, then writes the response with the product's JSON content type (unless
+ * the response sets its own {@code Content-Type}, e.g. for a file download).
  *
  * @param contentType   the {@code Content-Type} of JSON answers, e.g. {@code application/json; charset=utf-8}
  * @param authChallenge the {@code WWW-Authenticate} value sent with a 401
@@ -51,7 +52,9 @@ public record ExchangeHandler(String contentType, String authChallenge,
             exchange.sendResponseHeaders(response.status(), -1);
             return;
         }
-        exchange.getResponseHeaders().set("Content-Type", contentType);
+        if (!response.headers().containsKey("Content-Type")) {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+        }
         exchange.sendResponseHeaders(response.status(), response.body().length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(response.body());
