@@ -101,6 +101,7 @@ public final class JiraSandbox implements AutoCloseable {
         String host = b.host.contains(":") ? "[" + b.host + "]" : b.host;
         this.baseUrl = "http://" + host + ":" + port;
         store.baseUrl(baseUrl);
+        zendesk.baseUrl(baseUrl);
     }
 
     /**
@@ -141,7 +142,10 @@ public final class JiraSandbox implements AutoCloseable {
         return admin;
     }
 
-    /** The Zendesk emulator mounted at {@code /api/v2/} (same clock as Jira); use its API to seed and inspect. */
+    /**
+     * The Zendesk emulator mounted at {@code /api/v2/} and {@code /attachments/token/} (content URLs), same clock as
+     * Jira; use its API to seed and inspect.
+     */
     public ZendeskEmulator zendesk() {
         return zendesk;
     }

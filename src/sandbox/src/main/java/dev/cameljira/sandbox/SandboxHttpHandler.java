@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one JDK {@link HttpHandler}: applies faults, hands Zendesk ({@code /api/v2/}) and ServiceNow
+ * The one JDK {@link HttpHandler}: applies faults, hands Zendesk ({@code /api/v2/}, {@code /attachments/token/}) and ServiceNow
  * ({@code /api/now/}, {@code /oauth_token.do}) requests to their emulators, authenticates and routes Jira requests, journals every
  * exchange and (when enabled) validates it against the OpenAPI spec.
  */
@@ -111,7 +111,7 @@ final class SandboxHttpHandler implements HttpHandler {
     }
 
     private HttpHandler external(String path) {
-        if (zendesk != null && path.startsWith("/api/v2/")) {
+        if (zendesk != null && (path.startsWith("/api/v2/") || path.startsWith("/attachments/token/"))) {
             return zendesk;
         }
         if (serviceNow != null && (path.startsWith("/api/now/") || path.startsWith("/oauth_token.do"))) {

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A response an endpoint hands back: status, extra headers and a JSON body (or none). The content type is set by
- * {@link ExchangeHandler} when the body is not empty.
+ * {@link ExchangeHandler} when the body is not empty, unless {@code headers} carry a {@code Content-Type} (then the
+ * body is sent as is, e.g. a file).
  *
  * @param status  HTTP status
  * @param headers extra response headers (immutable)

@@ -43,6 +43,33 @@ final class ApiException extends EmulatorException {
         return new ApiException(422, body, "RecordInvalid: " + description);
     }
 
+    /** 413 for an upload over the size limit. */
+    static ApiException tooLarge(String description) {
+        return new ApiException(413, "RequestEntityTooLarge", description);
+    }
+
+    /** 403 for a user whose role does not allow the call. */
+    static ApiException forbidden(String description) {
+        return new ApiException(403, "Forbidden", description);
+    }
+
+    /**
+     * An error in the shape of Zendesk's newer APIs (Webhooks): {@code {"errors": [{"code", "title", "detail"}]}}.
+     *
+     * @param status HTTP status
+     * @param code   machine-readable code, e.g. {@code InvalidInput}
+     * @param title  short summary
+     * @param detail what was wrong
+     */
+    static ApiException errors(int status, String code, String title, String detail) {
+        ObjectNode body = Json.object();
+        ObjectNode error = body.putArray("errors").addObject().put("code", code).put("title", title);
+        if (detail != null) {
+            error.put("detail", detail);
+        }
+        return new ApiException(status, body, code + ": " + (detail == null ? title : detail));
+    }
+
     /** A path no endpoint serves. */
     static ApiException unknownEndpoint(String method, String path) {
         return new ApiException(404, "InvalidEndpoint", "Not found");

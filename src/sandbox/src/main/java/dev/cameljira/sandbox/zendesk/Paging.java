@@ -30,7 +30,7 @@ final class Paging {
         return cursor ? cursorPage(request, name, items, key, render) : offsetPage(request, name, items, render);
     }
 
-    private static <T> ObjectNode cursorPage(ApiRequest request, String name, List<T> items, ToLongFunction<T> key,
+    static <T> ObjectNode cursorPage(ApiRequest request, String name, List<T> items, ToLongFunction<T> key,
                                              Function<T, JsonNode> render) {
         int size = intParam(request, "page[size]", MAX_PAGE, 1, MAX_PAGE);
         int start = 0;

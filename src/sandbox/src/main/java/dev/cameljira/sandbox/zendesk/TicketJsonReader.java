@@ -85,7 +85,30 @@ final class TicketJsonReader {
             throw ApiException.invalid("comment", "InvalidValue", "Comment: 'public' must be true or false");
         }
         return Optional.of(new NewComment(text(c, "body"), text(c, "html_body"),
-                isPublic == null || isPublic.isNull() || isPublic.asBoolean(), id(c, "author_id")));
+                isPublic == null || isPublic.isNull() || isPublic.asBoolean(), id(c, "author_id"), uploads(c)));
+    }
+
+    /** {@code "uploads": ["token", ...]} (a single string is accepted too). */
+    private static List<String> uploads(JsonNode comment) {
+        JsonNode value = comment.get("uploads");
+        List<String> tokens = new ArrayList<>();
+        if (value == null || value.isNull()) {
+            return tokens;
+        }
+        if (value.isTextual()) {
+            tokens.add(value.asText());
+            return tokens;
+        }
+        if (!value.isArray()) {
+            throw ApiException.invalid("uploads", "InvalidValue", "Uploads: must be a list of upload tokens");
+        }
+        for (JsonNode token : value) {
+            if (!token.isTextual() || token.asText().isBlank()) {
+                throw ApiException.invalid("uploads", "InvalidValue", "Uploads: must be a list of upload tokens");
+            }
+            tokens.add(token.asText());
+        }
+        return tokens;
     }
 
     private static String text(JsonNode node, String field) {

@@ -102,14 +102,15 @@ final class TicketsResource {
         if (descending) {
             comments = comments.stream().sorted(Comparator.comparingLong(ZendeskComment::id).reversed()).toList();
         }
-        return ApiResponse.ok(Paging.page(request, "comments", comments, ZendeskComment::id, ZendeskJson::comment));
+        return ApiResponse.ok(Paging.page(request, "comments", comments, ZendeskComment::id,
+                c -> ZendeskJson.comment(c, request.baseUrl())));
     }
 
     private static ObjectNode ticketAndAudit(TicketMutation m, String baseUrl) {
         ObjectNode result = Json.object();
         result.set("ticket", ZendeskJson.ticket(m.after(), baseUrl));
         if (m.changedAnything()) {
-            result.set("audit", ZendeskJson.audit(m));
+            result.set("audit", ZendeskJson.audit(m, baseUrl));
         }
         return Objects.requireNonNull(result);
     }

@@ -79,7 +79,7 @@ final class ZendeskJson {
         return via;
     }
 
-    static ObjectNode comment(ZendeskComment c) {
+    static ObjectNode comment(ZendeskComment c, String baseUrl) {
         ObjectNode n = Json.object();
         n.put("id", c.id());
         n.put("type", "Comment");
@@ -88,13 +88,45 @@ final class ZendeskJson {
         n.put("html_body", c.htmlBody());
         n.put("plain_body", c.body());
         n.put("public", c.isPublic());
-        n.putArray("attachments");
+        ArrayNode attachments = n.putArray("attachments");
+        c.attachments().forEach(a -> attachments.add(attachment(a, baseUrl)));
         n.put("audit_id", c.auditId());
         n.set("via", via());
         n.put("created_at", time(c.createdAt()));
         ObjectNode metadata = n.putObject("metadata");
         metadata.putObject("system");
         metadata.putObject("custom");
+        return n;
+    }
+
+    /** An attachment as {@code GET /api/v2/attachments/{id}} and comments show it. */
+    static ObjectNode attachment(ZendeskAttachment a, String baseUrl) {
+        ObjectNode n = Json.object();
+        n.put("url", baseUrl + "/api/v2/attachments/" + a.id() + ".json");
+        n.put("id", a.id());
+        n.put("file_name", a.fileName());
+        n.put("content_url", baseUrl + a.contentPath());
+        n.put("mapped_content_url", baseUrl + a.contentPath());
+        n.put("content_type", a.contentType());
+        n.put("size", a.size());
+        n.putNull("width");
+        n.putNull("height");
+        n.put("inline", false);
+        n.put("deleted", false);
+        n.put("malware_access_override", false);
+        n.put("malware_scan_result", "malware_not_found");
+        n.putArray("thumbnails");
+        return n;
+    }
+
+    /** {@code {"token", "attachment": last file, "attachments": [all files]}}, the body of an upload. */
+    static ObjectNode upload(ZendeskUpload u, String baseUrl) {
+        ObjectNode n = Json.object();
+        n.put("token", u.token());
+        List<ZendeskAttachment> files = u.attachments();
+        n.set("attachment", attachment(files.get(files.size() - 1), baseUrl));
+        ArrayNode all = n.putArray("attachments");
+        files.forEach(a -> all.add(attachment(a, baseUrl)));
         return n;
     }
 
@@ -151,7 +183,7 @@ final class ZendeskJson {
     }
 
     /** The audit of one write: Create/Change events per field, plus the Comment event. */
-    static ObjectNode audit(TicketMutation m) {
+    static ObjectNode audit(TicketMutation m, String baseUrl) {
         ObjectNode n = Json.object();
         n.put("id", m.auditId());
         n.put("ticket_id", m.after().id());
@@ -164,7 +196,7 @@ final class ZendeskJson {
         ArrayNode events = n.putArray("events");
         long eventId = m.auditId() * 100;
         if (m.comment() != null) {
-            ObjectNode comment = comment(m.comment());
+            ObjectNode comment = comment(m.comment(), baseUrl);
             comment.remove(List.of("via", "created_at", "metadata"));
             events.add(comment);
         }

@@ -1,5 +1,6 @@
 package dev.cameljira.sandbox.zendesk;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +27,9 @@ final class ZendeskStore {
     private static final long FIRST_TICKET_ID = 1;
     private static final long FIRST_COMMENT_ID = 5001;
     private static final long FIRST_AUDIT_ID = 9001;
+    private static final long FIRST_ATTACHMENT_ID = 7001;
+    private static final char[] TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    private static final int TOKEN_LENGTH = 25;
 
     private final Clock clock;
     private final Map<Long, ZendeskUser> users = new LinkedHashMap<>();
@@ -35,11 +39,29 @@ final class ZendeskStore {
     private final Map<Long, String> passwords = new HashMap<>();
     private final Map<String, Long> oauthTokens = new HashMap<>();
     private final Map<Long, Long> changeSequence = new HashMap<>();
+    private final Map<Long, ZendeskAttachment> attachments = new LinkedHashMap<>();
+    private final Map<Long, byte[]> contents = new HashMap<>();
+    private final Map<String, PendingUpload> uploads = new HashMap<>();
+    private final SecureRandom random = new SecureRandom();
     private long nextUserId;
     private long nextTicketId;
     private long nextCommentId;
     private long nextAuditId;
+    private long nextAttachmentId;
     private long nextSequence;
+
+    /** An upload token and its files; {@code used} once a comment took them. */
+    private static final class PendingUpload {
+        final String token;
+        final Instant expiresAt;
+        final List<Long> attachmentIds = new ArrayList<>();
+        boolean used;
+
+        PendingUpload(String token, Instant expiresAt) {
+            this.token = token;
+            this.expiresAt = expiresAt;
+        }
+    }
 
     ZendeskStore(Clock clock) {
         this.clock = clock;
@@ -54,6 +76,10 @@ final class ZendeskStore {
         passwords.clear();
         oauthTokens.clear();
         changeSequence.clear();
+        attachments.clear();
+        contents.clear();
+        uploads.clear();
+        nextAttachmentId = FIRST_ATTACHMENT_ID;
         nextSequence = 1;
         nextUserId = FIRST_USER_ID;
         nextTicketId = FIRST_TICKET_ID;
@@ -172,10 +198,11 @@ final class ZendeskStore {
         if (status == ZendeskStatus.SOLVED || status == ZendeskStatus.CLOSED) {
             assigneeId = assigneeForSolving(assigneeId, actor);
         }
+        List<PendingUpload> files = usableUploads(draft.comment().uploads());
         Instant now = now();
         long ticketId = nextTicketId++;
         long auditId = nextAuditId++;
-        ZendeskComment comment = newComment(ticketId, auditId, draft.comment(), actor, now);
+        ZendeskComment comment = newComment(ticketId, auditId, draft.comment(), files, actor, now);
         ZendeskTicket ticket = new ZendeskTicket(ticketId, draft.externalId(), draft.type(), draft.subject(),
                 comment.body(), status, draft.priority(), requesterId, actor.id(), assigneeId, draft.groupId(),
                 normaliseTags(draft.tags()), mergeFields(List.of(), draft.customFields()), comment.isPublic(),
@@ -222,10 +249,15 @@ final class ZendeskStore {
         tagSet.addAll(normaliseTags(update.additionalTags()));
         normaliseTags(update.removeTags()).forEach(tagSet::remove);
 
+        NewComment input = update.comment();
+        if (input != null && input.isBlank() && !input.uploads().isEmpty()) {
+            throw ApiException.invalid("comment", "BlankValue", "Comment: body cannot be blank when it has uploads");
+        }
+        List<PendingUpload> files = input == null || input.isBlank() ? List.of() : usableUploads(input.uploads());
         Instant now = now();
         long auditId = nextAuditId;
-        ZendeskComment comment = update.comment() == null || update.comment().isBlank() ? null
-                : newComment(id, auditId, update.comment(), actor, now);
+        ZendeskComment comment = input == null || input.isBlank() ? null
+                : newComment(id, auditId, input, files, actor, now);
         ZendeskTicket candidate = new ZendeskTicket(id,
                 pick(cleared, "external_id", update.externalId(), current.externalId()),
                 pick(cleared, "type", update.type(), current.type()),
@@ -262,6 +294,110 @@ final class ZendeskStore {
         tickets.put(id, deleted);
         changeSequence.put(id, nextSequence++);
         return new TicketMutation(current, deleted, null, nextAuditId++, actor, now);
+    }
+
+    // ---------------------------------------------------------------- uploads and attachments
+
+    /**
+     * Adds a file to a new upload ({@code token} null) or to an existing, unused and unexpired one.
+     *
+     * @return the upload with all its files so far
+     */
+    synchronized ZendeskUpload upload(String token, String fileName, String contentType, byte[] content) {
+        if (fileName == null || fileName.isBlank()) {
+            throw ApiException.badRequest("filename is required");
+        }
+        if (content.length > ZendeskEmulator.MAX_UPLOAD_BYTES) {
+            throw ApiException.tooLarge("The file is " + content.length + " bytes; uploads are limited to "
+                    + ZendeskEmulator.MAX_UPLOAD_BYTES + " bytes (50 MB)");
+        }
+        PendingUpload upload;
+        if (token != null) {
+            upload = usableUpload(token).orElseThrow(() -> ApiException.invalid("token", "InvalidValue",
+                    "Token: is not a valid upload token (unknown, used or expired)"));
+        } else {
+            upload = new PendingUpload(newToken(), clock.instant().plus(ZendeskEmulator.UPLOAD_TOKEN_LIFETIME));
+            uploads.put(upload.token, upload);
+        }
+        ZendeskAttachment attachment = new ZendeskAttachment(nextAttachmentId++, fileName, mediaType(contentType),
+                content.length, newToken(), upload.token, null, null, false, now());
+        attachments.put(attachment.id(), attachment);
+        contents.put(attachment.id(), content.clone());
+        upload.attachmentIds.add(attachment.id());
+        return toUpload(upload);
+    }
+
+    /** Deletes an unused upload and its files; 404 when the token is unknown, used or expired. */
+    synchronized void deleteUpload(String token) {
+        PendingUpload upload = usableUpload(token).orElseThrow(ApiException::notFound);
+        uploads.remove(token);
+        upload.attachmentIds.forEach(id -> {
+            attachments.remove(id);
+            contents.remove(id);
+        });
+    }
+
+    /** An attachment, unless it was never attached and its upload expired (Zendesk deletes those). */
+    synchronized Optional<ZendeskAttachment> attachment(long id) {
+        return Optional.ofNullable(attachments.get(id)).filter(this::alive);
+    }
+
+    /** The attachment a content URL token names. */
+    synchronized Optional<ZendeskAttachment> attachmentByContentToken(String contentToken) {
+        return attachments.values().stream().filter(a -> a.contentToken().equals(contentToken)).filter(this::alive)
+                .findFirst();
+    }
+
+    /** A copy of an attachment's bytes. */
+    synchronized Optional<byte[]> content(long attachmentId) {
+        return attachment(attachmentId).map(a -> contents.get(a.id()).clone());
+    }
+
+    /** The files attached to a ticket's comments, in comment order. */
+    synchronized List<ZendeskAttachment> ticketAttachments(long ticketId) {
+        return comments.getOrDefault(ticketId, List.of()).stream().flatMap(c -> c.attachments().stream()).toList();
+    }
+
+    /** The MIME type without parameters ({@code text/plain; charset=UTF-8} -> {@code text/plain}). */
+    private static String mediaType(String contentType) {
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return type.isEmpty() ? "application/binary" : type;
+    }
+
+    private boolean alive(ZendeskAttachment a) {
+        if (a.isAttached()) {
+            return true;
+        }
+        PendingUpload upload = uploads.get(a.uploadToken());
+        return upload != null && clock.instant().isBefore(upload.expiresAt);
+    }
+
+    private Optional<PendingUpload> usableUpload(String token) {
+        return Optional.ofNullable(uploads.get(token))
+                .filter(u -> !u.used && clock.instant().isBefore(u.expiresAt));
+    }
+
+    /** The uploads a comment names, checked before anything changes: 422 for an unknown, used or expired token. */
+    private List<PendingUpload> usableUploads(List<String> tokens) {
+        List<PendingUpload> result = new ArrayList<>();
+        for (String token : new LinkedHashSet<>(tokens)) {
+            result.add(usableUpload(token).orElseThrow(() -> ApiException.invalid("uploads", "InvalidValue",
+                    "Uploads: " + token.length() + "-character token is not a valid upload token (unknown, used or expired)")));
+        }
+        return result;
+    }
+
+    private ZendeskUpload toUpload(PendingUpload upload) {
+        return new ZendeskUpload(upload.token, upload.attachmentIds.stream().map(attachments::get).toList(),
+                upload.expiresAt);
+    }
+
+    private String newToken() {
+        char[] token = new char[TOKEN_LENGTH];
+        for (int i = 0; i < token.length; i++) {
+            token[i] = TOKEN_CHARS[random.nextInt(TOKEN_CHARS.length)];
+        }
+        return new String(token);
     }
 
     // ---------------------------------------------------------------- rules
@@ -306,7 +442,8 @@ final class ZendeskStore {
         return actor.id();
     }
 
-    private ZendeskComment newComment(long ticketId, long auditId, NewComment input, ZendeskUser actor, Instant at) {
+    private ZendeskComment newComment(long ticketId, long auditId, NewComment input, List<PendingUpload> files,
+                                      ZendeskUser actor, Instant at) {
         long authorId = actor.id();
         if (input.authorId() != null) {
             authorId = user(input.authorId()).orElseThrow(() -> ApiException.invalid("author_id", "InvalidValue",
@@ -316,7 +453,18 @@ final class ZendeskStore {
                 : CommentBodies.toHtml(input.body());
         String body = input.htmlBody() != null && !input.htmlBody().isBlank() ? CommentBodies.toText(input.htmlBody())
                 : input.body();
-        return new ZendeskComment(nextCommentId++, ticketId, auditId, authorId, body, html, input.isPublic(), at);
+        long commentId = nextCommentId++;
+        List<ZendeskAttachment> attached = new ArrayList<>();
+        for (PendingUpload upload : files) {
+            upload.used = true;
+            for (long attachmentId : upload.attachmentIds) {
+                ZendeskAttachment a = attachments.get(attachmentId).attachedTo(ticketId, commentId, input.isPublic());
+                attachments.put(attachmentId, a);
+                attached.add(a);
+            }
+        }
+        return new ZendeskComment(commentId, ticketId, auditId, authorId, body, html, input.isPublic(), at,
+                attached);
     }
 
     private static <T> T pick(Set<String> cleared, String field, T update, T current) {

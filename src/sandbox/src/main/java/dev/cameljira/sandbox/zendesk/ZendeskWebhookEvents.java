@@ -18,10 +18,15 @@ import java.util.function.LongFunction;
 /**
  * Turns a ticket write into Zendesk event-webhook payloads (one per event, as Zendesk sends them):
  * <pre>{"type": "zen:event-type:ticket.status_changed", "account_id": 1, "id": "uuid", "time": "...",
- *  "zendesk_event_version": "2022-11-06", "subject": "zen:ticket:42", "detail": {ticket}, "event": {...}}</pre>
+ *  "zendesk_event_version": "2022-11-06", "subject": "zen:ticket:42", "detail": {ticket},
+ *  "event": {..., "meta": {"sequence": {"id", "position"}}}}</pre>
  * Like Zendesk, the {@code detail} carries ids as strings and status/priority/type in upper case. A create sends
- * only {@code ticket.created} (its first comment is the detail's description); an update sends one
- * {@code ..._changed} event per changed field, then {@code ticket.comment_added} when it added a comment.
+ * {@code ticket.created} (its first comment is the detail's description); an update sends one
+ * {@code ..._changed} event per changed field, then {@code ticket.comment_added} when it added a comment. Every file
+ * the comment attached then gets a {@code ticket.attachment_linked_to_comment} event
+ * ({@code event.attachment {id, content_url, content_type, filename, is_public}}, {@code event.comment.id}); the
+ * {@code comment_added} event itself does not list attachments. The events of one write share
+ * {@code event.meta.sequence.id} and are numbered by {@code position}.
  */
 final class ZendeskWebhookEvents {
     static final String PREFIX = "zen:event-type:ticket.";
@@ -41,16 +46,22 @@ final class ZendeskWebhookEvents {
 
     private static final Set<String> UPPER_CASED = Set.of("status", "priority", "type");
 
+    /** Every event type the emulator fires, with the prefix. */
+    static final List<String> EMITTED = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("created", "soft_deleted", "comment_added", "attachment_linked_to_comment",
+                    "custom_field_changed"),
+            CHANGE_TYPES.values().stream().sorted()).map(t -> PREFIX + t).toList();
+
     private ZendeskWebhookEvents() {
     }
 
-    static List<ObjectNode> from(TicketMutation m, LongFunction<ZendeskUser> users) {
+    static List<ObjectNode> from(TicketMutation m, LongFunction<ZendeskUser> users, String baseUrl) {
         List<ObjectNode> events = new ArrayList<>();
         if (m.isCreate()) {
             events.add(envelope(m, "created", Json.object()));
         } else if (m.isDelete()) {
             events.add(envelope(m, "soft_deleted", Json.object()));
-            return events;
+            return sequenced(events);
         }
         if (!m.isCreate()) {
             for (TicketDiff.FieldChange change : TicketDiff.between(m.before(), m.after())) {
@@ -68,6 +79,27 @@ final class ZendeskWebhookEvents {
             ObjectNode event = Json.object();
             event.set("comment", comment);
             events.add(envelope(m, "comment_added", event));
+        }
+        if (m.comment() != null) {
+            for (ZendeskAttachment a : m.comment().attachments()) {
+                ObjectNode event = Json.object();
+                event.putObject("attachment").put("id", String.valueOf(a.id()))
+                        .put("content_url", baseUrl + a.contentPath()).put("content_type", a.contentType())
+                        .put("filename", a.fileName()).put("is_public", a.isPublic());
+                event.putObject("comment").put("id", String.valueOf(m.comment().id()));
+                events.add(envelope(m, "attachment_linked_to_comment", event));
+            }
+        }
+        return sequenced(events);
+    }
+
+    /** Numbers the events of one write: {@code event.meta.sequence {id, position}}. */
+    private static List<ObjectNode> sequenced(List<ObjectNode> events) {
+        String sequenceId = UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
+        int position = 1;
+        for (ObjectNode e : events) {
+            ((ObjectNode) e.get("event")).putObject("meta").putObject("sequence").put("id", sequenceId)
+                    .put("position", position++);
         }
         return events;
     }

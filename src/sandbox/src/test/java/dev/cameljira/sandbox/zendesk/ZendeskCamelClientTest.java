@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cameljira.sandbox.emulator.CamelClientExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -13,6 +18,7 @@ import org.apache.camel.CamelExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zendesk.client.v2.ZendeskResponseException;
+import org.zendesk.client.v2.model.Attachment;
 import org.zendesk.client.v2.model.Comment;
 import org.zendesk.client.v2.model.CustomFieldValue;
 import org.zendesk.client.v2.model.Priority;
@@ -201,5 +207,119 @@ class ZendeskCamelClientTest {
         ENV.template().requestBodyAndHeader(uri("deleteTicket"), null, "CamelZendesk.id", created.getId());
         assertThat(get(created.getId())).isNull();
         assertThat(emulator().tickets()).isEmpty();
+    }
+
+    private static List<Comment> comments(long ticketId) {
+        Iterable<?> comments = ENV.template().requestBodyAndHeader(uri("getTicketComments"), null, "CamelZendesk.id",
+                ticketId, Iterable.class);
+        return StreamSupport.stream(comments.spliterator(), false).map(Comment.class::cast).toList();
+    }
+
+    /**
+     * {@code createUpload(fileName, contentType, content)}. The endpoint's {@code token} option (the API token) has
+     * the name of the upload-token parameter of {@code createUpload(token, fileName, contentType, content)}, so Camel
+     * picks that overload and would send the API token as the upload token; a null {@code CamelZendesk.token} header
+     * makes the client start a new upload instead.
+     */
+    private static Attachment.Upload createUpload(String fileName, String contentType, byte[] content) {
+        Map<String, Object> headers = new java.util.HashMap<>();
+        headers.put("CamelZendesk.fileName", fileName);
+        headers.put("CamelZendesk.contentType", contentType);
+        headers.put("CamelZendesk.content", content);
+        headers.put("CamelZendesk.token", null);
+        return ENV.template().requestBodyAndHeaders(uri("createUpload"), null, headers, Attachment.Upload.class);
+    }
+
+    @Test
+    void uploadsBecomeCommentAttachmentsTheClientListsAndDownloads() throws Exception {
+        Ticket created = create(newTicket("Attachments", "PROJ-5"));
+        byte[] log = "stack trace\nline 2".getBytes(StandardCharsets.UTF_8);
+
+        Attachment.Upload upload = createUpload("trace.log", "text/plain", log);
+        assertThat(upload.getToken()).isNotBlank();
+        assertThat(upload.getAttachments()).singleElement().satisfies(a -> {
+            assertThat(a.getFileName()).isEqualTo("trace.log");
+            assertThat(a.getSize()).isEqualTo(log.length);
+        });
+        Comment note = new Comment("Log attached", upload.getToken());
+        note.setPublic(false);
+        ENV.template().requestBodyAndHeaders(uri("createComment"), null,
+                Map.of("CamelZendesk.ticketId", created.getId(), "CamelZendesk.comment", note));
+
+        List<Comment> comments = comments(created.getId());
+        assertThat(comments.get(0).getAttachments()).isEmpty();
+        Comment withFile = comments.get(1);
+        assertThat(withFile.isPublic()).isFalse();
+        Attachment attachment = withFile.getAttachments().get(0);
+        assertThat(withFile.getAttachments()).hasSize(1);
+        assertThat(attachment.getFileName()).isEqualTo("trace.log");
+        assertThat(attachment.getContentType()).isEqualTo("text/plain");
+        assertThat(attachment.getSize()).isEqualTo(log.length);
+        assertThat(attachment.getContentUrl()).startsWith(ENV.server().baseUrl() + "/attachments/token/");
+
+        Attachment shown = ENV.template().requestBodyAndHeader(uri("getAttachment"), null, "CamelZendesk.id",
+                attachment.getId(), Attachment.class);
+        assertThat(shown.getContentUrl()).isEqualTo(attachment.getContentUrl());
+        HttpResponse<byte[]> content = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(attachment.getContentUrl())).header("Authorization",
+                        dev.cameljira.sandbox.emulator.TestHttp.basic(ZendeskEmulator.AGENT_EMAIL + "/token",
+                                ZendeskEmulator.AGENT_API_TOKEN)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(content.body()).isEqualTo(log);
+        assertThat(emulator().attachments(created.getId())).extracting(ZendeskAttachment::id)
+                .containsExactly(attachment.getId());
+    }
+
+    @Test
+    void updateTicketWithOnlyTheStatusSetLeavesEveryOtherFieldAlone() {
+        Ticket created = create(newTicket("Keep me", "PROJ-6"));
+        Ticket assigned = new Ticket();
+        assigned.setId(created.getId());
+        assigned.setAssigneeId(emulator().agent().id());
+        ENV.template().requestBodyAndHeader(uri("updateTicket"), null, "CamelZendesk.ticket", assigned, Ticket.class);
+
+        Ticket statusOnly = new Ticket();
+        statusOnly.setId(created.getId());
+        statusOnly.setStatus(Status.PENDING);
+        Ticket updated = ENV.template().requestBodyAndHeader(uri("updateTicket"), null, "CamelZendesk.ticket",
+                statusOnly, Ticket.class);
+
+        assertThat(updated.getStatus()).isEqualTo(Status.PENDING);
+        ZendeskTicket stored = emulator().ticket(created.getId()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(ZendeskStatus.PENDING);
+        assertThat(stored.subject()).isEqualTo("Keep me");
+        assertThat(stored.priority()).isEqualTo(ZendeskPriority.HIGH);
+        assertThat(stored.assigneeId()).isEqualTo(emulator().agent().id());
+        assertThat(stored.externalId()).isEqualTo("PROJ-6");
+        assertThat(stored.tags()).containsExactly("jira", "sync");
+        assertThat(stored.customField(360001L)).isPresent();
+        assertThat(emulator().comments(created.getId())).hasSize(1);
+    }
+
+    @Test
+    void updateTicketSetsTheExternalIdThatTheSyncLooksTicketsUpBy() {
+        Ticket created = create(newTicket("Link me", null));
+        Ticket link = new Ticket();
+        link.setId(created.getId());
+        link.setExternalId("JIRA-4711");
+
+        ENV.template().requestBodyAndHeader(uri("updateTicket"), null, "CamelZendesk.ticket", link, Ticket.class);
+
+        Iterable<?> found = ENV.template().requestBodyAndHeader(uri("getTicketsByExternalId"), null,
+                "CamelZendesk.externalId", "JIRA-4711", Iterable.class);
+        assertThat(found).extracting(t -> ((Ticket) t).getId()).containsExactly(created.getId());
+        assertThat(emulator().ticket(created.getId()).orElseThrow().subject()).isEqualTo("Link me");
+    }
+
+    @Test
+    void createUploadOnAnApiTokenEndpointSendsTheApiTokenAsUploadTokenUnlessTheHeaderIsNull() {
+        Map<String, Object> headers = Map.of("CamelZendesk.fileName", "a.txt", "CamelZendesk.contentType",
+                "text/plain", "CamelZendesk.content", new byte[] {1});
+
+        assertThatThrownBy(() -> ENV.template().requestBodyAndHeaders(uri("createUpload"), null, headers,
+                Attachment.Upload.class)).rootCause().isInstanceOfSatisfying(ZendeskResponseException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(422);
+                    assertThat(e.getBody()).contains("\"token\"").doesNotContain(ZendeskEmulator.AGENT_API_TOKEN);
+                });
+        assertThat(createUpload("a.txt", "text/plain", new byte[] {1}).getToken()).isNotBlank();
     }
 }

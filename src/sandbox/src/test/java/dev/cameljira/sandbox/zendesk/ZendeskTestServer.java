@@ -5,7 +5,7 @@ import dev.cameljira.sandbox.emulator.TestHttp;
 import java.io.IOException;
 import java.time.Clock;
 
-/** The Zendesk emulator on a free loopback port, mounted at /api/v2/ as the sandbox server does. */
+/** The Zendesk emulator on a free loopback port, mounted at /api/v2/ and /attachments/ as the sandbox server does. */
 final class ZendeskTestServer extends EmulatorTestServer<ZendeskEmulator> {
 
     ZendeskTestServer() throws IOException {
@@ -13,7 +13,8 @@ final class ZendeskTestServer extends EmulatorTestServer<ZendeskEmulator> {
     }
 
     ZendeskTestServer(Clock clock) throws IOException {
-        super(new ZendeskEmulator(clock), "/api/v2/");
+        super(new ZendeskEmulator(clock), "/api/v2/", "/attachments/");
+        emulator.baseUrl(baseUrl());
     }
 
     /** A client authenticated as the seeded agent with its API token. */
