@@ -129,6 +129,14 @@ public final class JiraSide {
         call("updateIssue?notifyUsers=false", req, Map.of("CamelJiraIssueKey", key));
     }
 
+    /** Removes one label. */
+    public void removeLabel(String key, String label) {
+        com.fasterxml.jackson.databind.node.ObjectNode update = JSON.createObjectNode();
+        update.putArray("labels").addObject().put("remove", label);
+        call("updateIssue?notifyUsers=false", UpdateIssueRequest.of(key).withUpdate(update),
+                Map.of("CamelJiraIssueKey", key));
+    }
+
     /** Moves the issue to {@code status} through the transition that reaches it. */
     public JiraIssue transition(String key, String status) {
         return (JiraIssue) call("transitionIssue", null, Map.of("CamelJiraIssueKey", key, "CamelJiraTransition", status));

@@ -75,6 +75,8 @@ public final class SyncEngine {
     private final KeyedLocks locks = new KeyedLocks();
     private final EchoGuard echo;
     private final PairCache known = new PairCache();
+    /** Records and issues reported as deleted: their later events are dropped without a second report. */
+    private final Set<String> gone = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param syncId   the sync's route id (logs, status)
@@ -142,11 +144,12 @@ public final class SyncEngine {
             issue = jira.read(e.id()).orElse(null);
             otherId = issue == null ? null : linkedOtherId(issue.labels());
         }
-        if (otherId == null) {
+        if (otherId == null || gone.contains("other:" + otherId) || gone.contains("jira:" + e.id())) {
             return;
         }
         String link = "Jira " + e.id() + " <-> " + other.describe(otherId);
         if (e.kind() == SyncEvent.Kind.DELETED) {
+            gone.add("jira:" + e.id());
             throw new SyncRejectedException("Jira " + e.id() + " was deleted; " + other.describe(otherId)
                     + " keeps its link and is no longer synced", link);
         }
@@ -174,23 +177,44 @@ public final class SyncEngine {
     }
 
     private void onOtherLocked(SyncEvent e) {
-        Optional<OtherRecord> found = other.read(e.id());
-        if (found.isEmpty()) {
-            if (e.kind() == SyncEvent.Kind.DELETED || e.kind() == SyncEvent.Kind.UPDATED
-                    || e.kind() == SyncEvent.Kind.COMMENTED) {
-                throw new SyncRejectedException(other.describe(e.id()) + " no longer exists (deleted); its Jira issue, "
-                        + "if any, is no longer synced", other.describe(e.id()));
-            }
+        if (gone.contains("other:" + e.id())) {
             return;
         }
-        OtherRecord rec = found.get();
-        if (e.kind() == SyncEvent.Kind.DELETED) {
-            throw new SyncRejectedException(other.describe(rec) + " was deleted"
-                    + (rec.linkedKey() != null ? "; Jira " + rec.linkedKey() + " keeps its link and is no longer synced"
-                    : ""), linkText(rec.linkedKey(), rec));
+        Optional<OtherRecord> found = other.read(e.id());
+        if (found.isEmpty()) {
+            if (e.kind() == SyncEvent.Kind.CREATED) {
+                return;
+            }
+            gone.add("other:" + e.id());
+            String key = jira.findByLabel(settings.linkLabel(e.id())).orElse(null);
+            if (key == null) {
+                return;
+            }
+            unlink(key, e.id());
+            throw new SyncRejectedException(other.describe(e.id()) + " was deleted; Jira " + key
+                    + " keeps its history and is no longer synced (label " + settings.linkLabel(e.id()) + " removed)",
+                    "Jira " + key + " <-> " + other.describe(e.id()));
         }
+        OtherRecord rec = found.get();
         String key = isJiraKey(rec.linkedKey()) ? rec.linkedKey().trim() : null;
+        if (key != null && gone.contains("jira:" + key)) {
+            return;
+        }
+        if (e.kind() == SyncEvent.Kind.DELETED) {
+            gone.add("other:" + e.id());
+            if (key != null) {
+                unlink(key, e.id());
+            }
+            throw new SyncRejectedException(other.describe(rec) + " was deleted"
+                    + (key != null ? "; Jira " + key + " is no longer synced" : ""), linkText(key, rec));
+        }
         if (key == null) {
+            if (rec.linkedKey() != null) {
+                // another integration owns external_id / correlation_id: never overwrite it
+                monitor.unmapped(syncId, "linkedKey", other.describe(rec) + " holds '" + rec.linkedKey()
+                        + "', which is not a Jira key; not synced", null);
+                return;
+            }
             if (settings.direction().toJira() && qualifiesForNewIssue(rec, e)) {
                 createIssue(rec, e);
             }
@@ -379,12 +403,15 @@ public final class SyncEngine {
         JiraIssue issue = knownIssue != null ? knownIssue : jira.read(key).orElse(null);
         OtherRecord rec = knownRecord != null ? knownRecord : other.read(otherId).orElse(null);
         if (issue == null) {
+            gone.add("jira:" + key);
             throw new SyncRejectedException("Jira " + key + " no longer exists (deleted?); " + (rec != null
                     ? other.describe(rec) : other.describe(otherId)) + " is no longer synced", link);
         }
         if (rec == null) {
+            gone.add("other:" + otherId);
+            unlink(key, otherId);
             throw new SyncRejectedException(other.describe(otherId) + " no longer exists (deleted?); Jira " + key
-                    + " is no longer synced", link);
+                    + " is no longer synced (label " + settings.linkLabel(otherId) + " removed)", link);
         }
         if (rec.linkedKey() != null && isJiraKey(rec.linkedKey()) && !rec.linkedKey().trim().equals(key)) {
             throw new SyncRejectedException(other.describe(rec) + " is linked to Jira " + rec.linkedKey()
@@ -817,6 +844,20 @@ public final class SyncEngine {
     }
 
     // ------------------------------------------------------------------------------------------ helpers
+
+    /** The record of the other side is gone: the issue loses its link label, so its changes no longer matter. */
+    private void unlink(String key, String otherNumber) {
+        try {
+            jira.removeLabel(key, settings.linkLabel(otherNumber));
+        } catch (RuntimeException ex) {
+            if (Failures.classify(ex) == Failures.Kind.UNAVAILABLE) {
+                gone.remove("other:" + otherNumber);
+                throw ex;
+            }
+            LOG.warn("{}: could not remove label {} from {}: {}", syncId, settings.linkLabel(otherNumber), key,
+                    Failures.reason(ex));
+        }
+    }
 
     private String linkedOtherId(List<String> labels) {
         if (labels == null) {
