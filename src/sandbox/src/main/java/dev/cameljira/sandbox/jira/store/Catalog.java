@@ -110,7 +110,7 @@ public final class Catalog {
 
     /** The priority new issues get when none is given. */
     public Priority defaultPriority() {
-        return priorities.get(1);
+        return priorities.stream().filter(p -> p.name().equals("Medium")).findFirst().orElseThrow();
     }
 
     public Optional<Status> status(String idOrName) {
