@@ -110,6 +110,10 @@ public final class JiraConstants {
                             + "Markdown; ADF on REST v3, wiki markup on v2). A plain String body is read as this comment too, "
                             + "as in camel-jira.", javaType = "String")
     public static final String COMMENT = "CamelJiraComment";
+    @Metadata(description = "Issue entity properties createIssue sets in the same request: a map of property key to value (converted to "
+                            + "JSON with Jackson), e.g. the id of the synced ticket. Keys up to 255 characters, values up to "
+                            + "32768 bytes of JSON.", javaType = "java.util.Map<String, Object>")
+    public static final String ISSUE_PROPERTIES = "CamelJiraIssueProperties";
 
     // ---- consumer headers: set on every JiraEvent, whether it came from a webhook or a poll ----
     @Metadata(label = "consumer", description = "Jira's event type of a consumed JiraEvent, e.g. jira:issue_updated or comment_created.",

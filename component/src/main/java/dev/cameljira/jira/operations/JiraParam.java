@@ -30,6 +30,8 @@ public enum JiraParam {
     COMPONENTS("the components", List.of("components"),
             List.of(JiraConstants.COMPONENTS, JiraConstants.LEGACY_COMPONENTS), null, null),
     FIELDS("further fields", List.of("fields"), List.of(JiraConstants.FIELDS), null, null),
+    ISSUE_PROPERTIES("the issue's entity properties", List.of("properties"), List.of(JiraConstants.ISSUE_PROPERTIES), null,
+            null),
     JQL("the JQL query", List.of("jql"), List.of(JiraConstants.JQL), "jql", JiraConfiguration::getJql),
     TRANSITION("the transition (id, name or target status)", List.of("transition", "transitionId", "status"),
             List.of(JiraConstants.TRANSITION, JiraConstants.LEGACY_TRANSITION_ID), null, null),
