@@ -137,7 +137,8 @@ public class JiraEndpoint extends ScheduledPollEndpoint implements EndpointServi
                 .maxConnections(c.getMaxConnections())
                 .maxRetries(c.getMaxRetries())
                 .initialRetryDelay(Duration.ofMillis(c.getInitialRetryDelay()))
-                .maxRetryDelay(Duration.ofMillis(c.getMaxRetryDelay()));
+                .maxRetryDelay(Duration.ofMillis(c.getMaxRetryDelay()))
+                .callListener(c.getCallListener());
         if (c.getRetrySleeper() != null) {
             b.sleeper(c.getRetrySleeper());
         }
