@@ -40,6 +40,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "calllistener":
+        case "callListener": getOrCreateConfiguration(target).setCallListener(property(camelContext, dev.cameljira.jira.client.JiraCallListener.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.cameljira.jira.JiraConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -115,6 +117,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "calllistener":
+        case "callListener": return dev.cameljira.jira.client.JiraCallListener.class;
         case "configuration": return dev.cameljira.jira.JiraConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -191,6 +195,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "calllistener":
+        case "callListener": return getOrCreateConfiguration(target).getCallListener();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();

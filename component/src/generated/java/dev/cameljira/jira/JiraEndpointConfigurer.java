@@ -37,6 +37,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "calllistener":
+        case "callListener": target.getConfiguration().setCallListener(property(camelContext, dev.cameljira.jira.client.JiraCallListener.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "consumerkey":
@@ -168,6 +170,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "backoffMultiplier": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "calllistener":
+        case "callListener": return dev.cameljira.jira.client.JiraCallListener.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "consumerkey":
@@ -300,6 +304,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "backoffMultiplier": return target.getBackoffMultiplier();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "calllistener":
+        case "callListener": return target.getConfiguration().getCallListener();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "consumerkey":

@@ -23,7 +23,7 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(70);
+        Set<String> props = new HashSet<>(71);
         props.add("accessToken");
         props.add("apiToken");
         props.add("apiVersion");
@@ -31,6 +31,7 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
         props.add("bridgeErrorHandler");
+        props.add("callListener");
         props.add("connectTimeout");
         props.add("consumerKey");
         props.add("delay");

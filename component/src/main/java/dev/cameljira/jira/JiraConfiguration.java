@@ -1,5 +1,6 @@
 package dev.cameljira.jira;
 
+import dev.cameljira.jira.client.JiraCallListener;
 import dev.cameljira.jira.client.Sleeper;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
@@ -86,6 +87,12 @@ public class JiraConfiguration implements Cloneable {
     private long metadataCacheTtl = 600_000;
     @UriParam(label = "advanced", description = "Waits between retries; for tests (default: Thread.sleep).")
     private Sleeper retrySleeper;
+    @UriParam(label = "advanced",
+              description = "Metrics hook (a dev.cameljira.jira.client.JiraCallListener, e.g. one that feeds Micrometer): told "
+                            + "about every call attempt to Jira (method, path with placeholders, status, duration), every "
+                            + "retry wait (delay, rate-limited or not) and every webhook delivery the jira:webhook consumer "
+                            + "refuses (reason). What it throws is logged at DEBUG and ignored.")
+    private JiraCallListener callListener;
 
     // ---- producer defaults ----
     @UriParam(label = "producer", description = "Default project key (createIssue, getCreateMeta, project operations).")
@@ -318,6 +325,14 @@ public class JiraConfiguration implements Cloneable {
 
     public void setRetrySleeper(Sleeper retrySleeper) {
         this.retrySleeper = retrySleeper;
+    }
+
+    public JiraCallListener getCallListener() {
+        return callListener;
+    }
+
+    public void setCallListener(JiraCallListener callListener) {
+        this.callListener = callListener;
     }
 
     public String getProjectKey() {

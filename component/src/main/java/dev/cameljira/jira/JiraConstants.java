@@ -110,6 +110,26 @@ public final class JiraConstants {
                             + "Markdown; ADF on REST v3, wiki markup on v2). A plain String body is read as this comment too, "
                             + "as in camel-jira.", javaType = "String")
     public static final String COMMENT = "CamelJiraComment";
+    @Metadata(description = "Issue entity properties createIssue sets in the same request: a map of property key to value (converted to "
+                            + "JSON with Jackson), e.g. the id of the synced ticket. Keys up to 255 characters, values up to "
+                            + "32768 bytes of JSON.", javaType = "java.util.Map<String, Object>")
+    public static final String ISSUE_PROPERTIES = "CamelJiraIssueProperties";
+    @Metadata(description = "URL of the item a remote link points to (addRemoteLink), e.g. the Zendesk ticket's address.",
+              javaType = "String")
+    public static final String REMOTE_LINK_URL = "CamelJiraRemoteLinkUrl";
+    @Metadata(description = "Title (link text) of a remote link (addRemoteLink), e.g. ZD #4711.", javaType = "String")
+    public static final String REMOTE_LINK_TITLE = "CamelJiraRemoteLinkTitle";
+    @Metadata(description = "Global id of a remote link: the linked item's identity in its system, at most 255 characters. "
+                            + "addRemoteLink updates the issue's link with this global id instead of adding another; "
+                            + "getRemoteLinks returns only the link with this global id.", javaType = "String")
+    public static final String REMOTE_LINK_GLOBAL_ID = "CamelJiraRemoteLinkGlobalId";
+    @Metadata(description = "Summary shown next to a remote link's title (addRemoteLink).", javaType = "String")
+    public static final String REMOTE_LINK_SUMMARY = "CamelJiraRemoteLinkSummary";
+    @Metadata(description = "Relationship of the issue to the remote item (addRemoteLink), e.g. synced with; Jira shows links "
+                            + "to when none is given.", javaType = "String")
+    public static final String REMOTE_LINK_RELATIONSHIP = "CamelJiraRemoteLinkRelationship";
+    @Metadata(description = "Id of the remote link added or updated (set on the result of addRemoteLink).", javaType = "String")
+    public static final String REMOTE_LINK_ID = "CamelJiraRemoteLinkId";
 
     // ---- consumer headers: set on every JiraEvent, whether it came from a webhook or a poll ----
     @Metadata(label = "consumer", description = "Jira's event type of a consumed JiraEvent, e.g. jira:issue_updated or comment_created.",

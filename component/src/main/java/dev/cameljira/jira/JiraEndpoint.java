@@ -30,8 +30,8 @@ import dev.cameljira.jira.consumer.JiraWebhookConsumer;
 
 /**
  * Reach Jira Cloud (REST v3 with ADF, v2) and Jira Data Center / Server (v2): create, read, update, search and
- * transition issues and their comments, attachments, watchers, links, worklogs and properties; manage projects; look
- * up users and fields.
+ * transition issues and their comments, attachments, watchers, links, remote links, worklogs and properties; manage
+ * projects; look up users and fields.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "jira", title = "Jira", syntax = "jira:operation",
              category = { Category.DOCUMENT, Category.API }, headersClass = JiraConstants.class)
@@ -42,8 +42,9 @@ public class JiraEndpoint extends ScheduledPollEndpoint implements EndpointServi
              enums = "createIssue,getIssue,updateIssue,deleteIssue,searchIssues,bulkCreateIssues,transitionIssue,assignIssue,"
                       + "getChangelog,addComment,getComments,updateComment,deleteComment,addAttachment,getAttachments,addWatcher,"
                       + "removeWatcher,getWatchers,watchers,linkIssues,addWorklog,setIssueProperty,getIssueProperty,"
-                      + "deleteIssueProperty,createProject,getProject,searchProjects,updateProject,deleteProject,searchUsers,"
-                      + "getFields,getCreateMeta,addIssue,fetchIssue,fetchComments,attach,addIssueLink,addWorkLog,"
+                      + "deleteIssueProperty,addRemoteLink,getRemoteLinks,createProject,getProject,searchProjects,updateProject,"
+                      + "deleteProject,searchUsers,getFields,getCreateMeta,addIssue,fetchIssue,fetchComments,attach,addIssueLink,"
+                      + "addWorkLog,"
                       + "webhook,newIssues,updatedIssues,watchUpdates,newComments")
     @Metadata(required = true)
     private String operation;
@@ -136,7 +137,8 @@ public class JiraEndpoint extends ScheduledPollEndpoint implements EndpointServi
                 .maxConnections(c.getMaxConnections())
                 .maxRetries(c.getMaxRetries())
                 .initialRetryDelay(Duration.ofMillis(c.getInitialRetryDelay()))
-                .maxRetryDelay(Duration.ofMillis(c.getMaxRetryDelay()));
+                .maxRetryDelay(Duration.ofMillis(c.getMaxRetryDelay()))
+                .callListener(c.getCallListener());
         if (c.getRetrySleeper() != null) {
             b.sleeper(c.getRetrySleeper());
         }

@@ -18,6 +18,7 @@ import dev.cameljira.jira.operations.LookupOperations;
 import dev.cameljira.jira.operations.OperationHandler;
 import dev.cameljira.jira.operations.ProjectOperations;
 import dev.cameljira.jira.operations.PropertyOperations;
+import dev.cameljira.jira.operations.RemoteLinkOperations;
 import dev.cameljira.jira.operations.SearchOperations;
 import dev.cameljira.jira.operations.TransitionOperations;
 import dev.cameljira.jira.operations.WatcherOperations;
@@ -54,6 +55,8 @@ public enum JiraOperation {
     SET_ISSUE_PROPERTY("setIssueProperty", PropertyOperations::setIssueProperty),
     GET_ISSUE_PROPERTY("getIssueProperty", PropertyOperations::getIssueProperty),
     DELETE_ISSUE_PROPERTY("deleteIssueProperty", PropertyOperations::deleteIssueProperty),
+    ADD_REMOTE_LINK("addRemoteLink", RemoteLinkOperations::addRemoteLink),
+    GET_REMOTE_LINKS("getRemoteLinks", RemoteLinkOperations::getRemoteLinks),
     CREATE_PROJECT("createProject", ProjectOperations::createProject),
     GET_PROJECT("getProject", ProjectOperations::getProject),
     SEARCH_PROJECTS("searchProjects", ProjectOperations::searchProjects),

@@ -57,7 +57,8 @@ import org.slf4j.LoggerFactory;
  * The one HTTP path to Jira. Every call goes through {@link #send(JiraRequest)}, which sets auth, User-Agent and JSON
  * headers, retries what is safe to retry (429/503 honouring Retry-After or X-RateLimit-Reset; other 5xx and I/O
  * failures with exponential backoff and jitter, for idempotent requests only), and turns error statuses into the
- * typed {@link JiraApiException} hierarchy. Knows nothing of Camel. Thread-safe; backed by a pooled Apache HttpClient 5.
+ * typed {@link JiraApiException} hierarchy. Every attempt and every retry wait is reported to the configured
+ * {@link JiraCallListener}. Knows nothing of Camel. Thread-safe; backed by a pooled Apache HttpClient 5.
  */
 public final class JiraClient implements AutoCloseable {
 
@@ -66,6 +67,7 @@ public final class JiraClient implements AutoCloseable {
     private final JiraClientConfig config;
     private final ObjectMapper mapper;
     private final RetryPolicy retryPolicy;
+    private final JiraCallListener listener;
     private final PoolingHttpClientConnectionManager connectionManager;
     private final CloseableHttpClient http;
     /**
@@ -83,6 +85,7 @@ public final class JiraClient implements AutoCloseable {
         this.mapper = mapper;
         this.retryPolicy = new RetryPolicy(config.maxRetries(), config.initialRetryDelay(), config.maxRetryDelay(),
                 config.clock(), config.random());
+        this.listener = JiraCallListener.safe(config.callListener());
         PoolingHttpClientConnectionManagerBuilder cm = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(config.maxConnections())
                 .setMaxConnPerRoute(config.maxConnections())
@@ -138,13 +141,16 @@ public final class JiraClient implements AutoCloseable {
      */
     public JiraResponse send(JiraRequest request) {
         String url = url(request);
+        String operationPath = OperationPaths.of(request.path());
         int maxRetries = request.retriesAllowed() ? retryPolicy.maxRetries() : 0;
         int attempt = 0;
         while (true) {
             JiraResponse response;
+            long started = System.nanoTime();
             try {
                 response = execute(request, url);
             } catch (IOException e) {
+                listener.callCompleted(request.method(), operationPath, 0, Duration.ofNanos(System.nanoTime() - started));
                 if (certificateRejected(e)) {
                     throw new JiraTransportException(request.method() + " " + url + " failed: the TLS handshake with "
                             + config.baseUri().getHost() + " failed (" + describe(e) + "), so nothing was sent. If Jira's"
@@ -166,10 +172,12 @@ public final class JiraClient implements AutoCloseable {
                 Duration delay = retryPolicy.backoff(attempt);
                 LOG.debug("{} {} failed ({}); retry {} of {} in {} ms", request.method(), request.path(), describe(e), attempt,
                         maxRetries, delay.toMillis());
+                listener.retryScheduled(request.method(), operationPath, 0, delay, false);
                 pause(delay, request, url);
                 continue;
             }
             int status = response.status();
+            listener.callCompleted(request.method(), operationPath, status, Duration.ofNanos(System.nanoTime() - started));
             if (status < 400) {
                 return response;
             }
@@ -182,6 +190,7 @@ public final class JiraClient implements AutoCloseable {
                     attempt++;
                     LOG.debug("{} {} answered {}; retry {} of {} in {} ms", request.method(), request.path(), status, attempt,
                             maxRetries, delay.toMillis());
+                    listener.retryScheduled(request.method(), operationPath, status, delay, throttled);
                     pause(delay, request, url);
                     continue;
                 }

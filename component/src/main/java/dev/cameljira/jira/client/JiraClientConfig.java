@@ -31,6 +31,7 @@ public final class JiraClientConfig {
     private final Clock clock;
     private final Sleeper sleeper;
     private final DoubleSupplier random;
+    private final JiraCallListener callListener;
 
     private JiraClientConfig(Builder b) {
         this.baseUri = b.baseUri;
@@ -50,6 +51,7 @@ public final class JiraClientConfig {
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.random = b.random;
+        this.callListener = b.callListener;
     }
 
     /**
@@ -134,6 +136,11 @@ public final class JiraClientConfig {
         return random;
     }
 
+    /** Hears about every attempt and retry wait ({@link JiraCallListener#NONE} unless set). */
+    public JiraCallListener callListener() {
+        return callListener;
+    }
+
     @Override
     public String toString() {
         return "JiraClientConfig[baseUrl=" + baseUrl() + ", auth=" + auth + ", proxy="
@@ -160,6 +167,7 @@ public final class JiraClientConfig {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private DoubleSupplier random;
+        private JiraCallListener callListener = JiraCallListener.NONE;
 
         private Builder(String baseUrl) {
             if (baseUrl == null || baseUrl.isBlank()) {
@@ -257,6 +265,12 @@ public final class JiraClientConfig {
 
         public Builder random(DoubleSupplier random) {
             this.random = random;
+            return this;
+        }
+
+        /** Metrics hook: told about every attempt (retries included) and every retry wait; null for none. */
+        public Builder callListener(JiraCallListener listener) {
+            this.callListener = listener == null ? JiraCallListener.NONE : listener;
             return this;
         }
 

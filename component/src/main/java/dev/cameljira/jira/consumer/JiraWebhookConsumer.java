@@ -87,7 +87,7 @@ public class JiraWebhookConsumer extends DefaultConsumer {
 
         WebhookRequestHandler handler = new WebhookRequestHandler(new Target(), events,
                 signed ? new WebhookSignature(c.getSecret()) : null, WebhookPayloads.reader(c.getMaxJsonDepth()),
-                c.getMaxBodySize(), ledger);
+                c.getMaxBodySize(), ledger, getEndpoint().getConfiguration().getCallListener());
         Endpoint http = getEndpoint().getCamelContext().getEndpoint("platform-http:" + path + "?muteException=true");
         httpConsumer = http.createConsumer(handler);
         ServiceHelper.startService(httpConsumer);

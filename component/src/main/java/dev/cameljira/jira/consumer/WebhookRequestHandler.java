@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cameljira.jira.client.JiraCallListener;
 import dev.cameljira.jira.model.JiraEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * content type (415), size (413), signature (401), JSON (400), event selection (200, dropped), de-duplication (200,
  * dropped), then the route, synchronously on the request's thread: 200 when it succeeded, 500 when it failed (so Jira
  * redelivers). The reply is a status and a one-line text; every request header is removed from it and the payload is
- * never echoed.
+ * never echoed. Each refused delivery (401, 400, 405, 413, 415, 503) is reported to the {@link JiraCallListener}.
  */
 final class WebhookRequestHandler implements Processor {
 
@@ -26,8 +27,18 @@ final class WebhookRequestHandler implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRequestHandler.class);
     private static final int MAX_DELIVERY_ID_LENGTH = 256;
 
-    /** One reply: status and a short reason. */
-    record Reply(int status, String reason) {
+    /**
+     * One reply: status, a short reason, and for a refused delivery the {@link JiraCallListener} rejection reason
+     * ({@code method}, {@code content-type}, ...), else null.
+     */
+    record Reply(int status, String reason, String rejection) {
+        Reply(int status, String reason) {
+            this(status, reason, null);
+        }
+
+        static Reply rejected(int status, String rejection, String reason) {
+            return new Reply(status, reason, rejection);
+        }
     }
 
     /** What the handler needs of its consumer. */
@@ -45,18 +56,21 @@ final class WebhookRequestHandler implements Processor {
     private final ObjectMapper reader;
     private final long maxBodySize;
     private final DeliveryLedger ledger;
+    private final JiraCallListener listener;
 
     /**
      * @param signature verifier, or null to accept unsigned deliveries
+     * @param listener  told about every refused delivery (null for none)
      */
     WebhookRequestHandler(Target target, WebhookEventSelection events, WebhookSignature signature, ObjectMapper reader,
-                          long maxBodySize, DeliveryLedger ledger) {
+                          long maxBodySize, DeliveryLedger ledger, JiraCallListener listener) {
         this.target = target;
         this.events = events;
         this.signature = signature;
         this.reader = reader;
         this.maxBodySize = maxBodySize;
         this.ledger = ledger;
+        this.listener = JiraCallListener.safe(listener);
     }
 
     @Override
@@ -66,26 +80,30 @@ final class WebhookRequestHandler implements Processor {
             reply = handle(http.getIn());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            reply = new Reply(503, "interrupted; redeliver later");
+            reply = Reply.rejected(503, JiraCallListener.REJECTED_STOPPING, "interrupted; redeliver later");
         } catch (RuntimeException e) {
             LOG.warn("jira:webhook could not handle a delivery: {}", e.toString());
             reply = new Reply(500, "internal error; redeliver later");
+        }
+        if (reply.rejection() != null) {
+            listener.webhookRejected(reply.rejection());
         }
         write(http.getMessage(), reply);
     }
 
     Reply handle(Message in) throws InterruptedException {
         if (!target.accepting()) {
-            return new Reply(503, "not accepting deliveries now; redeliver later");
+            return Reply.rejected(503, JiraCallListener.REJECTED_STOPPING, "not accepting deliveries now; redeliver later");
         }
         String method = in.getHeader(Exchange.HTTP_METHOD, String.class);
         if (!"POST".equalsIgnoreCase(method)) {
-            return new Reply(405, "method " + method + " not allowed: Jira webhooks are POSTed");
+            return Reply.rejected(405, JiraCallListener.REJECTED_METHOD, "method " + method
+                    + " not allowed: Jira webhooks are POSTed");
         }
         String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
         if (!isJson(contentType)) {
-            return new Reply(415, contentType == null ? "missing Content-Type: send application/json"
-                    : "unsupported Content-Type: send application/json");
+            return Reply.rejected(415, JiraCallListener.REJECTED_CONTENT_TYPE, contentType == null
+                    ? "missing Content-Type: send application/json" : "unsupported Content-Type: send application/json");
         }
         Long declared = in.getHeader("Content-Length", Long.class);
         if (declared != null && declared > maxBodySize) {
@@ -101,17 +119,19 @@ final class WebhookRequestHandler implements Processor {
         if (signature != null) {
             String sig = in.getHeader(WebhookSignature.HEADER, String.class);
             if (sig == null || sig.isBlank()) {
-                return new Reply(401, "missing " + WebhookSignature.HEADER + " signature");
+                return Reply.rejected(401, JiraCallListener.REJECTED_SIGNATURE, "missing " + WebhookSignature.HEADER
+                        + " signature");
             }
             if (!signature.verify(sig, body)) {
-                return new Reply(401, "invalid " + WebhookSignature.HEADER + " signature");
+                return Reply.rejected(401, JiraCallListener.REJECTED_SIGNATURE, "invalid " + WebhookSignature.HEADER
+                        + " signature");
             }
         }
         JsonNode payload;
         try {
             payload = WebhookPayloads.parse(reader, body);
         } catch (WebhookPayloads.InvalidPayloadException e) {
-            return new Reply(400, e.getMessage());
+            return Reply.rejected(400, JiraCallListener.REJECTED_MALFORMED, e.getMessage());
         }
         String type = payload.get("webhookEvent").asText();
         if (!events.accepts(type)) {
@@ -119,7 +139,8 @@ final class WebhookRequestHandler implements Processor {
         }
         String deliveryId = in.getHeader(DELIVERY_ID_HEADER, String.class);
         if (deliveryId != null && (deliveryId.isBlank() || deliveryId.length() > MAX_DELIVERY_ID_LENGTH)) {
-            return new Reply(400, DELIVERY_ID_HEADER + " must be 1 to " + MAX_DELIVERY_ID_LENGTH + " characters");
+            return Reply.rejected(400, JiraCallListener.REJECTED_MALFORMED, DELIVERY_ID_HEADER + " must be 1 to "
+                    + MAX_DELIVERY_ID_LENGTH + " characters");
         }
         JiraEvent event = WebhookPayloads.toEvent(payload, deliveryId);
         DeliveryLedger.Outcome outcome = ledger.deliver(deliveryId, () -> routeAndRemember(event));
@@ -147,7 +168,8 @@ final class WebhookRequestHandler implements Processor {
     }
 
     private Reply tooLarge(long size) {
-        return new Reply(413, "body of " + size + " bytes exceeds maxBodySize (" + maxBodySize + " bytes)");
+        return Reply.rejected(413, JiraCallListener.REJECTED_TOO_LARGE, "body of " + size + " bytes exceeds maxBodySize ("
+                + maxBodySize + " bytes)");
     }
 
     static boolean isJson(String contentType) {

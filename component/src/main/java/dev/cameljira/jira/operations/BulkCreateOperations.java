@@ -33,8 +33,8 @@ public final class BulkCreateOperations {
      *
      * <p>Body: a list of {@link CreateIssueRequest}, a {@code List<Map>}, a JSON array (String, byte[] or
      * {@code ArrayNode}) of objects with createIssue's JSON keys ({@code projectKey, issueType, summary, description,
-     * assignee, priority, labels, components, parentKey, fields}). An item without project key or issue type takes the
-     * header/endpoint value (CamelJiraProjectKey, CamelJiraIssueTypeName...). Every item is checked before the first
+     * assignee, priority, labels, components, parentKey, fields, properties}). An item without project key or issue type
+     * takes the header/endpoint value (CamelJiraProjectKey, CamelJiraIssueTypeName...). Every item is checked before the first
      * call: when any lacks a required value, nothing is sent and the error names the items by 0-based index.
      *
      * <p>Returns a {@link BulkCreateResult}: the created issues (key, id) by input index, and the inputs Jira rejected
@@ -50,9 +50,7 @@ public final class BulkCreateOperations {
         List<ObjectNode> updates = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             try {
-                ObjectNode update = api.client().newObject();
-                update.set("fields", IssueOperations.createFields(ctx, requests.get(i)));
-                updates.add(update);
+                updates.add(IssueOperations.createBody(ctx, requests.get(i)));
             } catch (JiraInvalidInputException e) {
                 throw ctx.invalid("item " + i + " (0-based) is invalid, nothing was sent: " + e.getMessage());
             }
@@ -169,7 +167,11 @@ public final class BulkCreateOperations {
             req = r;
         } else if (item instanceof Map<?, ?> || (item instanceof JsonNode n && n.isObject())) {
             JsonNode o = item instanceof JsonNode n ? n : ctx.api().client().mapper().valueToTree(item);
-            req = IssueOperations.createRequest(ctx.api(), p -> OperationContext.keyValue(o, p), o);
+            try {
+                req = IssueOperations.createRequest(ctx.api(), p -> OperationContext.keyValue(o, p), o);
+            } catch (JiraInvalidInputException e) {
+                throw ctx.invalid("item " + index + " (0-based) is invalid, nothing was sent: " + e.getMessage());
+            }
         } else {
             throw ctx.invalid("item " + index + " (0-based) is " + (item == null ? "null" : "a " + item.getClass().getSimpleName())
                     + "; each item must be a CreateIssueRequest, a Map or a JSON object");
@@ -180,7 +182,7 @@ public final class BulkCreateOperations {
                 ? ctx.string(JiraParam.ISSUE_TYPE_ID).or(() -> ctx.string(JiraParam.ISSUE_TYPE_NAME)).orElse(null)
                 : req.issueType();
         return new CreateIssueRequest(project, type, req.summary(), req.description(), req.assignee(), req.priority(),
-                req.labels(), req.components(), req.parentKey(), req.fields());
+                req.labels(), req.components(), req.parentKey(), req.fields(), req.properties());
     }
 
     /** Fails, naming every item that lacks a required value, before anything is sent. */

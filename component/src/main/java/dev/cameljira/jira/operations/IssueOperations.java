@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cameljira.jira.JiraConstants;
 import dev.cameljira.jira.client.JiraApi;
@@ -31,14 +32,14 @@ public final class IssueOperations {
 
     /**
      * createIssue (camel-jira: addIssue). Needs project key, issue type and summary; returns the created issue as
-     * {@link JiraIssue} read back from Jira, with headers CamelJiraIssueKey and CamelJiraIssueId.
+     * {@link JiraIssue} read back from Jira, with headers CamelJiraIssueKey and CamelJiraIssueId. Entity properties
+     * ({@link CreateIssueRequest#properties()}, body key {@code properties}, header CamelJiraIssueProperties) are set in
+     * the same request, so the issue never exists without them.
      */
     public static Object createIssue(OperationContext ctx) {
         CreateIssueRequest req = ctx.typedBody(CreateIssueRequest.class).orElseGet(() -> fromMessage(ctx));
         JiraApi api = ctx.api();
-        ObjectNode fields = createFields(ctx, req);
-        ObjectNode body = api.client().newObject();
-        body.set("fields", fields);
+        ObjectNode body = createBody(ctx, req);
         JsonNode created = api.client().json(JiraRequest.post(api.api("/issue")).body(body)
                 .subject("project " + req.projectKey()));
         String key = created.path("key").asText();
@@ -79,9 +80,26 @@ public final class IssueOperations {
         String parent = object != null ? object.path("parentKey").asText(null) : null;
         List<String> labels = list.apply(JiraParam.LABELS);
         List<String> components = list.apply(JiraParam.COMPONENTS);
+        Map<String, Object> properties = PropertyOperations.propertyMap(api.client().mapper(),
+                source.apply(JiraParam.ISSUE_PROPERTIES).orElse(null));
         return new CreateIssueRequest(text.apply(JiraParam.PROJECT_KEY), type, text.apply(JiraParam.SUMMARY),
                 text.apply(JiraParam.DESCRIPTION), text.apply(JiraParam.ASSIGNEE), text.apply(JiraParam.PRIORITY),
-                labels.isEmpty() ? null : labels, components.isEmpty() ? null : components, parent, extra);
+                labels.isEmpty() ? null : labels, components.isEmpty() ? null : components, parent, extra, properties);
+    }
+
+    /**
+     * The body of {@code POST /issue} (and one {@code issueUpdates} item of a bulk create): {@code fields}, and
+     * {@code properties} when the request sets entity properties. Fails before any HTTP call when a required value is
+     * missing or a property is invalid.
+     */
+    static ObjectNode createBody(OperationContext ctx, CreateIssueRequest req) {
+        ObjectNode body = ctx.api().client().newObject();
+        body.set("fields", createFields(ctx, req));
+        ArrayNode properties = PropertyOperations.createProperties(ctx, req.properties());
+        if (properties != null) {
+            body.set("properties", properties);
+        }
+        return body;
     }
 
     /** The {@code fields} object of a create request; fails before any HTTP call when a required value is missing. */

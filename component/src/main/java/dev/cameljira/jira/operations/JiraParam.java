@@ -30,6 +30,8 @@ public enum JiraParam {
     COMPONENTS("the components", List.of("components"),
             List.of(JiraConstants.COMPONENTS, JiraConstants.LEGACY_COMPONENTS), null, null),
     FIELDS("further fields", List.of("fields"), List.of(JiraConstants.FIELDS), null, null),
+    ISSUE_PROPERTIES("the issue's entity properties", List.of("properties"), List.of(JiraConstants.ISSUE_PROPERTIES), null,
+            null),
     JQL("the JQL query", List.of("jql"), List.of(JiraConstants.JQL), "jql", JiraConfiguration::getJql),
     TRANSITION("the transition (id, name or target status)", List.of("transition", "transitionId", "status"),
             List.of(JiraConstants.TRANSITION, JiraConstants.LEGACY_TRANSITION_ID), null, null),
@@ -74,7 +76,18 @@ public enum JiraParam {
     PROJECT_URL("the project URL", List.of("url"), List.of(), null, null),
     ORDER_BY("the sort order", List.of("orderBy"), List.of(JiraConstants.ORDER_BY), null, null),
     ENABLE_UNDO("enableUndo", List.of("enableUndo"), List.of(JiraConstants.ENABLE_UNDO), null, null),
-    EXPAND("expand", List.of("expand"), List.of(), "expand", JiraConfiguration::getExpand);
+    EXPAND("expand", List.of("expand"), List.of(), "expand", JiraConfiguration::getExpand),
+    REMOTE_LINK_URL("the URL of the remote item", List.of("url"), List.of(JiraConstants.REMOTE_LINK_URL), null, null),
+    REMOTE_LINK_TITLE("the title of the remote link", List.of("title"), List.of(JiraConstants.REMOTE_LINK_TITLE), null, null),
+    REMOTE_LINK_GLOBAL_ID("the global id of the remote link", List.of("globalId"),
+            List.of(JiraConstants.REMOTE_LINK_GLOBAL_ID), null, null),
+    REMOTE_LINK_SUMMARY("the summary of the remote link", List.of("summary"), List.of(JiraConstants.REMOTE_LINK_SUMMARY),
+            null, null),
+    REMOTE_LINK_RELATIONSHIP("the relationship of the remote link", List.of("relationship"),
+            List.of(JiraConstants.REMOTE_LINK_RELATIONSHIP), null, null),
+    REMOTE_LINK_APPLICATION_NAME("the remote application's name", List.of("applicationName"), List.of(), null, null),
+    REMOTE_LINK_APPLICATION_TYPE("the remote application's type", List.of("applicationType"), List.of(), null, null),
+    REMOTE_LINK_ICON_URL("the remote link's icon URL", List.of("iconUrl"), List.of(), null, null);
 
     private final String description;
     private final List<String> bodyKeys;

@@ -11,6 +11,7 @@ import dev.cameljira.jira.client.JiraApi;
 import dev.cameljira.jira.client.JiraBadRequestException;
 import dev.cameljira.jira.client.JiraInvalidInputException;
 import dev.cameljira.jira.client.JiraRequest;
+import dev.cameljira.jira.client.JiraTransitionNotAvailableException;
 
 /**
  * The transitions of one issue as cached in {@link JiraApi#cache()} under {@code transitions:<KEY>}, and performing
@@ -125,11 +126,12 @@ final class TransitionCache {
         return byStatus.isEmpty() ? null : byStatus.get(0);
     }
 
-    private JiraInvalidInputException unknown(String wanted, List<Available> list, Throwable cause) {
+    private JiraTransitionNotAvailableException unknown(String wanted, List<Available> list, Throwable cause) {
         String available = list.isEmpty() ? "none is available to this user"
                 : "available: " + list.stream().map(Available::toString).collect(Collectors.joining(", "));
-        JiraInvalidInputException e = new JiraInvalidInputException("transitionIssue: " + key + " has no transition '"
-                + wanted + "' (by id, name or target status) from its current status; " + available);
+        JiraTransitionNotAvailableException e = new JiraTransitionNotAvailableException("transitionIssue: " + key
+                + " has no transition '" + wanted + "' (by id, name or target status) from its current status; " + available,
+                key, wanted, list.stream().map(a -> a.name() + " -> " + a.toStatus()).toList());
         if (cause != null) {
             e.initCause(cause);
         }

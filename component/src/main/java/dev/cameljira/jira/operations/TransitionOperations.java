@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cameljira.jira.client.JiraApi;
 import dev.cameljira.jira.client.JiraInvalidInputException;
+import dev.cameljira.jira.client.JiraTransitionNotAvailableException;
 import dev.cameljira.jira.model.JiraIssue;
 
 /** transitionIssue: moves an issue through its workflow; the issue's transitions are cached ({@link TransitionCache}). */
@@ -19,8 +20,9 @@ public final class TransitionOperations {
      * {@code transition}): a transition id ("21"), a transition name ("Start Progress") or a target status name
      * ("In Progress"), case-insensitive, matched in that order. An id (digits only) is sent as is; a name is looked up
      * through {@code GET /issue/{key}/transitions}, cached per issue and dropped once the issue moved; a cached id that
-     * Jira rejects is looked up again once. An unknown transition fails with {@link JiraInvalidInputException} listing
-     * the available transitions and their target statuses.
+     * Jira rejects is looked up again once. A transition the issue cannot take from its current status fails with
+     * {@link JiraTransitionNotAvailableException} (a {@link JiraInvalidInputException}) naming the issue, what was
+     * wanted and the available transitions with their target statuses.
      *
      * <p>Optional: further fields set on the transition screen (CamelJiraFields or the body's {@code fields}, e.g.
      * {@code {"resolution":"Won't Do"}}), a comment (header CamelJiraComment, body key {@code comment}, or - as in

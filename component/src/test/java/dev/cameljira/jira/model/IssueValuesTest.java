@@ -41,6 +41,20 @@ class IssueValuesTest {
     }
 
     @Test
+    void entityPropertiesAreKeptByEveryWithAndReplacedByWithProperties() {
+        CreateIssueRequest withProps = CREATE.withProperties(Map.of("zendesk", Map.of("ticketId", 4711)));
+        assertThat(withProps.properties()).containsEntry("zendesk", Map.of("ticketId", 4711));
+        assertThat(withProps.withSummary("New").properties()).isEqualTo(withProps.properties());
+        assertThat(withProps.withField("Story Points", 5).properties()).isEqualTo(withProps.properties());
+        assertThat(withProps.withParentKey("DEMO-9").properties()).isEqualTo(withProps.properties());
+        assertThat(withProps.withProperty("sync.state", "new").properties())
+                .containsExactly(Map.entry("zendesk", Map.of("ticketId", 4711)), Map.entry("sync.state", "new"));
+        assertThat(withProps.withProperties(null).properties()).isNull();
+        assertThat(CREATE.properties()).as("the ten-value constructor sets none").isNull();
+        assertThat(CreateIssueRequest.of("DEMO", "Task", "s").withProperty("a", 1).properties()).containsExactly(Map.entry("a", 1));
+    }
+
+    @Test
     void eachWithChangesOnlyItsValueOfAnUpdateRequest() {
         assertThat(EDIT.withSummary("New")).isEqualTo(new UpdateIssueRequest("DEMO-2", "New", "Text", "alice", "High",
                 "Task", List.of("l1"), List.of("c1"), Map.of("Story Points", 3), UPDATE));

@@ -71,6 +71,79 @@ abstract class CreateGetSearchContract extends JiraSandboxTestSupport {
         assertThat(sandbox.admin().requests()).isEmpty();
     }
 
+    // ---- entity properties set with the create ------------------------------------------------------------------
+
+    private long posts(String pathSuffix) {
+        return sandbox.admin().requests().stream()
+                .filter(r -> r.method().equals("POST") && r.path().endsWith(pathSuffix)).count();
+    }
+
+    @Test
+    void createIssueSetsEntityPropertiesInTheSameRequest() {
+        CreateIssueRequest req = CreateIssueRequest.of("DEMO", "Task", "Synced with ZD #4711")
+                .withProperties(Map.of("zendesk", Map.of("ticketId", 4711, "brand", "acme")))
+                .withProperty("sync.state", "new");
+        JiraIssue issue = (JiraIssue) call("jira:createIssue", req, null);
+        assertThat(posts("/issue")).as("one create, no second call").isEqualTo(1);
+        assertThat(sandbox.admin().requests()).noneSatisfy(r -> assertThat(r.path()).contains("/properties"));
+
+        JsonNode zendesk = restGet("/issue/" + issue.key() + "/properties/zendesk").path("value");
+        assertThat(zendesk.path("ticketId").asInt()).isEqualTo(4711);
+        assertThat(zendesk.path("brand").asText()).isEqualTo("acme");
+        assertThat(restGet("/issue/" + issue.key() + "/properties/sync.state").path("value").asText()).isEqualTo("new");
+    }
+
+    @Test
+    void createIssueTakesPropertiesFromTheHeaderAndTheJsonBodyWins() {
+        JiraIssue fromHeader = (JiraIssue) call("jira:createIssue", null, Map.of(JiraConstants.PROJECT_KEY, "DEMO",
+                JiraConstants.ISSUE_TYPE_NAME, "Task", JiraConstants.SUMMARY, "Properties from a header",
+                JiraConstants.ISSUE_PROPERTIES, Map.of("servicenow", Map.of("sysId", "abc123"), "attempts", 2)));
+        assertThat(restGet("/issue/" + fromHeader.key() + "/properties/servicenow").at("/value/sysId").asText())
+                .isEqualTo("abc123");
+        assertThat(restGet("/issue/" + fromHeader.key() + "/properties/attempts").path("value").asInt()).isEqualTo(2);
+
+        String json = "{\"projectKey\":\"DEMO\",\"issueType\":\"Task\",\"summary\":\"Properties from JSON\","
+                      + "\"properties\":{\"zendesk\":{\"ticketId\":42}}}";
+        JiraIssue fromJson = (JiraIssue) call("jira:createIssue", json,
+                Map.of(JiraConstants.ISSUE_PROPERTIES, Map.of("fromHeader", true)));
+        assertThat(restGet("/issue/" + fromJson.key() + "/properties/zendesk").at("/value/ticketId").asInt()).isEqualTo(42);
+        assertThat(restStatus("/issue/" + fromJson.key() + "/properties/fromHeader")).as("the body wins").isEqualTo(404);
+    }
+
+    @Test
+    void invalidPropertiesFailBeforeAnyHttpCall() {
+        Map<String, Object> h = Map.of(JiraConstants.PROJECT_KEY, "DEMO", JiraConstants.ISSUE_TYPE_NAME, "Task",
+                JiraConstants.SUMMARY, "never created");
+        Map<String, Object> longKey = new java.util.HashMap<>(h);
+        longKey.put(JiraConstants.ISSUE_PROPERTIES, Map.of("k".repeat(256), 1));
+        assertThat(send("jira:createIssue", null, longKey).getException()).isInstanceOf(JiraInvalidInputException.class)
+                .hasMessageContaining("256 characters").hasMessageContaining("255");
+
+        Map<String, Object> bigValue = new java.util.HashMap<>(h);
+        bigValue.put(JiraConstants.ISSUE_PROPERTIES, Map.of("big", "v".repeat(40_000)));
+        assertThat(send("jira:createIssue", null, bigValue).getException()).isInstanceOf(JiraInvalidInputException.class)
+                .hasMessageContaining("'big'").hasMessageContaining("32768");
+
+        assertThat(send("jira:createIssue", "{\"projectKey\":\"DEMO\",\"issueType\":\"Task\",\"summary\":\"s\","
+                + "\"properties\":42}", null).getException()).isInstanceOf(JiraInvalidInputException.class)
+                .hasMessageContaining("property key -> value");
+        assertThat(sandbox.admin().requests()).as("nothing sent").isEmpty();
+    }
+
+    @Test
+    void bulkCreateSetsEachItemsProperties() {
+        String json = "[{\"summary\":\"bulk A\",\"properties\":{\"zendesk\":{\"ticketId\":1}}},"
+                      + "{\"summary\":\"bulk B\",\"properties\":[{\"key\":\"zendesk\",\"value\":{\"ticketId\":2}}]}]";
+        dev.cameljira.jira.model.BulkCreateResult result = (dev.cameljira.jira.model.BulkCreateResult) call(
+                "jira:bulkCreateIssues", json, Map.of(JiraConstants.PROJECT_KEY, "DEMO", JiraConstants.ISSUE_TYPE_NAME, "Task"));
+        assertThat(result.keys()).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(restGet("/issue/" + result.keys().get(i) + "/properties/zendesk").at("/value/ticketId").asInt())
+                    .isEqualTo(i + 1);
+        }
+        assertThat(posts("/issue/bulk")).isEqualTo(1);
+    }
+
     @Test
     void getIssueReturnsFieldsAndHeaders() {
         String key = seedIssue("Seeded for get");

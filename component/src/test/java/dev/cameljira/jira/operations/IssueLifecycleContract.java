@@ -17,6 +17,7 @@ import dev.cameljira.jira.client.JiraInvalidInputException;
 import dev.cameljira.jira.client.JiraNotFoundException;
 import dev.cameljira.jira.client.JiraOutcomeUnknownException;
 import dev.cameljira.jira.client.JiraServerException;
+import dev.cameljira.jira.client.JiraTransitionNotAvailableException;
 import dev.cameljira.jira.model.BulkCreateResult;
 import dev.cameljira.jira.model.ChangeItem;
 import dev.cameljira.jira.model.ChangelogEntry;
@@ -432,11 +433,16 @@ abstract class IssueLifecycleContract extends JiraSandboxTestSupport {
     @Test
     void unknownTransitionListsTheAvailableOnesAndPostsNothing() {
         String key = seedIssue("Unknown transition");
-        assertThat(failure("jira:transitionIssue", null, headers(JiraConstants.ISSUE_KEY, key, JiraConstants.TRANSITION, "Teleport")))
-                .isInstanceOf(JiraInvalidInputException.class)
+        Exception e = failure("jira:transitionIssue", null, headers(JiraConstants.ISSUE_KEY, key, JiraConstants.TRANSITION, "Teleport"));
+        assertThat(e).isInstanceOf(JiraTransitionNotAvailableException.class)
+                .as("existing handlers of bad input still catch it").isInstanceOf(JiraInvalidInputException.class)
                 .hasMessageContaining(key).hasMessageContaining("'Teleport'")
                 .hasMessageContaining("Start Progress (id 11) -> In Progress")
                 .hasMessageContaining("Done (id 21) -> Done");
+        JiraTransitionNotAvailableException notAvailable = (JiraTransitionNotAvailableException) e;
+        assertThat(notAvailable.getIssueKey()).isEqualTo(key);
+        assertThat(notAvailable.getWanted()).isEqualTo("Teleport");
+        assertThat(notAvailable.getAvailable()).containsExactly("Start Progress -> In Progress", "Done -> Done");
         assertThat(count("POST", "/issue/" + key + "/transitions")).isZero();
         assertThat(sandbox.admin().issue(key).at("/fields/status/name").asText()).isEqualTo("To Do");
     }
@@ -444,11 +450,27 @@ abstract class IssueLifecycleContract extends JiraSandboxTestSupport {
     @Test
     void unknownTransitionIdListsTheAvailableOnes() {
         String key = seedIssue("Unknown transition id");
-        assertThat(failure("jira:transitionIssue", null, headers(JiraConstants.ISSUE_KEY, key, JiraConstants.TRANSITION, "41")))
-                .isInstanceOf(JiraInvalidInputException.class)
+        Exception e = failure("jira:transitionIssue", null, headers(JiraConstants.ISSUE_KEY, key, JiraConstants.TRANSITION, "41"));
+        assertThat(e).isInstanceOf(JiraTransitionNotAvailableException.class)
                 .hasMessageContaining("'41'")
                 .hasMessageContaining("Start Progress (id 11) -> In Progress");
+        assertThat(((JiraTransitionNotAvailableException) e).getWanted()).isEqualTo("41");
         assertThat(sandbox.admin().issue(key).at("/fields/status/name").asText()).isEqualTo("To Do");
+    }
+
+    @Test
+    void aStatusTheWorkflowCannotReachFromHereIsNotAvailable() {
+        String key = seedIssue("Already done");
+        sandbox.admin().transition(key, "Done");
+        Exception e = failure("jira:transitionIssue", null, headers(JiraConstants.ISSUE_KEY, key,
+                JiraConstants.TRANSITION, "In Progress"));
+        assertThat(e).isInstanceOf(JiraTransitionNotAvailableException.class);
+        JiraTransitionNotAvailableException notAvailable = (JiraTransitionNotAvailableException) e;
+        assertThat(notAvailable.getIssueKey()).isEqualTo(key);
+        assertThat(notAvailable.getWanted()).isEqualTo("In Progress");
+        assertThat(notAvailable.getAvailable()).as("from Done only Reopen is offered").containsExactly("Reopen -> To Do");
+        assertThat(count("POST", "/issue/" + key + "/transitions")).isZero();
+        assertThat(sandbox.admin().issue(key).at("/fields/status/name").asText()).isEqualTo("Done");
     }
 
     @Test

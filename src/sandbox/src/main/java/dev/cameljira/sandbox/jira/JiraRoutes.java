@@ -7,6 +7,7 @@ import dev.cameljira.sandbox.jira.rest.CreateMetaResource;
 import dev.cameljira.sandbox.jira.rest.LinkResource;
 import dev.cameljira.sandbox.jira.rest.ProjectResource;
 import dev.cameljira.sandbox.jira.rest.PropertyResource;
+import dev.cameljira.sandbox.jira.rest.RemoteLinkResource;
 import dev.cameljira.sandbox.jira.rest.UserResource;
 import dev.cameljira.sandbox.jira.rest.WatcherResource;
 import dev.cameljira.sandbox.jira.rest.WebhookResource;
@@ -37,6 +38,7 @@ public final class JiraRoutes {
         new LinkResource(ctx).register(router);
         new WorklogResource(ctx).register(router);
         new PropertyResource(ctx.store()).register(router);
+        new RemoteLinkResource(ctx.store()).register(router);
         new WebhookResource(ctx.store(), webhooks).register(router);
         return router;
     }

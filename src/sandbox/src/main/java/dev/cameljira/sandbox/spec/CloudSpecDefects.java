@@ -11,6 +11,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>{@code ServerInformation} is closed ({@code additionalProperties: false}) but lacks {@code defaultLocale},
  *       which Jira Cloud returns and the document's own {@code GET /serverInfo} example shows
  *       ({@code "defaultLocale":{"locale":"en_AU"}}): the property is added, nothing else is opened.</li>
+ *   <li>{@code GET /issue/{key}/remotelink} declares one {@code RemoteIssueLink}, which is what it answers with
+ *       {@code ?globalId=}; without it Jira answers every link of the issue as an array (the operation's own
+ *       description and example say so): the 200 becomes "a {@code RemoteIssueLink} or an array of them", each still
+ *       held to the closed {@code RemoteIssueLink} schema.</li>
  * </ul>
  */
 final class CloudSpecDefects {
@@ -20,6 +24,11 @@ final class CloudSpecDefects {
 
     /** Applies every fix to the Cloud document tree in place. */
     static void apply(ObjectNode spec) {
+        addDefaultLocale(spec);
+        remoteLinksOneOrMany(spec);
+    }
+
+    static void addDefaultLocale(ObjectNode spec) {
         JsonNode properties = spec.path("components").path("schemas").path("ServerInformation").path("properties");
         if (!(properties instanceof ObjectNode serverInformation)) {
             throw new IllegalStateException("Cloud spec workaround target ServerInformation.properties not found in "
@@ -27,5 +36,16 @@ final class CloudSpecDefects {
         }
         ObjectNode defaultLocale = serverInformation.putObject("defaultLocale").put("type", "object");
         defaultLocale.putObject("properties").putObject("locale").put("type", "string");
+    }
+
+    static void remoteLinksOneOrMany(ObjectNode spec) {
+        JsonNode media = spec.path("paths").path("/rest/api/3/issue/{issueIdOrKey}/remotelink").path("get")
+                .path("responses").path("200").path("content").path("application/json");
+        if (!(media instanceof ObjectNode json) || !json.path("schema").path("$ref").isTextual()) {
+            throw new IllegalStateException("Cloud spec workaround target GET /rest/api/3/issue/{issueIdOrKey}/remotelink"
+                    + " 200 (a single schema reference) not found in the document: the spec changed, review "
+                    + "CloudSpecDefects");
+        }
+        json.set("schema", DcSpecDefects.oneOrMany(json.get("schema")));
     }
 }

@@ -29,12 +29,14 @@ class DcSpecDefectsSpecTest {
         ObjectNode spec = (ObjectNode) json.readTree("""
                 {"components":{"schemas":{"ServerInformation":{"additionalProperties":false,
                  "properties":{"baseUrl":{"type":"string"}}}}}}""");
-        CloudSpecDefects.apply(spec);
+        CloudSpecDefects.addDefaultLocale(spec);
         assertThat(spec.at("/components/schemas/ServerInformation/properties/defaultLocale/properties/locale/type")
                 .asText()).isEqualTo("string");
         assertThat(spec.at("/components/schemas/ServerInformation/additionalProperties").asBoolean(true)).isFalse();
-        assertThatThrownBy(() -> CloudSpecDefects.apply((ObjectNode) json.readTree("{}")))
+        assertThatThrownBy(() -> CloudSpecDefects.addDefaultLocale((ObjectNode) json.readTree("{}")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("ServerInformation");
+        assertThatThrownBy(() -> CloudSpecDefects.remoteLinksOneOrMany((ObjectNode) json.readTree("{}")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("remotelink");
     }
 
     @Test

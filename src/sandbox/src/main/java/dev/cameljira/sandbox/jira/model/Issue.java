@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An issue and everything hanging off it (comments, attachments, worklogs, watchers, changelog, entity properties).
+ * An issue and everything hanging off it (comments, attachments, worklogs, watchers, changelog, entity properties, remote links).
  * Mutable; every access is guarded by the store's lock.
  */
 public final class Issue {
@@ -42,6 +42,7 @@ public final class Issue {
     private final Set<User> watchers = new LinkedHashSet<>();
     private final List<ChangeHistory> changelog = new ArrayList<>();
     private final Map<String, JsonNode> properties = new LinkedHashMap<>();
+    private final List<RemoteLink> remoteLinks = new ArrayList<>();
 
     public Issue(long id, String key, Project project, IssueType issueType, Status status, User creator, Instant created) {
         this.id = id;
@@ -216,6 +217,11 @@ public final class Issue {
 
     public List<ChangeHistory> changelog() {
         return changelog;
+    }
+
+    /** Remote issue links, in creation order. */
+    public List<RemoteLink> remoteLinks() {
+        return remoteLinks;
     }
 
     public Map<String, JsonNode> properties() {

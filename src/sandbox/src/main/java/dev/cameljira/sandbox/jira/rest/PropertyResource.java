@@ -9,12 +9,11 @@ import dev.cameljira.sandbox.http.ApiResponse;
 import dev.cameljira.sandbox.http.Json;
 import dev.cameljira.sandbox.http.Router;
 import dev.cameljira.sandbox.jira.model.Issue;
+import dev.cameljira.sandbox.jira.service.EntityProperties;
 import dev.cameljira.sandbox.jira.store.JiraStore;
 
 /** Issue entity properties: {@code /issue/{key}/properties[/{propertyKey}]}. */
 public final class PropertyResource {
-
-    private static final int MAX_BYTES = 32768;
 
     private final JiraStore store;
 
@@ -56,13 +55,9 @@ public final class PropertyResource {
     }
 
     private ApiResponse put(ApiRequest req) {
-        if (req.body().length > MAX_BYTES) {
-            throw ApiException.of(400, "The property value exceeds the maximum size of 32768 bytes.");
-        }
+        EntityProperties.checkSize(req.body().length);
         String key = req.param("property");
-        if (key.length() > 255) {
-            throw ApiException.of(400, "The property key cannot be longer than 255 characters.");
-        }
+        EntityProperties.checkKey(key);
         JsonNode value = req.json();
         return store.write(() -> {
             Issue issue = store.requireIssue(req.param("key"));

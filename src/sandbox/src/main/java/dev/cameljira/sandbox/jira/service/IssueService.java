@@ -70,6 +70,7 @@ public final class IssueService {
         if (!fields.isObject()) {
             throw ApiException.of(400, "Issue fields are required ('fields' must be an object).");
         }
+        Map<String, JsonNode> properties = EntityProperties.parse(body == null ? null : body.get("properties"));
         Map<String, String> errors = new LinkedHashMap<>();
         Project project = project(fields.get("project"), errors);
         IssueType type = null;
@@ -103,6 +104,7 @@ public final class IssueService {
             issue.parentId(parent.id());
         }
         issue.watchers().add(issue.reporter() == null ? actor : issue.reporter());
+        issue.properties().putAll(properties);
         store.addIssue(issue);
         List<ChangeItem> creation = creationItems(issue, ctx);
         Issue created = issue;

@@ -49,6 +49,7 @@ public final class JiraStore {
     private final AtomicLong attachmentIds = new AtomicLong(10000);
     private final AtomicLong worklogIds = new AtomicLong(10000);
     private final AtomicLong linkIds = new AtomicLong(10000);
+    private final AtomicLong remoteLinkIds = new AtomicLong(10000);
     private final AtomicLong componentIds = new AtomicLong(10000);
     private volatile String baseUrl = "http://127.0.0.1";
 
@@ -161,6 +162,10 @@ public final class JiraStore {
 
     public long nextLinkId() {
         return linkIds.getAndIncrement();
+    }
+
+    public long nextRemoteLinkId() {
+        return remoteLinkIds.getAndIncrement();
     }
 
     // ---- users -----------------------------------------------------------------------------------------------
