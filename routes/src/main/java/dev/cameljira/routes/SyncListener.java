@@ -67,6 +67,26 @@ public interface SyncListener {
     }
 
     /**
+     * One attempt of a call to Jira finished (retries count as attempts).
+     *
+     * @param method        HTTP method
+     * @param operationPath the path with placeholders ({@code /rest/api/3/issue/{key}}), low-cardinality
+     * @param status        the HTTP status, 0 when Jira did not answer
+     * @param duration      how long it took
+     */
+    default void jiraCall(String method, String operationPath, int status, Duration duration) {
+    }
+
+    /**
+     * A side throttled the sync (429, or 503): it waits before trying again.
+     *
+     * @param system jira, zendesk or servicenow
+     * @param delay  how long it waits
+     */
+    default void rateLimited(String system, Duration delay) {
+    }
+
+    /**
      * A value had no pair in its map (reported once per value and sync).
      *
      * @param sync        the sync's route id

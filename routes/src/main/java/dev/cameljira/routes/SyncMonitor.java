@@ -129,6 +129,18 @@ public final class SyncMonitor implements SyncListener {
     }
 
     @Override
+    public void jiraCall(String method, String operationPath, int status, Duration duration) {
+        count("jira.calls." + status);
+        each(l -> l.jiraCall(method, operationPath, status, duration));
+    }
+
+    @Override
+    public void rateLimited(String system, Duration delay) {
+        count("rateLimited." + system);
+        each(l -> l.rateLimited(system, delay));
+    }
+
+    @Override
     public void polled(String sync, String poller, Duration lag) {
         polls.put(sync + "/" + poller, new Poll(sync, poller, clock.instant(), lag));
         each(l -> l.polled(sync, poller, lag));

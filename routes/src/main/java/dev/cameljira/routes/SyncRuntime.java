@@ -208,13 +208,14 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
         monitor.addListeners(context.getRegistry().findByType(SyncListener.class));
         producer = context.createProducerTemplate();
         producer.start();
+        String jiraUri = jiraUri();
         stateBean = stateRepository();
         @SuppressWarnings("unchecked")
         StateRepository<String, String> repo = context.getRegistry().lookupByNameAndType(stateBean, StateRepository.class);
         state = repo;
         idempotentBean = idempotentRepository();
         Instant newSince = newSince();
-        JiraSide jira = new JiraSide(producer, settings.jiraComponent(), settings.jiraProject(),
+        JiraSide jira = new JiraSide(producer, jiraUri, settings.jiraProject(),
                 SyncEngine.propertyKey(settings.system()), clock);
         other = settings.system() == SyncSystem.ZENDESK
                 ? new ZendeskSide(producer, settings, zendeskBaseUrl(), clock, url -> {
@@ -227,6 +228,25 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
                 settings.system().displayName(), settings.direction().name().toLowerCase().replace('_', '-'),
                 settings.webhooks() ? "webhooks + polling" : "polling", settings.pollInterval(),
                 settings.leaderElection() ? ", pollers on the leader" : "");
+    }
+
+    /**
+     * How the sync's Jira endpoints are addressed: {@code <component>:<operation>?callListener=#...&} so their calls are
+     * counted (the component's own listener still hears them).
+     */
+    private String jiraUri() {
+        String name = CALL_LISTENER + "-" + settings.jiraComponent();
+        synchronized (SyncRuntime.class) {
+            if (context.getRegistry().lookupByName(name) == null) {
+                dev.cameljira.jira.client.JiraCallListener configured = null;
+                if (context.getComponent(settings.jiraComponent()) instanceof dev.cameljira.jira.JiraComponent j) {
+                    configured = j.getConfiguration().getCallListener();
+                }
+                context.getRegistry().bind(name, dev.cameljira.jira.client.JiraCallListener.class,
+                        new MonitorCallListener(monitor, configured));
+            }
+        }
+        return settings.jiraComponent() + ":%s?callListener=#" + name;
     }
 
     /** The cut-off for "new" records: stored at the first start, from the since parameter. */
@@ -350,7 +370,8 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
             @Override
             public void configure() {
                 String jql = JiraWebhookHub.enc("project = \"" + s.jiraProject() + "\"");
-                String common = "jql=" + jql + "&stateRepository=#" + stateBean + "&delay=" + delay
+                String common = "jql=" + jql + "&callListener=#" + CALL_LISTENER + "-" + s.jiraComponent()
+                        + "&stateRepository=#" + stateBean + "&delay=" + delay
                         + "&initialDelay=" + Math.min(delay, 1000) + "&since=" + JiraWebhookHub.enc(s.since());
                 if (s.direction().fromJira()) {
                     String updates = routeId + "-jira-updates";
@@ -433,7 +454,7 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
         Exchange done = producer.send(input, ex -> ex.getIn().setBody(event));
         if (done.getException() != null) {
             Throwable t = done.getException();
-            throw t instanceof RuntimeException r ? r : new IllegalStateException(t);
+            throw t instanceof RuntimeException r ? r : new org.apache.camel.RuntimeCamelException(t);
         }
     }
 
@@ -450,7 +471,7 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
                     ex -> ex.getIn().setHeader("CamelZendesk.startTime", java.util.Date.from(start)));
             if (r.getException() != null) {
                 throw Failures.unwrap(r.getException()) instanceof RuntimeException re ? re
-                        : new IllegalStateException(r.getException());
+                        : new org.apache.camel.RuntimeCamelException(r.getException());
             }
             Iterable<?> tickets = r.getMessage().getBody(Iterable.class);
             if (tickets != null) {
@@ -507,7 +528,15 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
         } catch (RuntimeException e) {
             switch (Failures.classify(e)) {
                 case REJECTED -> throw new SyncRejectedException(Failures.reason(e), link(event), e);
-                case UNAVAILABLE -> throw new SyncUnavailableException(Failures.reason(e), link(event), e);
+                case UNAVAILABLE -> {
+                    Duration wait = Failures.retryAfter(e);
+                    if (wait != null) {
+                        // the next try waits as long as the side asked (Camel's redelivery reads this header)
+                        exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, Math.min(wait.toMillis(), 60_000));
+                        monitor.rateLimited(Failures.system(e, settings.system()), wait);
+                    }
+                    throw new SyncUnavailableException(Failures.reason(e), link(event), e);
+                }
                 default -> throw e;
             }
         }

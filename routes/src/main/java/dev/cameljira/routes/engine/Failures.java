@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
-import java.util.Locale;
 
 import dev.cameljira.jira.client.JiraApiException;
 import dev.cameljira.jira.client.JiraAuthenticationException;
@@ -40,6 +39,12 @@ public final class Failures {
             c = c.getCause();
         }
         return c;
+    }
+
+    /** {@code t} unwrapped, as an unchecked exception to throw (a checked one wrapped so its cause chain stays). */
+    public static RuntimeException rethrow(Throwable t) {
+        Throwable c = unwrap(t);
+        return c instanceof RuntimeException r ? r : new RuntimeCamelException(c);
     }
 
     /** How to treat {@code t}. */
@@ -104,6 +109,32 @@ public final class Failures {
         return Kind.OTHER;
     }
 
+    /** How long the throttling side asked to wait (Retry-After), if it said; null otherwise. */
+    public static java.time.Duration retryAfter(Throwable t) {
+        for (Throwable x = t; x != null; x = x.getCause() == x ? null : x.getCause()) {
+            if (x instanceof ZendeskResponseRateLimitException z && z.getRetryAfter() != null) {
+                return java.time.Duration.ofSeconds(Math.max(1, z.getRetryAfter()));
+            }
+            if (x instanceof JiraRateLimitException j && j.getRetryAfter() != null) {
+                return j.getRetryAfter();
+            }
+            if (x instanceof ServiceNowException s && s.getCode() != null && s.getCode() == 429) {
+                return java.time.Duration.ofSeconds(1);
+            }
+        }
+        return null;
+    }
+
+    /** Which system a failure came from: jira, or the sync's other side. */
+    public static String system(Throwable t, dev.cameljira.routes.SyncSystem other) {
+        for (Throwable x = t; x != null; x = x.getCause() == x ? null : x.getCause()) {
+            if (x.getClass().getName().startsWith("dev.cameljira.jira.")) {
+                return "jira";
+            }
+        }
+        return other.key();
+    }
+
     /** A one-line reason without payloads: the exception type and its message, trimmed. */
     public static String reason(Throwable t) {
         Throwable c = unwrap(t);
@@ -121,17 +152,17 @@ public final class Failures {
 
     /** Whether a Zendesk/ServiceNow/Jira failure means "not found" (deleted or never existed). */
     public static boolean isNotFound(Throwable t) {
-        Throwable c = unwrap(t);
-        if (c instanceof JiraApiException e) {
-            return e.getStatus() == 404;
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof JiraApiException e) {
+                return e.getStatus() == 404;
+            }
+            if (c instanceof ZendeskResponseException e) {
+                return e.getStatusCode() == 404;
+            }
+            if (c instanceof ServiceNowException e) {
+                return e.getCode() != null && e.getCode() == 404;
+            }
         }
-        if (c instanceof ZendeskResponseException e) {
-            return e.getStatusCode() == 404;
-        }
-        if (c instanceof ServiceNowException e) {
-            return e.getCode() != null && e.getCode() == 404;
-        }
-        String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
-        return m.contains("recordnotfound");
+        return false;
     }
 }

@@ -54,8 +54,12 @@ public final class JiraSide {
         this.clock = clock;
     }
 
+    /** {@code component} is a format with one %s for the operation and ending in '?' options, e.g. jira:%s?x=y. */
     private String uri(String operation) {
-        return component + ":" + operation;
+        int q = operation.indexOf('?');
+        String op = q < 0 ? operation : operation.substring(0, q);
+        String options = q < 0 ? "" : "&" + operation.substring(q + 1);
+        return String.format(component, op) + options;
     }
 
     private Object call(String operation, Object body, Map<String, Object> headers) {
@@ -65,7 +69,7 @@ public final class JiraSide {
         });
         if (result.getException() != null) {
             throw Failures.unwrap(result.getException()) instanceof RuntimeException r ? r
-                    : new IllegalStateException(result.getException());
+                    : new org.apache.camel.RuntimeCamelException(result.getException());
         }
         return result.getMessage().getBody();
     }

@@ -75,6 +75,8 @@ public final class SyncEngine {
     private final KeyedLocks locks = new KeyedLocks();
     private final EchoGuard echo;
     private final PairCache known = new PairCache();
+    /** The status new issues of a type start in, as the last creation showed. */
+    private final Map<String, String> initialStatus = new java.util.concurrent.ConcurrentHashMap<>();
     /** Records and issues reported as deleted: their later events are dropped without a second report. */
     private final Set<String> gone = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -257,15 +259,28 @@ public final class SyncEngine {
         Optional<String> existing = jira.findByLabel(label);
         String key;
         JiraIssue issue;
+        LinkRecord planned = null;
         boolean adopted = existing.isPresent();
         if (adopted) {
             key = existing.get();
             issue = jira.read(key).orElseThrow(() -> new SyncRejectedException("Jira " + existing.get()
                     + " carrying label " + label + " vanished while linking " + what, what));
         } else {
-            issue = createLeniently(newIssueRequest(rec, label), what);
+            // the link goes into the create request: the shadow holds what is sent, and the status new issues of the
+            // type start in (learnt from the previous creation); a wrong guess costs one property write below
+            CreateIssueRequest req = newIssueRequest(rec, label);
+            planned = new LinkRecord(system().key(), rec.id(), rec.number(), rec.url(), clock.instant());
+            for (String f : LinkRecord.FIELDS) {
+                planned.agree(f, null, otherValue(rec, f));
+            }
+            planned.agree(LinkRecord.SUMMARY, req.summary(), rec.summary());
+            planned.agree(LinkRecord.STATUS, initialStatus.get(req.issueType()), rec.status());
+            issue = createLeniently(req.withProperty(SyncEngine.propertyKey(system()), planned.toJson()), what);
             key = issue.key();
             echo.jiraCreated(key);
+            if (issue.status() != null) {
+                initialStatus.put(req.issueType(), issue.status());
+            }
         }
         // the issue starts in its workflow's first status: move it where the record's status maps to
         String wanted = mapToJira(settings.statusMap(), rec.status());
@@ -279,12 +294,19 @@ public final class SyncEngine {
                 LOG.warn("{}: new issue {} stays in {}: {}", syncId, key, issue.status(), Failures.reason(ex));
             }
         }
-        LinkRecord link = jira.readLink(key, system().key()).orElse(null);
+        LinkRecord link = adopted ? jira.readLink(key, system().key()).orElse(null) : planned;
+        boolean write = link == null;
         if (link == null) {
             link = new LinkRecord(system().key(), rec.id(), rec.number(), rec.url(), clock.instant());
-            for (String f : LinkRecord.FIELDS) {
-                link.agree(f, jiraValue(issue, f), otherValue(rec, f));
+        }
+        for (String f : LinkRecord.FIELDS) {
+            String j = jiraValue(issue, f);
+            if (write || !same(j, link.jira(f)) || !same(otherValue(rec, f), link.other(f))) {
+                link.agree(f, j, otherValue(rec, f));
+                write = true;
             }
+        }
+        if (write) {
             jira.writeLink(key, link);
         }
         try {

@@ -106,7 +106,7 @@ public final class ServiceNowSide implements OtherSide {
                 });
         if (result.getException() != null) {
             Throwable t = Failures.unwrap(result.getException());
-            throw t instanceof RuntimeException r ? r : new IllegalStateException(t);
+            throw t instanceof RuntimeException r ? r : new org.apache.camel.RuntimeCamelException(t);
         }
         return result.getMessage().getBody();
     }
@@ -284,7 +284,7 @@ public final class ServiceNowSide implements OtherSide {
                 return List.of();
             }
             Throwable t = Failures.unwrap(result.getException());
-            throw t instanceof RuntimeException r ? r : new IllegalStateException(t);
+            throw t instanceof RuntimeException r ? r : new org.apache.camel.RuntimeCamelException(t);
         }
         Object body = result.getMessage().getBody();
         List<Map<String, Object>> rows = body instanceof List<?> l ? (List<Map<String, Object>>) l
@@ -310,7 +310,7 @@ public final class ServiceNowSide implements OtherSide {
         Exchange result = producer.request(base + "?resource=attachment", e -> e.getIn().setHeaders(h));
         if (result.getException() != null) {
             Throwable t = Failures.unwrap(result.getException());
-            throw t instanceof RuntimeException r ? r : new IllegalStateException(t);
+            throw t instanceof RuntimeException r ? r : new org.apache.camel.RuntimeCamelException(t);
         }
         return result.getMessage().getBody(byte[].class);
     }
@@ -330,7 +330,7 @@ public final class ServiceNowSide implements OtherSide {
         });
         if (result.getException() != null) {
             Throwable t = Failures.unwrap(result.getException());
-            throw t instanceof RuntimeException r ? r : new IllegalStateException(t);
+            throw t instanceof RuntimeException r ? r : new org.apache.camel.RuntimeCamelException(t);
         }
     }
 

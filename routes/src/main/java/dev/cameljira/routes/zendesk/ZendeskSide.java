@@ -80,7 +80,7 @@ public final class ZendeskSide implements OtherSide {
         Exchange result = producer.request(component + ":DEFAULT/" + method, e -> e.getIn().setHeaders(headers));
         if (result.getException() != null) {
             Throwable t = Failures.unwrap(result.getException());
-            throw t instanceof RuntimeException r ? r : new IllegalStateException(t);
+            throw t instanceof RuntimeException r ? r : new org.apache.camel.RuntimeCamelException(t);
         }
         return result.getMessage().getBody();
     }
