@@ -1,0 +1,269 @@
+package dev.cameljira.examples.sync;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import dev.cameljira.jira.JiraEndpoint;
+import dev.cameljira.jira.JiraHealth;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.component.servicenow.ServiceNowException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
+import org.zendesk.client.v2.ZendeskResponseException;
+import org.zendesk.client.v2.model.User;
+
+/**
+ * Readiness per back-end, by name: {@code jira}, {@code zendesk}, {@code servicenow}. Each is UP when the system
+ * answers an authenticated call, DOWN with {@code reason} (unreachable, unauthorized, forbidden, error) and a
+ * {@code message} naming what to check, never a secret. Jira uses the component's own probe ({@link JiraHealth}:
+ * {@code GET /rest/api/2/myself}), Zendesk {@code getCurrentUser} through camel-zendesk, ServiceNow a one-row
+ * {@code sys_user} query through camel-servicenow. Results are kept for {@code sync.health.cache} (10 s) so probes do
+ * not hammer the back-ends, and a probe gives up after {@code sync.health.timeout} (5 s). A system that is not
+ * configured is UP with {@code state: not configured} (its sync is not started).
+ *
+ * <p>Liveness ({@code camel}) is the CamelContext being started.
+ */
+@ApplicationScoped
+public class BackendHealth {
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    @Inject
+    CamelContext camel;
+
+    @Inject
+    SyncSetup setup;
+
+    @ConfigProperty(name = "sync.health.cache", defaultValue = "10s")
+    Duration cacheFor;
+
+    @ConfigProperty(name = "sync.health.timeout", defaultValue = "5s")
+    Duration timeout;
+
+    private final ExecutorService probes = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "jira-sync-health-probe");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, Probe> cache = new LinkedHashMap<>();
+    private ProducerTemplate template;
+
+    /** One probe's outcome. */
+    record Probe(boolean up, String reason, String message, Map<String, String> data, Instant at) {
+        static Probe up(String message, Map<String, String> data) {
+            return new Probe(true, "up", message, data, CLOCK.instant());
+        }
+
+        static Probe down(String reason, String message) {
+            return new Probe(false, reason, message, Map.of(), CLOCK.instant());
+        }
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck jira() {
+        return () -> respond("jira", this::probeJira);
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck zendesk() {
+        return () -> respond("zendesk", this::probeZendesk);
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck servicenow() {
+        return () -> respond("servicenow", this::probeServiceNow);
+    }
+
+    @Produces
+    @Liveness
+    HealthCheck camelContext() {
+        return () -> {
+            ServiceStatus status = camel.getStatus();
+            HealthCheckResponseBuilder b = HealthCheckResponse.named("camel").status(status == ServiceStatus.Started)
+                    .withData("context", status.name());
+            for (String sync : List.of(SyncSetup.ZENDESK_SYNC, SyncSetup.SERVICENOW_SYNC)) {
+                ServiceStatus s = camel.getRouteController().getRouteStatus(sync);
+                b.withData(sync, setup.configured(sync) ? (s == null ? "absent" : s.name()) : "not configured");
+            }
+            return b.build();
+        };
+    }
+
+    private HealthCheckResponse respond(String name, Supplier<Probe> probe) {
+        Probe p = cached(name, probe);
+        HealthCheckResponseBuilder b = HealthCheckResponse.named(name).status(p.up());
+        b.withData("reason", p.reason()).withData("message", p.message());
+        p.data().forEach(b::withData);
+        b.withData("checkedAt", p.at().toString());
+        return b.build();
+    }
+
+    private Probe cached(String name, Supplier<Probe> probe) {
+        synchronized (cache) {
+            Probe last = cache.get(name);
+            if (last != null && CLOCK.instant().isBefore(last.at().plus(cacheFor))) {
+                return last;
+            }
+        }
+        Probe fresh = withTimeout(name, probe);
+        synchronized (cache) {
+            cache.put(name, fresh);
+        }
+        return fresh;
+    }
+
+    private Probe withTimeout(String name, Supplier<Probe> probe) {
+        CompletableFuture<Probe> f = CompletableFuture.supplyAsync(probe, probes);
+        try {
+            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            return Probe.down("unreachable", name + " did not answer within " + timeout.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Probe.down("error", "interrupted");
+        } catch (ExecutionException e) {
+            return Probe.down("error", name + " probe failed: " + e.getCause().getClass().getSimpleName());
+        }
+    }
+
+    private Probe probeJira() {
+        SyncConfiguration c = setup.configuration();
+        if (c == null) {
+            return Probe.down("starting", "the service is starting");
+        }
+        JiraHealth.Status s = JiraHealth.probe(camel.getEndpoint("jira:getIssue", JiraEndpoint.class).getApi());
+        if (!s.up()) {
+            return Probe.down(s.reason(), s.message());
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("url", c.jira().url());
+        data.put("user", s.user());
+        data.put("deployment", s.deployment());
+        return Probe.up(s.message(), data);
+    }
+
+    private Probe probeZendesk() {
+        SyncConfiguration c = setup.configuration();
+        if (c == null) {
+            return Probe.down("starting", "the service is starting");
+        }
+        if (c.zendesk().isEmpty()) {
+            return notConfigured("ZENDESK_URL", "Zendesk");
+        }
+        SyncConfiguration.Zendesk z = c.zendesk().get();
+        Exchange result = template().request("zendesk:DEFAULT/getCurrentUser", e -> { });
+        if (result.getException() == null) {
+            User user = result.getMessage().getBody(User.class);
+            String who = user == null ? z.username() : user.getName() + " (" + user.getEmail() + ")";
+            return Probe.up("Connected to Zendesk at " + z.url() + " as " + who, Map.of("url", z.url(), "user", who));
+        }
+        Integer status = null;
+        for (Throwable t = result.getException(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ZendeskResponseException zr) {
+                status = zr.getStatusCode();
+                break;
+            }
+            if (isUnreachable(t)) {
+                return Probe.down("unreachable", "Zendesk at " + z.url() + " is unreachable: " + t.getClass().getSimpleName());
+            }
+        }
+        return byStatus("Zendesk", z.url(), status, "of " + z.username() + " (API token): check ZENDESK_USERNAME and "
+                + "ZENDESK_TOKEN");
+    }
+
+    private Probe probeServiceNow() {
+        SyncConfiguration c = setup.configuration();
+        if (c == null) {
+            return Probe.down("starting", "the service is starting");
+        }
+        if (c.serviceNow().isEmpty()) {
+            return notConfigured("SERVICENOW_URL", "ServiceNow");
+        }
+        SyncConfiguration.ServiceNow sn = c.serviceNow().get();
+        Exchange result = template().request("servicenow:servicenow?resource=table&table=sys_user&excludeReferenceLink=true",
+                e -> {
+                    e.getIn().setHeader("CamelServiceNowAction", "retrieve");
+                    e.getIn().setHeader("CamelServiceNowLimit", 1);
+                    e.getIn().setHeader("CamelServiceNowFields", "sys_id");
+                });
+        if (result.getException() == null) {
+            return Probe.up("Connected to ServiceNow at " + sn.url() + " as " + sn.username(),
+                    Map.of("url", sn.url(), "user", sn.username()));
+        }
+        Integer status = null;
+        for (Throwable t = result.getException(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ServiceNowException se) {
+                status = se.getCode();
+                break;
+            }
+            if (isUnreachable(t)) {
+                return Probe.down("unreachable", "ServiceNow at " + sn.url() + " is unreachable: "
+                        + t.getClass().getSimpleName());
+            }
+        }
+        return byStatus("ServiceNow", sn.url(), status, "of " + sn.username() + ": check SERVICENOW_USERNAME and "
+                + "SERVICENOW_PASSWORD" + (sn.clientId() != null ? " (and SERVICENOW_CLIENT_ID / _SECRET)" : ""));
+    }
+
+    private static Probe byStatus(String system, String url, Integer status, String credentials) {
+        if (status == null) {
+            return Probe.down("error", system + " at " + url + " could not be asked (no HTTP status)");
+        }
+        return switch (status) {
+            case 401 -> Probe.down("unauthorized", system + " at " + url + " rejected the credentials (401) " + credentials);
+            case 403 -> Probe.down("forbidden", system + " at " + url + " refused access (403) " + credentials);
+            default -> Probe.down("error", system + " at " + url + " answered " + status);
+        };
+    }
+
+    private static Probe notConfigured(String variable, String system) {
+        return new Probe(true, "not-configured", variable + " is not set: the " + system + " sync is not started",
+                Map.of("state", "not configured"), CLOCK.instant());
+    }
+
+    private static boolean isUnreachable(Throwable t) {
+        return t instanceof ConnectException || t instanceof UnknownHostException
+                || t instanceof java.net.SocketTimeoutException || t instanceof java.nio.channels.ClosedChannelException
+                || (t instanceof IOException && t.getCause() == null);
+    }
+
+    private synchronized ProducerTemplate template() {
+        if (template == null) {
+            template = camel.createProducerTemplate();
+        }
+        return template;
+    }
+
+    @PreDestroy
+    void close() {
+        probes.shutdownNow();
+    }
+}
