@@ -33,9 +33,13 @@ final class SyncEnvironment implements AutoCloseable {
     private int httpPort = -1;
 
     SyncEnvironment(JiraSandbox sandbox, Path stateDir) {
+        this(sandbox, stateDir, newContext(sandbox));
+    }
+
+    SyncEnvironment(JiraSandbox sandbox, Path stateDir, CamelContext context) {
         this.sandbox = sandbox;
         this.stateDir = stateDir;
-        this.context = newContext(sandbox);
+        this.context = context;
     }
 
     static CamelContext newContext(JiraSandbox sandbox) {

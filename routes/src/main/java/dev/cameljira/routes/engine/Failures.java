@@ -93,7 +93,9 @@ public final class Failures {
                 break;
             }
         }
-        if (c instanceof IOException) {
+        if (c instanceof IOException || c instanceof java.util.concurrent.RejectedExecutionException
+                || c instanceof InterruptedException) {
+            // unreachable, or this application is shutting down: the event must be delivered again
             return Kind.UNAVAILABLE;
         }
         return Kind.OTHER;

@@ -330,7 +330,7 @@ public final class SyncEngine {
         try {
             jira.remoteLink(key, rec.url(), what + ": " + rec.summary(), globalId(rec), null);
         } catch (RuntimeException ex) {
-            if (Failures.classify(ex) == Failures.Kind.UNAVAILABLE) {
+            if (Failures.classify(ex) != Failures.Kind.REJECTED) {
                 throw ex;
             }
             // a Jira without remote links (or without permission) still gets the label, the property and the key
