@@ -80,8 +80,8 @@ class InstantiationTest {
         ZendeskTicket t = sandbox.zendesk().createTicket(TicketDraft.of("From properties", "x"));
         Incident i = sandbox.serviceNow().createIncident("From properties too");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> sandbox.zendesk().ticket(t.id()).orElseThrow().externalId() != null
-                && !sandbox.serviceNow().incident(i.sysId()).orElseThrow().correlationId().isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> SyncEnvironment.linked(sandbox.zendesk().ticket(t.id()).orElseThrow().externalId())
+                && SyncEnvironment.linked(sandbox.serviceNow().incident(i.sysId()).orElseThrow().correlationId()));
         assertThat(main.getCamelContext().getRoute("zendesk-sync")).isNotNull();
         assertThat(main.getCamelContext().getRoute("zendesk-sync-zendesk-poll")).isNotNull();
         assertThat(main.getCamelContext().getRoute("servicenow-sync-servicenow-poll")).isNotNull();
@@ -111,7 +111,7 @@ class InstantiationTest {
         ZendeskTicket t = sandbox.zendesk().createTicket(TicketDraft.of("From YAML", "x"));
 
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                sandbox.zendesk().ticket(t.id()).orElseThrow().externalId() != null);
+                SyncEnvironment.linked(sandbox.zendesk().ticket(t.id()).orElseThrow().externalId()));
         assertThat(main.getCamelContext().getRoute("yaml-sync")).isNotNull();
     }
 }

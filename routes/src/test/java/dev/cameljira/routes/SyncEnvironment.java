@@ -81,6 +81,11 @@ final class SyncEnvironment implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort + path;
     }
 
+    /** Whether a record's external_id / correlation_id holds a Jira key (not empty, not the sync's pending claim). */
+    static boolean linked(String key) {
+        return dev.cameljira.routes.engine.SyncEngine.isJiraKey(key);
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
