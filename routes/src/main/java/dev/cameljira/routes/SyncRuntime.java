@@ -218,10 +218,9 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
         JiraSide jira = new JiraSide(producer, jiraUri, settings.jiraProject(),
                 SyncEngine.propertyKey(settings.system()), clock);
         other = settings.system() == SyncSystem.ZENDESK
-                ? new ZendeskSide(producer, settings, zendeskBaseUrl(), clock, url -> {
-                    throw new SyncRejectedException("copying Zendesk attachments needs camel-http on the classpath",
-                            url);
-                })
+                ? new ZendeskSide(producer, settings, zendeskBaseUrl(), clock, new dev.cameljira.routes.zendesk.ZendeskContent(
+                        producer, (ZendeskComponent) context.getComponent(settings.otherComponent()), zendeskBaseUrl(),
+                        settings.maxAttachmentSize()))
                 : new ServiceNowSide(producer, settings, serviceNowBaseUrl(), clock);
         engine = new SyncEngine(routeId, settings, jira, other, monitor, clock, newSince);
         LOG.info("{} started: Jira {} <-> {} ({}, {}, poll every {}{})", routeId, settings.jiraProject(),
