@@ -85,7 +85,7 @@ class LeaderElectionTest {
         ZendeskTicket second = sandbox.zendesk().createTicket(TicketDraft.of("After failover", "y"));
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 SyncEnvironment.linked(sandbox.zendesk().ticket(second.id()).orElseThrow().externalId()));
-        assertThat(polls(follower)).isPositive();
+        await().atMost(Duration.ofSeconds(5)).until(() -> polls(follower) > 0);
         assertThat(sandbox.admin().issueCount()).isEqualTo(2);
     }
 }

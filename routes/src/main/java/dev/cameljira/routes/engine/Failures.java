@@ -149,7 +149,8 @@ public final class Failures {
         if (m.length() > 500) {
             m = m.substring(0, 497) + "...";
         }
-        return c instanceof SyncRejectedException || c instanceof SyncUnavailableException ? m : type + ": " + m;
+        return c instanceof SyncRejectedException || c instanceof SyncUnavailableException
+                || c instanceof SyncFailedException ? m : type + ": " + m;
     }
 
     /** Whether a Zendesk/ServiceNow/Jira failure means "not found" (deleted or never existed). */
