@@ -293,11 +293,17 @@ public final class SyncEngine {
             }
             planned.agree(LinkRecord.SUMMARY, req.summary(), rec.summary());
             planned.agree(LinkRecord.STATUS, initialStatus.get(req.issueType()), rec.status());
+            planned.agree(LinkRecord.PRIORITY, req.priority() != null ? req.priority()
+                    : initialStatus.get("priority:" + req.issueType()), rec.priority());
+            planned.agree(LinkRecord.ASSIGNEE, plannedAssignee(rec), otherValue(rec, LinkRecord.ASSIGNEE));
             issue = createLeniently(req.withProperty(SyncEngine.propertyKey(system()), planned.toJson()), what);
             key = issue.key();
             echo.jiraCreated(key);
             if (issue.status() != null) {
                 initialStatus.put(req.issueType(), issue.status());
+            }
+            if (req.priority() == null && issue.priority() != null) {
+                initialStatus.put("priority:" + req.issueType(), issue.priority());
             }
         }
         // the issue starts in its workflow's first status: move it where the record's status maps to
@@ -390,6 +396,14 @@ public final class SyncEngine {
                     null));
             return jira.create(lenient);
         }
+    }
+
+    /** The identity of the Jira assignee a new issue gets for the record (cached look-ups), or null. */
+    private String plannedAssignee(OtherRecord rec) {
+        if (!settings.matchUsers()) {
+            return null;
+        }
+        return jiraUserFor(rec.assignee()).map(SyncEngine::identity).orElse(null);
     }
 
     private CreateIssueRequest newIssueRequest(OtherRecord rec, String label) {
