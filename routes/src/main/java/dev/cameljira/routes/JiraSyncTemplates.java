@@ -65,15 +65,17 @@ public class JiraSyncTemplates extends RouteBuilder {
                     .process("{{" + SyncRuntime.DEAD_LETTER + "}}")
                 .end()
                 .onException(SyncUnavailableException.class)
-                    .maximumRedeliveries("{{maximumRedeliveries}}").redeliveryDelay("{{redeliveryDelay}}")
-                    .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(60_000)
+                    // the delay of each try is set by the runtime (CamelRedeliveryDelay): redeliveryDelay doubled per
+                    // try, at most 60 s, or what the side asked for in Retry-After
+                    .maximumRedeliveries("{{maximumRedeliveries}}").redeliveryDelay(1000)
                     .retryAttemptedLogLevel(LoggingLevel.DEBUG).logExhausted(false).logStackTrace(false)
                     .handled(false)
                     .process("{{" + SyncRuntime.HAND_BACK + "}}")
                 .end()
                 .onException(Exception.class)
-                    .maximumRedeliveries("{{maximumRedeliveries}}").redeliveryDelay("{{redeliveryDelay}}")
-                    .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(60_000)
+                    // the delay of each try is set by the runtime (CamelRedeliveryDelay): redeliveryDelay doubled per
+                    // try, at most 60 s, or what the side asked for in Retry-After
+                    .maximumRedeliveries("{{maximumRedeliveries}}").redeliveryDelay(1000)
                     .retryAttemptedLogLevel(LoggingLevel.DEBUG).logExhausted(false).logStackTrace(false)
                     .handled(true)
                     .process("{{" + SyncRuntime.DEAD_LETTER + "}}")

@@ -17,6 +17,7 @@ import dev.cameljira.routes.engine.OtherSide;
 import dev.cameljira.routes.engine.PollCursor;
 import dev.cameljira.routes.engine.SyncEngine;
 import dev.cameljira.routes.engine.SyncEvent;
+import dev.cameljira.routes.engine.SyncFailedException;
 import dev.cameljira.routes.engine.SyncRejectedException;
 import dev.cameljira.routes.engine.SyncUnavailableException;
 import dev.cameljira.routes.servicenow.ServiceNowEvents;
@@ -218,10 +219,9 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
         JiraSide jira = new JiraSide(producer, jiraUri, settings.jiraProject(),
                 SyncEngine.propertyKey(settings.system()), clock);
         other = settings.system() == SyncSystem.ZENDESK
-                ? new ZendeskSide(producer, settings, zendeskBaseUrl(), clock, url -> {
-                    throw new SyncRejectedException("copying Zendesk attachments needs camel-http on the classpath",
-                            url);
-                })
+                ? new ZendeskSide(producer, settings, zendeskBaseUrl(), clock, new dev.cameljira.routes.zendesk.ZendeskContent(
+                        producer, (ZendeskComponent) context.getComponent(settings.otherComponent()), zendeskBaseUrl(),
+                        settings.maxAttachmentSize()))
                 : new ServiceNowSide(producer, settings, serviceNowBaseUrl(), clock);
         engine = new SyncEngine(routeId, settings, jira, other, monitor, clock, newSince);
         LOG.info("{} started: Jira {} <-> {} ({}, {}, poll every {}{})", routeId, settings.jiraProject(),
@@ -523,21 +523,26 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
         }
         try {
             engine.handle(event);
-        } catch (SyncRejectedException | SyncUnavailableException e) {
-            throw e;
         } catch (RuntimeException e) {
+            // the next try waits redeliveryDelay doubled per try (at most 60 s), or as long as the side asked
+            int tries = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+            long delay = Math.min(60_000, settings.redeliveryDelay().toMillis() << Math.min(tries, 16));
+            Duration wait = Failures.retryAfter(e);
+            if (wait != null) {
+                delay = Math.min(Math.max(wait.toMillis(), 1), 60_000);
+                monitor.rateLimited(Failures.system(e, settings.system()), wait);
+            }
+            exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, delay);
+            if (e instanceof SyncRejectedException || e instanceof SyncUnavailableException) {
+                throw e;
+            }
+            // the cause kept is the innermost one: camel-zendesk's own wrapper lists the endpoint's properties, token
+            // included, and must not reach a log through a stack trace
+            Throwable cause = Failures.unwrap(e);
             switch (Failures.classify(e)) {
-                case REJECTED -> throw new SyncRejectedException(Failures.reason(e), link(event), e);
-                case UNAVAILABLE -> {
-                    Duration wait = Failures.retryAfter(e);
-                    if (wait != null) {
-                        // the next try waits as long as the side asked (Camel's redelivery reads this header)
-                        exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, Math.min(wait.toMillis(), 60_000));
-                        monitor.rateLimited(Failures.system(e, settings.system()), wait);
-                    }
-                    throw new SyncUnavailableException(Failures.reason(e), link(event), e);
-                }
-                default -> throw e;
+                case REJECTED -> throw new SyncRejectedException(Failures.reason(e), link(event), cause);
+                case UNAVAILABLE -> throw new SyncUnavailableException(Failures.reason(e), link(event), cause);
+                default -> throw new SyncFailedException(Failures.reason(e), link(event), cause);
             }
         }
     }
@@ -552,10 +557,12 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
 
     /** After the last try (or at once for a rejected event): report, log, and send to deadLetterUri. */
     private void deadLetter(Exchange exchange) {
+        exchange.getIn().removeHeader(Exchange.REDELIVERY_DELAY);
         Throwable t = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         SyncEvent event = exchange.getIn().getBody(SyncEvent.class);
         String reason = t == null ? "unknown failure" : Failures.reason(t);
         String link = t instanceof SyncRejectedException r && r.getLink() != null ? r.getLink()
+                : t instanceof SyncFailedException f && f.getLink() != null ? f.getLink()
                 : event == null ? "" : link(event);
         monitor.failed(routeId, direction(event), reason, link, true);
         LOG.warn("{}: dead letter: {} [{}] (event {})", routeId, reason, link, event == null ? "?" : event.eventId());

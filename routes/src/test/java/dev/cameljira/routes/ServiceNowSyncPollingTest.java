@@ -42,8 +42,7 @@ class ServiceNowSyncPollingTest {
     }
 
     private String issueOf(Incident incident) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> sn().incident(incident.sysId()).orElseThrow().correlationId() != null
-                && !sn().incident(incident.sysId()).orElseThrow().correlationId().isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> SyncEnvironment.linked(sn().incident(incident.sysId()).orElseThrow().correlationId()));
         return sn().incident(incident.sysId()).orElseThrow().correlationId();
     }
 

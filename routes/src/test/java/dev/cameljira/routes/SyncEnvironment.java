@@ -33,9 +33,13 @@ final class SyncEnvironment implements AutoCloseable {
     private int httpPort = -1;
 
     SyncEnvironment(JiraSandbox sandbox, Path stateDir) {
+        this(sandbox, stateDir, newContext(sandbox));
+    }
+
+    SyncEnvironment(JiraSandbox sandbox, Path stateDir, CamelContext context) {
         this.sandbox = sandbox;
         this.stateDir = stateDir;
-        this.context = newContext(sandbox);
+        this.context = context;
     }
 
     static CamelContext newContext(JiraSandbox sandbox) {
@@ -75,6 +79,11 @@ final class SyncEnvironment implements AutoCloseable {
 
     String httpUrl(String path) {
         return "http://127.0.0.1:" + httpPort + path;
+    }
+
+    /** Whether a record's external_id / correlation_id holds a Jira key (not empty, not the sync's pending claim). */
+    static boolean linked(String key) {
+        return dev.cameljira.routes.engine.SyncEngine.isJiraKey(key);
     }
 
     static int freePort() throws IOException {

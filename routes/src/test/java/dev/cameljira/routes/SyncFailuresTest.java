@@ -47,7 +47,7 @@ class SyncFailuresTest {
 
     private String issueOf(long ticketId) {
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                env.sandbox.zendesk().ticket(ticketId).orElseThrow().externalId() != null);
+                SyncEnvironment.linked(env.sandbox.zendesk().ticket(ticketId).orElseThrow().externalId()));
         return env.sandbox.zendesk().ticket(ticketId).orElseThrow().externalId();
     }
 

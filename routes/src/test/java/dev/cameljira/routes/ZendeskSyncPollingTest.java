@@ -45,7 +45,7 @@ class ZendeskSyncPollingTest {
     }
 
     private String issueOf(ZendeskTicket t) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> zendesk().ticket(t.id()).orElseThrow().externalId() != null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> SyncEnvironment.linked(zendesk().ticket(t.id()).orElseThrow().externalId()));
         return zendesk().ticket(t.id()).orElseThrow().externalId();
     }
 

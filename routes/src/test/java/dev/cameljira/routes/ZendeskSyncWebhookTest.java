@@ -59,7 +59,7 @@ class ZendeskSyncWebhookTest {
 
     private String issueOf(long ticketId) {
         await().atMost(Duration.ofSeconds(15)).until(() ->
-                env.sandbox.zendesk().ticket(ticketId).orElseThrow().externalId() != null);
+                SyncEnvironment.linked(env.sandbox.zendesk().ticket(ticketId).orElseThrow().externalId()));
         return env.sandbox.zendesk().ticket(ticketId).orElseThrow().externalId();
     }
 

@@ -93,7 +93,9 @@ public final class Failures {
                 break;
             }
         }
-        if (c instanceof IOException) {
+        if (c instanceof IOException || c instanceof java.util.concurrent.RejectedExecutionException
+                || c instanceof InterruptedException) {
+            // unreachable, or this application is shutting down: the event must be delivered again
             return Kind.UNAVAILABLE;
         }
         return Kind.OTHER;
@@ -147,7 +149,8 @@ public final class Failures {
         if (m.length() > 500) {
             m = m.substring(0, 497) + "...";
         }
-        return c instanceof SyncRejectedException || c instanceof SyncUnavailableException ? m : type + ": " + m;
+        return c instanceof SyncRejectedException || c instanceof SyncUnavailableException
+                || c instanceof SyncFailedException ? m : type + ": " + m;
     }
 
     /** Whether a Zendesk/ServiceNow/Jira failure means "not found" (deleted or never existed). */

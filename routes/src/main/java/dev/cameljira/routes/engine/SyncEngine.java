@@ -45,6 +45,11 @@ import org.slf4j.LoggerFactory;
 public final class SyncEngine {
     private static final Logger LOG = LoggerFactory.getLogger("dev.cameljira.routes.sync");
     private static final Pattern JIRA_KEY = Pattern.compile("[A-Z][A-Z0-9_]+-\\d+");
+    /**
+     * Written to the record's Jira-key field just before its issue is created: a record that still shows it after a
+     * crash may have an issue already, which is then looked up by its label instead of created again.
+     */
+    public static final String PENDING = "jira-sync:pending";
     /** Jira fields whose changes matter to the sync (ids and names as changelogs and webhooks spell them). */
     private static final Set<String> SYNCED_JIRA_FIELDS = Set.of("summary", "status", "priority", "assignee",
             "attachment");
@@ -211,6 +216,12 @@ public final class SyncEngine {
                     + (key != null ? "; Jira " + key + " is no longer synced" : ""), linkText(key, rec));
         }
         if (key == null) {
+            if (PENDING.equals(rec.linkedKey())) {
+                if (settings.direction().toJira()) {
+                    createIssue(rec, e);
+                }
+                return;
+            }
             if (rec.linkedKey() != null) {
                 // another integration owns external_id / correlation_id: never overwrite it
                 monitor.unmapped(syncId, "linkedKey", other.describe(rec) + " holds '" + rec.linkedKey()
@@ -256,7 +267,14 @@ public final class SyncEngine {
     private void createIssue(OtherRecord rec, SyncEvent e) {
         String label = settings.linkLabel(rec.number());
         String what = other.describe(rec);
-        Optional<String> existing = jira.findByLabel(label);
+        Optional<String> existing;
+        if (PENDING.equals(rec.linkedKey())) {
+            // an earlier attempt stopped between claiming the record and linking it: its issue may exist
+            existing = jira.findByLabel(label);
+        } else {
+            rec = other.link(rec, PENDING);
+            existing = Optional.empty();
+        }
         String key;
         JiraIssue issue;
         LinkRecord planned = null;
@@ -275,11 +293,17 @@ public final class SyncEngine {
             }
             planned.agree(LinkRecord.SUMMARY, req.summary(), rec.summary());
             planned.agree(LinkRecord.STATUS, initialStatus.get(req.issueType()), rec.status());
+            planned.agree(LinkRecord.PRIORITY, req.priority() != null ? req.priority()
+                    : initialStatus.get("priority:" + req.issueType()), rec.priority());
+            planned.agree(LinkRecord.ASSIGNEE, plannedAssignee(rec), otherValue(rec, LinkRecord.ASSIGNEE));
             issue = createLeniently(req.withProperty(SyncEngine.propertyKey(system()), planned.toJson()), what);
             key = issue.key();
             echo.jiraCreated(key);
             if (issue.status() != null) {
                 initialStatus.put(req.issueType(), issue.status());
+            }
+            if (req.priority() == null && issue.priority() != null) {
+                initialStatus.put("priority:" + req.issueType(), issue.priority());
             }
         }
         // the issue starts in its workflow's first status: move it where the record's status maps to
@@ -312,7 +336,7 @@ public final class SyncEngine {
         try {
             jira.remoteLink(key, rec.url(), what + ": " + rec.summary(), globalId(rec), null);
         } catch (RuntimeException ex) {
-            if (Failures.classify(ex) == Failures.Kind.UNAVAILABLE) {
+            if (Failures.classify(ex) != Failures.Kind.REJECTED) {
                 throw ex;
             }
             // a Jira without remote links (or without permission) still gets the label, the property and the key
@@ -372,6 +396,14 @@ public final class SyncEngine {
                     null));
             return jira.create(lenient);
         }
+    }
+
+    /** The identity of the Jira assignee a new issue gets for the record (cached look-ups), or null. */
+    private String plannedAssignee(OtherRecord rec) {
+        if (!settings.matchUsers()) {
+            return null;
+        }
+        return jiraUserFor(rec.assignee()).map(SyncEngine::identity).orElse(null);
     }
 
     private CreateIssueRequest newIssueRequest(OtherRecord rec, String label) {

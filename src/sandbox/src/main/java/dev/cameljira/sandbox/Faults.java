@@ -58,6 +58,7 @@ public final class Faults {
     private volatile int retryAfterSeconds = 1;
     private long windowStart = System.nanoTime();
     private int windowCount;
+    private String rateLimitPrefix;
 
     Faults() {
     }
@@ -70,8 +71,19 @@ public final class Faults {
      */
     public synchronized Faults rateLimit(int requestsPerSecond) {
         this.rateLimit = Math.max(0, requestsPerSecond);
+        this.rateLimitPrefix = null;
         this.windowStart = System.nanoTime();
         this.windowCount = 0;
+        return this;
+    }
+
+    /**
+     * Like {@link #rateLimit(int)}, counting and limiting only the requests whose path starts with {@code pathPrefix}
+     * (e.g. {@code /rest/} for Jira alone, {@code /api/v2/} for Zendesk, {@code /api/now/} for ServiceNow).
+     */
+    public synchronized Faults rateLimit(String pathPrefix, int requestsPerSecond) {
+        rateLimit(requestsPerSecond);
+        this.rateLimitPrefix = pathPrefix;
         return this;
     }
 
@@ -138,6 +150,7 @@ public final class Faults {
     public synchronized Faults reset() {
         rules.clear();
         rateLimit = 0;
+        rateLimitPrefix = null;
         latency = Duration.ZERO;
         duplicateWebhooks = false;
         retryAfterSeconds = 1;
@@ -164,7 +177,7 @@ public final class Faults {
         if (drop != null) {
             return Decision.DROP;
         }
-        if (rateLimit > 0) {
+        if (rateLimit > 0 && (rateLimitPrefix == null || path.startsWith(rateLimitPrefix))) {
             ApiResponse limited = rateLimited(path);
             if (limited != null) {
                 return new Decision(false, limited);

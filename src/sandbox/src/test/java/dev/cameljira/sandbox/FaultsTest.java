@@ -62,6 +62,19 @@ class FaultsTest {
     }
 
     @Test
+    void aPathScopedRateLimitThrottlesOnlyThatApi() {
+        sandbox.admin().faults().rateLimit("/rest/", 2);
+        List<Integer> jira = new ArrayList<>();
+        List<Integer> other = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            jira.add(admin.get("/rest/api/3/myself").status());
+            other.add(admin.get("/api/v2/users/me.json").status());
+        }
+        assertThat(jira).contains(429);
+        assertThat(other).doesNotContain(429);
+    }
+
+    @Test
     void failNextFailsTheNextMatchingRequestsOnly() {
         sandbox.admin().faults().failNext(503, 1);
         Client.Resp failed = admin.get("/rest/api/3/myself");

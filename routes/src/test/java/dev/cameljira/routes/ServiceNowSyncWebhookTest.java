@@ -1,0 +1,74 @@
+package dev.cameljira.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.cameljira.sandbox.JiraSandbox;
+import dev.cameljira.sandbox.servicenow.Incident;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** jira-servicenow-sync in real time: the instance's signed outbound REST message, and Jira's webhook. */
+class ServiceNowSyncWebhookTest {
+    private static final String SECRET = "servicenow-outbound-secret";
+
+    @TempDir
+    Path state;
+    private SyncEnvironment env;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() throws Exception {
+        env = new SyncEnvironment(JiraSandbox.start(JiraSandbox.Mode.CLOUD), state);
+        int port = env.serveHttp();
+        env.instantiate("jira-servicenow-sync", "servicenow-sync", env.params("webhooks", "true",
+                "pollInterval", "1h", "publicUrl", "http://127.0.0.1:" + port, "jiraWebhookSecret", "jira-secret",
+                "servicenowWebhookSecret", SECRET));
+        env.start();
+        env.sandbox.serviceNow().addWebhook(URI.create(env.httpUrl("/servicenow/webhook")), SECRET);
+    }
+
+    @AfterEach
+    void stop() {
+        env.close();
+    }
+
+    @Test
+    void incidentsAndJiraChangesSyncThroughTheSignedWebhooks() {
+        Incident incident = env.sandbox.serviceNow().createIncident("Realtime incident");
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                SyncEnvironment.linked(env.sandbox.serviceNow().incident(incident.sysId()).orElseThrow().correlationId()));
+        String key = env.sandbox.serviceNow().incident(incident.sysId()).orElseThrow().correlationId();
+
+        env.sandbox.admin().addComment(key, "On it");
+        await().atMost(Duration.ofSeconds(15)).until(() -> env.sandbox.serviceNow().journal(incident.sysId()).stream()
+                .anyMatch(j -> j.value().contains("(Jira): On it") && !j.isWorkNote()));
+    }
+
+    @Test
+    void anUnsignedOrForgedEventIsRefused() throws Exception {
+        String body = "{\"id\":\"e1\",\"event\":\"incident.inserted\",\"table\":\"incident\",\"number\":\"INC0019999\","
+                + "\"record\":{\"number\":\"INC0019999\"}}";
+        HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(URI.create(env.httpUrl("/servicenow/webhook")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(env.httpUrl("/servicenow/webhook")))
+                .header("Content-Type", "application/json").header("X-ServiceNow-Signature", "sha256=AAAA")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(forged.statusCode()).isEqualTo(401);
+        SyncMonitor monitor = env.context.getRegistry().lookupByNameAndType(SyncMonitor.BEAN_NAME, SyncMonitor.class);
+        assertThat(monitor.counter("webhooks.rejected.servicenow.signature")).isEqualTo(2);
+    }
+}
