@@ -112,8 +112,11 @@ final class JiraWebhookHub {
             if (p.idempotentRepository != null) {
                 uri.append("&idempotentRepository=#").append(p.idempotentRepository);
             }
-            if (context.getRegistry().lookupByName(SyncRuntime.CALL_LISTENER) != null) {
-                uri.append("&callListener=#").append(SyncRuntime.CALL_LISTENER);
+            // the listener the sync bound for this Jira connection (see SyncRuntime.jiraUri): refused deliveries reach
+            // the monitor
+            String callListener = SyncRuntime.CALL_LISTENER + "-" + p.component;
+            if (context.getRegistry().lookupByName(callListener) != null) {
+                uri.append("&callListener=#").append(callListener);
             }
             String routeId = "jira-sync-webhook" + p.path.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", "");
             Path path = p;

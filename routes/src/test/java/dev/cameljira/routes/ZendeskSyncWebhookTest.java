@@ -131,6 +131,23 @@ class ZendeskSyncWebhookTest {
                 env.sandbox.admin().issueCount() == 0);
     }
 
+    @Test
+    void refusedJiraDeliveriesAreCountedByTheMonitorByReason() throws Exception {
+        byte[] body = "{\"webhookEvent\":\"comment_created\"}".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(URI.create(env.httpUrl("/jira/webhook")))
+                .header("Content-Type", "application/json").header("X-Atlassian-Webhook-Identifier", "forged-1")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> text = http.send(HttpRequest.newBuilder(URI.create(env.httpUrl("/jira/webhook")))
+                .header("Content-Type", "text/plain").header("X-Atlassian-Webhook-Identifier", "forged-2")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(text.statusCode()).isEqualTo(415);
+        SyncMonitor monitor = env.context.getRegistry().lookupByNameAndType(SyncMonitor.BEAN_NAME, SyncMonitor.class);
+        assertThat(monitor.counter("webhooks.rejected.jira.signature")).isEqualTo(1);
+        assertThat(monitor.counter("webhooks.rejected.jira.content-type")).isEqualTo(1);
+    }
+
     private static byte[] createdEvent(long ticketId, String eventId) {
         String json = "{\"type\":\"zen:event-type:ticket.created\",\"account_id\":1,\"id\":\"" + eventId
                 + "\",\"time\":\"" + Instant.now() + "\",\"zendesk_event_version\":\"2022-11-06\",\"subject\":\"zen:ticket:"
