@@ -250,11 +250,16 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
     }
 
     /** The cut-off for "new" records: stored at the first start, from the since parameter. */
+    /**
+     * Zendesk and ServiceNow give creation times in whole seconds: the cut-off is a whole second too, or a record
+     * created in the very second the sync first started (12:00:00 against a start at 12:00:00.600) would never count as
+     * new.
+     */
     private Instant newSince() {
         String key = routeId + ".since";
         String stored = state.getState(key);
         if (stored != null) {
-            return Instant.parse(stored);
+            return Instant.parse(stored).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         }
         Instant now = clock.instant();
         String since = settings.since();
@@ -266,6 +271,7 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
         } else {
             value = Instant.parse(since);
         }
+        value = value.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         state.setState(key, value.toString());
         return value;
     }
