@@ -154,6 +154,15 @@ public record SyncConfiguration(boolean embedded, Jira jira, Optional<Zendesk> z
         }
     }
 
+    /** One line for the log: what is synced with what, and how. */
+    public String describe() {
+        return "Jira " + jira.url() + " (project " + jiraProject + ", " + (jira.pat() != null ? "personal access token"
+                : "user " + jira.username()) + ") with " + zendesk.map(z -> "Zendesk " + z.url()).orElse("no Zendesk")
+                + " and " + serviceNow.map(s -> "ServiceNow " + s.url()).orElse("no ServiceNow") + "; "
+                + publicUrl.map(u -> "webhooks at " + u + " and polling every " + pollInterval)
+                        .orElse("polling every " + pollInterval + " (no PUBLIC_URL: no webhooks)");
+    }
+
     @Override
     public String toString() {
         return "SyncConfiguration[" + (embedded ? "embedded sandbox, " : "") + jira + ", " + zendesk.map(Object::toString)

@@ -47,6 +47,9 @@ public class SyncMetrics implements SyncListener {
                     .tag("system", system).tag("reason", "signature").register(registry);
         }
         for (String sync : syncs) {
+            for (String parameter : new String[] {"statusMap", "priorityMap", "typeMap", "userMatch"}) {
+                unmapped(sync, parameter);
+            }
             for (String direction : new String[] {"to-jira", "from-jira"}) {
                 for (String outcome : new String[] {"dead-lettered", "handed-back"}) {
                     failures(sync, direction, outcome);
@@ -116,7 +119,12 @@ public class SyncMetrics implements SyncListener {
 
     @Override
     public void unmapped(String sync, String parameter, String value, String usedDefault) {
-        Counter.builder(UNMAPPED).description("Values without a pair in statusMap, priorityMap, typeMap or userMatch")
-                .tag("sync", sync).tag("parameter", parameter).register(registry).increment();
+        unmapped(sync, parameter).increment();
+    }
+
+    private Counter unmapped(String sync, String parameter) {
+        return Counter.builder(UNMAPPED).description("Values without a pair in statusMap, priorityMap, typeMap or "
+                + "userMatch (each counted once per sync)").tag("sync", sync).tag("parameter", parameter)
+                .register(registry);
     }
 }

@@ -146,7 +146,7 @@ public class SyncSetup {
     private SyncConfiguration resolve() {
         if (get("jira.url").isPresent()) {
             SyncConfiguration c = SyncConfiguration.fromEnvironment(this::get);
-            LOG.info("Syncing {}", c);
+            LOG.info("Syncing {}", c.describe());
             return c;
         }
         int port = config.getOptionalValue("sandbox.port", Integer.class).orElse(8089);

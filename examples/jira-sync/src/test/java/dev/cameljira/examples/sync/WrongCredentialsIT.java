@@ -1,0 +1,58 @@
+package dev.cameljira.examples.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cameljira.sandbox.JiraSandbox;
+import dev.cameljira.sandbox.SandboxUsers;
+import dev.cameljira.sandbox.servicenow.ServiceNowEmulator;
+import dev.cameljira.sandbox.zendesk.ZendeskEmulator;
+import org.junit.jupiter.api.Test;
+
+/** Wrong credentials: the service stays alive, and readiness is DOWN naming each back-end and the reason. */
+class WrongCredentialsIT {
+    private static final String WRONG_JIRA_TOKEN = "wrong-jira-token-1234";
+    private static final String WRONG_ZENDESK_TOKEN = "wrong-zendesk-token-5678";
+    private static final String WRONG_SERVICENOW_PASSWORD = "wrong-servicenow-password-9012";
+
+    @Test
+    void readinessIsDownWithTheReasonForEachBackEndAndNoCredentialIsPrinted() throws Exception {
+        try (JiraSandbox sandbox = JiraSandbox.builder().port(0).build();
+             AppProcess app = AppProcess.startAndAwaitLive(Files.createTempDirectory("jira-sync-it-"), Map.of(
+                     "JIRA_URL", sandbox.baseUrl(),
+                     "JIRA_USERNAME", SandboxUsers.ADMIN_EMAIL,
+                     "JIRA_API_TOKEN", WRONG_JIRA_TOKEN,
+                     "ZENDESK_URL", sandbox.baseUrl(),
+                     "ZENDESK_USERNAME", ZendeskEmulator.AGENT_EMAIL,
+                     "ZENDESK_TOKEN", WRONG_ZENDESK_TOKEN,
+                     "SERVICENOW_URL", sandbox.baseUrl(),
+                     "SERVICENOW_USERNAME", ServiceNowEmulator.ADMIN_USER,
+                     "SERVICENOW_PASSWORD", WRONG_SERVICENOW_PASSWORD,
+                     "SYNC_POLL_INTERVAL", "2s"))) {
+
+            HttpResponse<String> ready = app.get("/q/health/ready");
+
+            assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
+            Map<String, JsonNode> checks = new LinkedHashMap<>();
+            Http.JSON.readTree(ready.body()).path("checks").forEach(c -> checks.put(c.path("name").asText(), c));
+            assertThat(checks).containsKeys("jira", "zendesk", "servicenow");
+            checks.forEach((name, c) -> {
+                assertThat(c.path("status").asText()).as(name).isEqualTo("DOWN");
+                assertThat(c.at("/data/reason").asText()).as(name).isEqualTo("unauthorized");
+                assertThat(c.at("/data/message").asText()).as(name).contains("401");
+            });
+            assertThat(checks.get("jira").at("/data/message").asText()).contains(SandboxUsers.ADMIN_EMAIL);
+            assertThat(checks.get("zendesk").at("/data/message").asText()).contains("ZENDESK_TOKEN");
+            assertThat(ready.body()).doesNotContain(WRONG_JIRA_TOKEN, WRONG_ZENDESK_TOKEN, WRONG_SERVICENOW_PASSWORD);
+            // alive: a restart would not fix credentials
+            assertThat(app.get("/q/health/live").statusCode()).isEqualTo(200);
+            assertThat(app.output()).doesNotContain(WRONG_JIRA_TOKEN, WRONG_ZENDESK_TOKEN, WRONG_SERVICENOW_PASSWORD);
+        }
+    }
+}
