@@ -68,20 +68,29 @@ final class Chromium {
             return "not root";
         }
         try {
-            Process p = new ProcessBuilder("/usr/bin/apt-get", "install", "-y", "-q", "chromium")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            p.getOutputStream().close();
-            if (!p.waitFor(INSTALL_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "apt-get did not finish within " + INSTALL_SECONDS + " s";
-            }
-            return p.exitValue() == 0 ? "" : "apt-get exited with " + p.exitValue();
+            String update = aptGet("update", "-qq");
+            return update.isEmpty() ? aptGet("install", "-y", "-qq", "chromium") : update;
         } catch (IOException e) {
             return e.toString();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
         }
+    }
+
+    private static String aptGet(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/apt-get"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        b.environment().put("DEBIAN_FRONTEND", "noninteractive");
+        Process p = b.start();
+        p.getOutputStream().close();
+        if (!p.waitFor(INSTALL_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return "apt-get " + args[0] + " did not finish within " + INSTALL_SECONDS + " s";
+        }
+        return p.exitValue() == 0 ? "" : "apt-get " + args[0] + " exited with " + p.exitValue();
     }
 
     /** The DOM after the page's scripts ran for up to {@code budgetMillis} of virtual time. */

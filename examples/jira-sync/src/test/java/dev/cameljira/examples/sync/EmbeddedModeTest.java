@@ -140,6 +140,8 @@ class EmbeddedModeTest {
         assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
         assertThat(monitor.counter("events.jira.webhook")).isGreaterThan(received);
 
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.readString(TestLog.PATH, StandardCharsets.UTF_8)
+                .contains("Jira webhook delivery refused (signature)"));
         String metrics = Http.get(base + "q/metrics").body();
         assertThat(metrics).containsPattern("jira_sync_webhooks_rejected_total\\{[^}]*reason=\"signature\""
                 + "[^}]*system=\"jira\"[^}]*\\} [1-9]");
