@@ -195,8 +195,9 @@ public class BackendHealth {
                 return Probe.down("unreachable", "Zendesk at " + z.url() + " is unreachable: " + t.getClass().getSimpleName());
             }
         }
-        return byStatus("Zendesk", z.url(), status, "of " + z.username() + " (API token): check ZENDESK_USERNAME and "
-                + "ZENDESK_TOKEN");
+        return status == null ? cannotAsk("Zendesk", z.url(), result.getException())
+                : byStatus("Zendesk", z.url(), status, "of " + z.username() + " (API token): check ZENDESK_USERNAME and "
+                        + "ZENDESK_TOKEN");
     }
 
     private Probe probeServiceNow() {
@@ -218,25 +219,41 @@ public class BackendHealth {
             return Probe.up("Connected to ServiceNow at " + sn.url() + " as " + sn.username(),
                     Map.of("url", sn.url(), "user", sn.username()));
         }
+        String credentials = "of " + sn.username() + ": check SERVICENOW_USERNAME and SERVICENOW_PASSWORD"
+                + (sn.clientId() != null ? " (and SERVICENOW_CLIENT_ID / _SECRET)" : "");
         Integer status = null;
         for (Throwable t = result.getException(); t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ServiceNowException se) {
                 status = se.getCode();
                 break;
             }
+            if (t.getClass().getName().equals("org.apache.cxf.rs.security.oauth2.provider.OAuthServiceException")) {
+                // camel-servicenow could not get an OAuth token for the user and client
+                return Probe.down("unauthorized", "ServiceNow at " + sn.url() + " refused an OAuth token (" + sn.oauthTokenUrl()
+                        + ") " + credentials);
+            }
             if (isUnreachable(t)) {
                 return Probe.down("unreachable", "ServiceNow at " + sn.url() + " is unreachable: "
                         + t.getClass().getSimpleName());
             }
         }
-        return byStatus("ServiceNow", sn.url(), status, "of " + sn.username() + ": check SERVICENOW_USERNAME and "
-                + "SERVICENOW_PASSWORD" + (sn.clientId() != null ? " (and SERVICENOW_CLIENT_ID / _SECRET)" : ""));
+        return status == null ? cannotAsk("ServiceNow", sn.url(), result.getException())
+                : byStatus("ServiceNow", sn.url(), status, credentials);
     }
 
-    private static Probe byStatus(String system, String url, Integer status, String credentials) {
-        if (status == null) {
-            return Probe.down("error", system + " at " + url + " could not be asked (no HTTP status)");
+    /**
+     * No HTTP status to go by: names the failure by its innermost exception's type only (camel-zendesk puts the
+     * endpoint's options, API token included, in its messages).
+     */
+    private static Probe cannotAsk(String system, String url, Throwable failure) {
+        Throwable innermost = failure;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
         }
+        return Probe.down("error", system + " at " + url + " could not be asked: " + innermost.getClass().getName());
+    }
+
+    private static Probe byStatus(String system, String url, int status, String credentials) {
         return switch (status) {
             case 401 -> Probe.down("unauthorized", system + " at " + url + " rejected the credentials (401) " + credentials);
             case 403 -> Probe.down("forbidden", system + " at " + url + " refused access (403) " + credentials);

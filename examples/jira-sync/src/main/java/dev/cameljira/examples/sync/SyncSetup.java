@@ -59,7 +59,7 @@ public class SyncSetup {
     private volatile SyncConfiguration configuration;
     private volatile EmbeddedSandbox embedded;
     private volatile Optional<String> ownUrl = Optional.empty();
-    private final List<String> notStarted = new ArrayList<>();
+    private volatile List<String> notStarted = List.of();
 
     void beforeConfigure(@Observes BeforeConfigure event) {
         CamelContext context = event.getCamelContext();
@@ -84,6 +84,7 @@ public class SyncSetup {
         values.put("jira-sync.servicenow.secret", c.serviceNow().map(s -> orEmpty(s.webhookSecret())).orElse(""));
         values.forEach((k, v) -> context.getPropertiesComponent().addOverrideProperty((String) k, (String) v));
 
+        List<String> notStarted = new ArrayList<>();
         if (c.zendesk().isEmpty()) {
             notStarted.add(ZENDESK_SYNC);
             LOG.info("{} not started: ZENDESK_URL is not set (set ZENDESK_URL, ZENDESK_USERNAME and ZENDESK_TOKEN to "
@@ -103,6 +104,7 @@ public class SyncSetup {
         if (notStarted.size() == 2) {
             LOG.warn("Nothing to sync: neither ZENDESK_URL nor SERVICENOW_URL is set");
         }
+        this.notStarted = List.copyOf(notStarted);
         if (c.webhooks() && c.allowUnsigned()) {
             LOG.warn("SYNC_ALLOW_UNSIGNED=true: webhook deliveries are accepted WITHOUT a signature; for local use only");
         }
@@ -112,12 +114,12 @@ public class SyncSetup {
         metrics.registerKnownSeries(java.util.stream.Stream.of(ZENDESK_SYNC, SERVICENOW_SYNC).filter(this::configured)
                 .toList());
         EmbeddedSandbox sandbox = embedded;
-        if (sandbox == null) {
-            return;
+        if (sandbox != null) {
+            ownUrl.ifPresent(sandbox::deliverWebhooksTo);
+            sandbox.seed();
         }
-        ownUrl.ifPresent(sandbox::deliverWebhooksTo);
-        sandbox.seed();
-        LOG.info("Watch the syncs on the status page: {}/", ownUrl.orElse("http://localhost:" + httpPort()));
+        LOG.info("Watch the syncs on the status page: {}/", ownUrl.or(() -> configuration.publicUrl())
+                .orElse("http://localhost:" + httpPort()));
     }
 
     void afterStop(@Observes AfterStop event) {

@@ -55,4 +55,36 @@ class WrongCredentialsIT {
             assertThat(app.output()).doesNotContain(WRONG_JIRA_TOKEN, WRONG_ZENDESK_TOKEN, WRONG_SERVICENOW_PASSWORD);
         }
     }
+
+    @Test
+    void aWrongPersonalAccessTokenOrOAuthClientIsNamedToo() throws Exception {
+        String wrongPat = "wrong-personal-access-token-3456";
+        String wrongClientSecret = "wrong-oauth-client-secret-7890";
+        try (JiraSandbox sandbox = JiraSandbox.builder().port(0).build();
+             AppProcess app = AppProcess.startAndAwaitLive(Files.createTempDirectory("jira-sync-it-"), Map.of(
+                     "JIRA_URL", sandbox.baseUrl(),
+                     "JIRA_PAT", wrongPat,
+                     "SERVICENOW_URL", sandbox.baseUrl(),
+                     "SERVICENOW_USERNAME", ServiceNowEmulator.ADMIN_USER,
+                     "SERVICENOW_PASSWORD", ServiceNowEmulator.ADMIN_PASSWORD,
+                     "SERVICENOW_CLIENT_ID", ServiceNowEmulator.OAUTH_CLIENT_ID,
+                     "SERVICENOW_CLIENT_SECRET", wrongClientSecret))) {
+
+            HttpResponse<String> ready = app.get("/q/health/ready");
+
+            assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
+            Map<String, JsonNode> checks = new LinkedHashMap<>();
+            Http.JSON.readTree(ready.body()).path("checks").forEach(c -> checks.put(c.path("name").asText(), c));
+            assertThat(checks.get("jira").at("/data/reason").asText()).isEqualTo("unauthorized");
+            assertThat(checks.get("jira").at("/data/message").asText()).contains("bearer token");
+            assertThat(checks.get("servicenow").at("/data/reason").asText()).isEqualTo("unauthorized");
+            assertThat(checks.get("servicenow").at("/data/message").asText()).contains("OAuth")
+                    .contains("SERVICENOW_CLIENT_ID");
+            // Zendesk is not configured: its sync is not started, and that is not a reason to be unready
+            assertThat(checks.get("zendesk").path("status").asText()).isEqualTo("UP");
+            assertThat(checks.get("zendesk").at("/data/state").asText()).isEqualTo("not configured");
+            assertThat(app.output()).contains("zendesk-sync not started: ZENDESK_URL is not set")
+                    .doesNotContain(wrongPat, wrongClientSecret, ServiceNowEmulator.ADMIN_PASSWORD);
+        }
+    }
 }
