@@ -263,7 +263,10 @@ public final class JiraClient implements AutoCloseable {
         rb.setHeader("Accept", "application/json");
         request.headers().forEach(rb::setHeader);
         if (!request.files().isEmpty()) {
-            MultipartEntityBuilder mb = MultipartEntityBuilder.create().setMode(HttpMultipartMode.EXTENDED);
+            // the file name goes raw in UTF-8, as browsers and curl send it, which Jira stores as given; EXTENDED mode
+            // would percent-encode it (Jira would then store "my%20report.pdf")
+            MultipartEntityBuilder mb = MultipartEntityBuilder.create().setMode(HttpMultipartMode.LEGACY)
+                    .setCharset(StandardCharsets.UTF_8);
             for (JiraRequest.FilePart f : request.files()) {
                 ContentType ct = f.contentType() == null ? ContentType.APPLICATION_OCTET_STREAM : ContentType.parse(f.contentType());
                 mb.addBinaryBody(f.fieldName(), f.content().get(), ct, f.fileName());
