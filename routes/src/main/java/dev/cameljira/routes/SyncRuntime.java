@@ -481,6 +481,9 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
             }
         } else {
             ServiceNowPolling.fetch((ServiceNowSide) other, from, events);
+            if (settings.syncAttachments()) {
+                ServiceNowPolling.fetchAttachments((ServiceNowSide) other, from, events);
+            }
         }
         for (SyncEvent ev : cursor.fresh(events, clock.instant())) {
             accept(ev);
