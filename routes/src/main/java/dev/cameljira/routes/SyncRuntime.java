@@ -266,6 +266,8 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
         } else {
             value = Instant.parse(since);
         }
+        // Zendesk and ServiceNow times have second precision: a record created in the second the sync started counts
+        value = value.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         state.setState(key, value.toString());
         return value;
     }
