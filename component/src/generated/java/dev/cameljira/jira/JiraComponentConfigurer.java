@@ -64,6 +64,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, long.class, value)); return true;
+        case "maxattachmentsize":
+        case "maxAttachmentSize": getOrCreateConfiguration(target).setMaxAttachmentSize(property(camelContext, long.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxresults":
@@ -141,6 +143,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return long.class;
+        case "maxattachmentsize":
+        case "maxAttachmentSize": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxresults":
@@ -219,6 +223,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return getOrCreateConfiguration(target).getLimit();
+        case "maxattachmentsize":
+        case "maxAttachmentSize": return getOrCreateConfiguration(target).getMaxAttachmentSize();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
         case "maxresults":

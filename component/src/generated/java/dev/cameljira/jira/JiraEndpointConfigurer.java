@@ -67,6 +67,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": target.getConfiguration().setLimit(property(camelContext, long.class, value)); return true;
+        case "maxattachmentsize":
+        case "maxAttachmentSize": target.getConfiguration().setMaxAttachmentSize(property(camelContext, long.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": target.getWebhookConfiguration().setMaxBodySize(property(camelContext, long.class, value)); return true;
         case "maxconnections":
@@ -200,6 +202,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return long.class;
+        case "maxattachmentsize":
+        case "maxAttachmentSize": return long.class;
         case "maxbodysize":
         case "maxBodySize": return long.class;
         case "maxconnections":
@@ -334,6 +338,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return target.getConfiguration().getLimit();
+        case "maxattachmentsize":
+        case "maxAttachmentSize": return target.getConfiguration().getMaxAttachmentSize();
         case "maxbodysize":
         case "maxBodySize": return target.getWebhookConfiguration().getMaxBodySize();
         case "maxconnections":

@@ -23,7 +23,7 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(71);
+        Set<String> props = new HashSet<>(72);
         props.add("accessToken");
         props.add("apiToken");
         props.add("apiVersion");
@@ -50,6 +50,7 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("jql");
         props.add("lazyStartProducer");
         props.add("limit");
+        props.add("maxAttachmentSize");
         props.add("maxBodySize");
         props.add("maxConnections");
         props.add("maxJsonDepth");

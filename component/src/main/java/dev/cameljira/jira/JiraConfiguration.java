@@ -114,6 +114,13 @@ public class JiraConfiguration implements Cloneable {
     private long limit;
     @UriParam(label = "producer", defaultValue = "true", description = "Whether Jira sends notifications for updateIssue.")
     private boolean notifyUsers = true;
+    @UriParam(label = "producer", defaultValue = "104857600",
+              description = "Largest attachment getAttachmentContent downloads, in bytes (default 100 MB, at most 2147483639): "
+                            + "the whole content is held in memory, as a byte array. A larger one fails with "
+                            + "JiraContentTooLargeException before it is read (size from Jira's metadata or Content-Length) or as "
+                            + "soon as the limit is passed while reading. The header CamelJiraMaxAttachmentSize overrides it per "
+                            + "message.")
+    private long maxAttachmentSize = 100L * 1024 * 1024;
 
     public JiraConfiguration copy() {
         try {
@@ -397,5 +404,13 @@ public class JiraConfiguration implements Cloneable {
 
     public void setNotifyUsers(boolean notifyUsers) {
         this.notifyUsers = notifyUsers;
+    }
+
+    public long getMaxAttachmentSize() {
+        return maxAttachmentSize;
+    }
+
+    public void setMaxAttachmentSize(long maxAttachmentSize) {
+        this.maxAttachmentSize = maxAttachmentSize;
     }
 }

@@ -46,9 +46,11 @@ public final class JiraConstants {
     public static final String TRANSITION = "CamelJiraTransition";
     @Metadata(description = "Comment id (updateComment, deleteComment); set on the result of addComment.", javaType = "String")
     public static final String COMMENT_ID = "CamelJiraCommentId";
-    @Metadata(description = "Attachment file name when the body is a byte[] or stream (addAttachment).", javaType = "String")
+    @Metadata(description = "Attachment file name when the body is a byte[] or stream (addAttachment); set on the result of "
+                            + "getAttachmentContent (the name Jira stores).", javaType = "String")
     public static final String FILE_NAME = "CamelJiraFileName";
-    @Metadata(description = "Attachment content type (addAttachment), default application/octet-stream.", javaType = "String")
+    @Metadata(description = "Attachment content type (addAttachment), default application/octet-stream; set on the result of "
+                            + "getAttachmentContent.", javaType = "String")
     public static final String CONTENT_TYPE = "CamelJiraContentType";
     @Metadata(description = "Watcher (addWatcher, removeWatcher): accountId, user name or e-mail.", javaType = "String")
     public static final String WATCHER = "CamelJiraWatcher";
@@ -84,8 +86,12 @@ public final class JiraConstants {
     public static final String VISIBILITY = "CamelJiraVisibility";
     @Metadata(description = "Time spent of addWorklog in seconds (alternative to CamelJiraTimeSpent).", javaType = "Long")
     public static final String TIME_SPENT_SECONDS = "CamelJiraTimeSpentSeconds";
-    @Metadata(description = "Id of the first attachment added (set on the result of addAttachment).", javaType = "String")
+    @Metadata(description = "Attachment id: the one getAttachmentContent downloads; set on the result of addAttachment (the "
+                            + "first attachment added) and of getAttachmentContent.", javaType = "String")
     public static final String ATTACHMENT_ID = "CamelJiraAttachmentId";
+    @Metadata(description = "Largest attachment getAttachmentContent downloads for this message, in bytes; overrides the "
+                            + "maxAttachmentSize option.", javaType = "Long")
+    public static final String MAX_ATTACHMENT_SIZE = "CamelJiraMaxAttachmentSize";
     @Metadata(description = "Id of the issue link created (set on the result of linkIssues).", javaType = "String")
     public static final String LINK_ID = "CamelJiraLinkId";
     @Metadata(description = "Id of the worklog created (set on the result of addWorklog).", javaType = "String")

@@ -40,11 +40,11 @@ public class JiraEndpoint extends ScheduledPollEndpoint implements EndpointServi
     @UriPath(description = "The producer operation or consumer kind, case-insensitive; Apache camel-jira's names (addIssue,"
                            + " fetchIssue, attach, watchUpdates, ...) work too.",
              enums = "createIssue,getIssue,updateIssue,deleteIssue,searchIssues,bulkCreateIssues,transitionIssue,assignIssue,"
-                      + "getChangelog,addComment,getComments,updateComment,deleteComment,addAttachment,getAttachments,addWatcher,"
-                      + "removeWatcher,getWatchers,watchers,linkIssues,addWorklog,setIssueProperty,getIssueProperty,"
-                      + "deleteIssueProperty,addRemoteLink,getRemoteLinks,createProject,getProject,searchProjects,updateProject,"
-                      + "deleteProject,searchUsers,getFields,getCreateMeta,addIssue,fetchIssue,fetchComments,attach,addIssueLink,"
-                      + "addWorkLog,"
+                      + "getChangelog,addComment,getComments,updateComment,deleteComment,addAttachment,getAttachments,"
+                      + "getAttachmentContent,addWatcher,removeWatcher,getWatchers,watchers,linkIssues,addWorklog,setIssueProperty,"
+                      + "getIssueProperty,deleteIssueProperty,addRemoteLink,getRemoteLinks,createProject,getProject,searchProjects,"
+                      + "updateProject,deleteProject,searchUsers,getFields,getCreateMeta,addIssue,fetchIssue,fetchComments,attach,"
+                      + "addIssueLink,addWorkLog,"
                       + "webhook,newIssues,updatedIssues,watchUpdates,newComments")
     @Metadata(required = true)
     private String operation;

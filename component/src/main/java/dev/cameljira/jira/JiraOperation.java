@@ -45,6 +45,7 @@ public enum JiraOperation {
     DELETE_COMMENT("deleteComment", CommentOperations::deleteComment),
     ADD_ATTACHMENT("addAttachment", AttachmentOperations::addAttachment, "attach"),
     GET_ATTACHMENTS("getAttachments", AttachmentOperations::getAttachments),
+    GET_ATTACHMENT_CONTENT("getAttachmentContent", AttachmentOperations::getAttachmentContent),
     ADD_WATCHER("addWatcher", WatcherOperations::addWatcher),
     REMOVE_WATCHER("removeWatcher", WatcherOperations::removeWatcher),
     GET_WATCHERS("getWatchers", WatcherOperations::getWatchers),

@@ -17,6 +17,26 @@ final class ServiceNowPolling {
     private ServiceNowPolling() {
     }
 
+    /** Files attached since {@code from}: attaching does not touch the incident's sys_updated_on. */
+    static void fetchAttachments(ServiceNowSide side, Instant from, List<SyncEvent> out) {
+        String since = ServiceNowSide.GLIDE.format(from.atOffset(ZoneOffset.UTC));
+        java.util.Set<String> incidents = new java.util.LinkedHashSet<>();
+        java.util.Map<String, Instant> created = new java.util.HashMap<>();
+        for (Map<String, Object> a : side.rows("sys_attachment", "table_name=incident^sys_created_on>=" + since
+                + "^ORDERBYsys_created_on", "sys_id,table_sys_id,sys_created_on", PAGE)) {
+            Object id = a.get("table_sys_id");
+            if (id != null) {
+                incidents.add(String.valueOf(id));
+                created.put(String.valueOf(id), ServiceNowSide.time(String.valueOf(a.get("sys_created_on"))));
+            }
+        }
+        for (String sysId : incidents) {
+            side.read(sysId).ifPresent(r -> out.add(new SyncEvent(SyncEvent.Origin.OTHER, SyncEvent.Kind.CHANGED,
+                    r.number(), r.number() + "@attachment", SyncEvent.Source.POLL, created.get(sysId), List.of(), null,
+                    null, null, created.get(sysId))));
+        }
+    }
+
     static void fetch(ServiceNowSide side, Instant from, List<SyncEvent> out) {
         String since = ServiceNowSide.GLIDE.format(from.atOffset(ZoneOffset.UTC));
         int offset = 0;

@@ -250,16 +250,11 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
     }
 
     /** The cut-off for "new" records: stored at the first start, from the since parameter. */
-    /**
-     * Zendesk and ServiceNow give creation times in whole seconds: the cut-off is a whole second too, or a record
-     * created in the very second the sync first started (12:00:00 against a start at 12:00:00.600) would never count as
-     * new.
-     */
     private Instant newSince() {
         String key = routeId + ".since";
         String stored = state.getState(key);
         if (stored != null) {
-            return Instant.parse(stored).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            return Instant.parse(stored);
         }
         Instant now = clock.instant();
         String since = settings.since();
@@ -271,6 +266,7 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
         } else {
             value = Instant.parse(since);
         }
+        // Zendesk and ServiceNow times have second precision: a record created in the second the sync started counts
         value = value.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         state.setState(key, value.toString());
         return value;
@@ -487,6 +483,9 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
             }
         } else {
             ServiceNowPolling.fetch((ServiceNowSide) other, from, events);
+            if (settings.syncAttachments()) {
+                ServiceNowPolling.fetchAttachments((ServiceNowSide) other, from, events);
+            }
         }
         for (SyncEvent ev : cursor.fresh(events, clock.instant())) {
             accept(ev);

@@ -56,6 +56,36 @@ class ServiceNowSyncWebhookTest {
     }
 
     @Test
+    void theSameIncidentEventDeliveredThreeTimesMakesOneIssue() throws Exception {
+        env.sandbox.serviceNow().removeWebhook(URI.create(env.httpUrl("/servicenow/webhook")));
+        dev.cameljira.sandbox.servicenow.Incident incident = env.sandbox.serviceNow().createIncident("Thrice");
+        java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            // three copies of one delivery, and three more with their own event ids
+            String id = i < 3 ? "same-event" : "event-" + i;
+            String body = "{\"id\":\"" + id + "\",\"event\":\"incident.created\",\"table\":\"incident\","
+                    + "\"sys_id\":\"" + incident.sysId() + "\",\"number\":\"" + incident.number() + "\",\"changes\":[],"
+                    + "\"journal\":[],\"record\":{\"number\":\"" + incident.number() + "\"}}";
+            sent.add(http.sendAsync(HttpRequest.newBuilder(URI.create(env.httpUrl("/servicenow/webhook")))
+                    .header("Content-Type", "application/json").header("X-ServiceNow-Event-Id", id)
+                    .header("X-ServiceNow-Signature", "sha256=" + sign(body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (java.util.concurrent.CompletableFuture<HttpResponse<String>> r : sent) {
+            assertThat(r.get().statusCode()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                SyncEnvironment.linked(env.sandbox.serviceNow().incident(incident.sysId()).orElseThrow().correlationId()));
+        assertThat(env.sandbox.admin().issueCount()).isEqualTo(1);
+    }
+
+    private static String sign(String body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return java.util.Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void anUnsignedOrForgedEventIsRefused() throws Exception {
         String body = "{\"id\":\"e1\",\"event\":\"incident.inserted\",\"table\":\"incident\",\"number\":\"INC0019999\","
                 + "\"record\":{\"number\":\"INC0019999\"}}";

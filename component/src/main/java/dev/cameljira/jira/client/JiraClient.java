@@ -1,9 +1,12 @@
 package dev.cameljira.jira.client;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +32,7 @@ import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.auth.AuthCache;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
@@ -42,13 +46,16 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.io.ModalCloseable;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +65,20 @@ import org.slf4j.LoggerFactory;
  * headers, retries what is safe to retry (429/503 honouring Retry-After or X-RateLimit-Reset; other 5xx and I/O
  * failures with exponential backoff and jitter, for idempotent requests only), and turns error statuses into the
  * typed {@link JiraApiException} hierarchy. Every attempt and every retry wait is reported to the configured
- * {@link JiraCallListener}. Knows nothing of Camel. Thread-safe; backed by a pooled Apache HttpClient 5.
+ * {@link JiraCallListener}. Binary content (attachments) comes through {@link #download(JiraRequest, long)}: bounded in
+ * size, and following redirects itself so that credentials never leave Jira's own origin. Knows nothing of Camel.
+ * Thread-safe; backed by a pooled Apache HttpClient 5.
  */
 public final class JiraClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JiraClient.class);
+
+    /** The largest download {@link #download(JiraRequest, long)} can hold: the largest Java array. */
+    public static final long MAX_DOWNLOAD = Integer.MAX_VALUE - 8;
+    /** Redirects a download follows at most. */
+    static final int MAX_REDIRECTS = 5;
+    /** Bytes of an error or redirect body a download reads at most (Jira's error JSON is small); the rest is dropped. */
+    private static final int MAX_ERROR_BODY = 64 * 1024;
 
     private final JiraClientConfig config;
     private final ObjectMapper mapper;
@@ -70,6 +86,8 @@ public final class JiraClient implements AutoCloseable {
     private final JiraCallListener listener;
     private final PoolingHttpClientConnectionManager connectionManager;
     private final CloseableHttpClient http;
+    /** The default request config without redirect handling: downloads follow redirects themselves. */
+    private final RequestConfig downloadRequestConfig;
     /**
      * Shared by all calls (thread-safe): once an authenticating proxy has challenged, later calls answer it up front
      * instead of being sent twice (which would also fail for a one-shot upload stream).
@@ -97,14 +115,17 @@ public final class JiraClient implements AutoCloseable {
             cm.setTlsSocketStrategy(new DefaultClientTlsStrategy(config.sslContext()));
         }
         this.connectionManager = cm.build();
+        RequestConfig requestConfig = RequestConfig.custom()
+                .setResponseTimeout(Timeout.of(config.socketTimeout()))
+                .build();
+        // a per-request config replaces the default one as a whole: copy it
+        this.downloadRequestConfig = RequestConfig.copy(requestConfig).setRedirectsEnabled(false).build();
         HttpClientBuilder hb = HttpClients.custom()
                 .setConnectionManager(connectionManager)
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .setUserAgent(config.userAgent())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(config.socketTimeout()))
-                        .build());
+                .setDefaultRequestConfig(requestConfig);
         if (config.proxyHost() != null) {
             HttpHost proxy = new HttpHost(config.proxyHost(), config.proxyPort());
             hb.setProxy(proxy);
@@ -140,15 +161,56 @@ public final class JiraClient implements AutoCloseable {
      * @throws JiraTransportException      Jira could not be reached, or the thread was interrupted while waiting
      */
     public JiraResponse send(JiraRequest request) {
+        return send(request, -1);
+    }
+
+    /**
+     * Downloads binary content, such as an attachment, with a GET: like {@link #send(JiraRequest)} (auth, retries of
+     * what is safe to retry, typed errors), but holding at most {@code maxBytes} in memory, and answering only with a
+     * 2xx response. Redirects are followed here, up to {@value #MAX_REDIRECTS} hops (Jira Cloud answers attachment
+     * content with {@code 303 See Other} to Atlassian's media host unless asked not to): the {@code Authorization} header
+     * and the request's own headers go only to Jira's own origin (the scheme, host and port of the base URL); a hop to
+     * another host gets the redirect URL alone, which carries its own short-lived token. Error messages show such a URL
+     * without its query, so the token does not end up in logs.
+     *
+     * @param maxBytes the most bytes to read, at most {@link #MAX_DOWNLOAD}
+     * @throws JiraContentTooLargeException the content is larger than {@code maxBytes}, as announced by
+     *                                      {@code Content-Length} (nothing is read then) or found while reading (then
+     *                                      reading stops at the limit); the connection is dropped, not drained
+     * @throws JiraApiException             an error status, or a redirect that cannot be followed (typed by status)
+     * @throws JiraTransportException       Jira (or the redirect's host) could not be reached, after the retries
+     */
+    public JiraResponse download(JiraRequest request, long maxBytes) {
+        if (!"GET".equalsIgnoreCase(request.method())) {
+            throw new IllegalArgumentException("a download is a GET, not " + request.method());
+        }
+        if (maxBytes < 0 || maxBytes > MAX_DOWNLOAD) {
+            throw new IllegalArgumentException("maxBytes must be between 0 and " + MAX_DOWNLOAD + ", was " + maxBytes);
+        }
+        return send(request, maxBytes);
+    }
+
+    /** The retry loop; {@code maxBytes} is -1 for an ordinary call, else the limit of a {@link #download}. */
+    private JiraResponse send(JiraRequest request, long maxBytes) {
+        boolean download = maxBytes >= 0;
         String url = url(request);
         String operationPath = OperationPaths.of(request.path());
         int maxRetries = request.retriesAllowed() ? retryPolicy.maxRetries() : 0;
         int attempt = 0;
         while (true) {
             JiraResponse response;
+            String answeredUrl = url;
+            JiraContentTooLargeException tooLarge = null;
             long started = System.nanoTime();
             try {
-                response = execute(request, url);
+                if (download) {
+                    Download d = fetch(request, url, maxBytes);
+                    response = d.response();
+                    answeredUrl = d.url();
+                    tooLarge = d.tooLarge();
+                } else {
+                    response = execute(request, url);
+                }
             } catch (IOException e) {
                 listener.callCompleted(request.method(), operationPath, 0, Duration.ofNanos(System.nanoTime() - started));
                 if (certificateRejected(e)) {
@@ -178,7 +240,10 @@ public final class JiraClient implements AutoCloseable {
             }
             int status = response.status();
             listener.callCompleted(request.method(), operationPath, status, Duration.ofNanos(System.nanoTime() - started));
-            if (status < 400) {
+            if (tooLarge != null) {
+                throw tooLarge;
+            }
+            if (status < (download ? 300 : 400)) {
                 return response;
             }
             Duration requested = retryPolicy.requestedDelay(response.header("Retry-After"), response.header("X-RateLimit-Reset"));
@@ -194,11 +259,12 @@ public final class JiraClient implements AutoCloseable {
                     pause(delay, request, url);
                     continue;
                 }
-                throw JiraErrors.toException(request, url, response, mapper, requested, config.auth(), attempt,
+                throw JiraErrors.toException(request, answeredUrl, response, mapper, requested, config.auth(), attempt,
                         "Jira asked to wait " + delay.toSeconds() + " s, longer than maxRetryDelay ("
                                 + retryPolicy.maxRetryDelay().toSeconds() + " s)");
             }
-            throw JiraErrors.toException(request, url, response, mapper, requested, config.auth(), attempt, null);
+            throw JiraErrors.toException(request, answeredUrl, response, mapper, requested, config.auth(), attempt,
+                    status < 400 ? "a redirect without a usable Location, or more than " + MAX_REDIRECTS + " redirects" : null);
         }
     }
 
@@ -263,7 +329,10 @@ public final class JiraClient implements AutoCloseable {
         rb.setHeader("Accept", "application/json");
         request.headers().forEach(rb::setHeader);
         if (!request.files().isEmpty()) {
-            MultipartEntityBuilder mb = MultipartEntityBuilder.create().setMode(HttpMultipartMode.EXTENDED);
+            // the file name goes raw in UTF-8, as browsers and curl send it, which Jira stores as given; EXTENDED mode
+            // would percent-encode it (Jira would then store "my%20report.pdf")
+            MultipartEntityBuilder mb = MultipartEntityBuilder.create().setMode(HttpMultipartMode.LEGACY)
+                    .setCharset(StandardCharsets.UTF_8);
             for (JiraRequest.FilePart f : request.files()) {
                 ContentType ct = f.contentType() == null ? ContentType.APPLICATION_OCTET_STREAM : ContentType.parse(f.contentType());
                 mb.addBinaryBody(f.fieldName(), f.content().get(), ct, f.fileName());
@@ -275,13 +344,176 @@ public final class JiraClient implements AutoCloseable {
         HttpClientContext context = HttpClientContext.create();
         context.setAuthCache(authCache);
         return http.execute(rb.build(), context, resp -> {
-            Map<String, List<String>> headers = new LinkedHashMap<>();
-            for (Header h : resp.getHeaders()) {
-                headers.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
-            }
             byte[] body = resp.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(resp.getEntity());
-            return new JiraResponse(resp.getCode(), headers, body);
+            return new JiraResponse(resp.getCode(), headers(resp), body);
         });
+    }
+
+    /**
+     * What one attempt of a download got: the final response (body empty when too large), the URL that answered (as
+     * shown in messages) and, when the content was over the limit, the exception to throw.
+     */
+    private record Download(JiraResponse response, String url, JiraContentTooLargeException tooLarge) {
+    }
+
+    /** One attempt of a download: the GET and the redirects it leads to, each hop with or without credentials. */
+    private Download fetch(JiraRequest request, String url, long maxBytes) throws IOException {
+        URI target = URI.create(url);
+        for (int hop = 0;; hop++) {
+            boolean own = sameOrigin(target);
+            String shown = own ? target.toString() : withoutQuery(target);
+            HttpUriRequestBase get = new HttpUriRequestBase("GET", target);
+            get.setConfig(downloadRequestConfig);
+            if (own) {
+                String authHeader = config.auth().authorizationHeader("GET", target.toString());
+                if (authHeader != null) {
+                    get.setHeader("Authorization", authHeader);
+                }
+            }
+            get.setHeader("Accept", "*/*");
+            if (own) {
+                request.headers().forEach(get::setHeader);
+            }
+            HttpClientContext context = HttpClientContext.create();
+            context.setAuthCache(authCache);
+            ClassicHttpResponse resp = http.executeOpen(null, get, context);
+            boolean consumed = false;
+            try {
+                int status = resp.getCode();
+                HttpEntity entity = resp.getEntity();
+                URI next = status >= 300 && status < 400 && hop < MAX_REDIRECTS ? redirectTarget(target, resp) : null;
+                if (next != null) {
+                    consumed = readAtMost(entity, MAX_ERROR_BODY) != null;
+                    LOG.debug("GET {} answered {}; following the redirect to {}{}", shown, status, withoutQuery(next),
+                            sameOrigin(next) ? "" : " (another origin: without credentials)");
+                    target = next;
+                    continue;
+                }
+                Map<String, List<String>> headers = headers(resp);
+                boolean ok = status >= 200 && status < 300;
+                long declared = entity == null ? 0 : entity.getContentLength();
+                if (ok && declared > maxBytes) {
+                    return new Download(new JiraResponse(status, headers, new byte[0]), shown,
+                            tooLarge(request, shown, declared, maxBytes));
+                }
+                byte[] body = readAtMost(entity, ok ? maxBytes : MAX_ERROR_BODY);
+                consumed = body != null;
+                if (body == null && ok) {
+                    return new Download(new JiraResponse(status, headers, new byte[0]), shown,
+                            tooLarge(request, shown, -1, maxBytes));
+                }
+                return new Download(new JiraResponse(status, headers, body == null ? new byte[0] : body), shown, null);
+            } finally {
+                close(get, resp, consumed);
+            }
+        }
+    }
+
+    /**
+     * Where a 3xx response sends a download, or null when it cannot be followed (no Location, not http/https). A relative
+     * Location is resolved against the URL that answered.
+     */
+    private static URI redirectTarget(URI from, ClassicHttpResponse resp) {
+        int status = resp.getCode();
+        Header location = resp.getFirstHeader("Location");
+        if (location == null || !(status == 301 || status == 302 || status == 303 || status == 307 || status == 308)) {
+            return null;
+        }
+        try {
+            URI next = from.resolve(location.getValue().strip());
+            String scheme = next.getScheme();
+            return next.getHost() != null && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) ? next : null;
+        } catch (IllegalArgumentException e) {
+            LOG.debug("GET {} answered {} with an unusable Location", withoutQuery(from), status);
+            return null;
+        }
+    }
+
+    /** Whether a URL has Jira's own origin: the base URL's scheme, host and port. */
+    private boolean sameOrigin(URI target) {
+        URI base = config.baseUri();
+        return base.getScheme() != null && base.getScheme().equalsIgnoreCase(target.getScheme())
+               && base.getHost() != null && base.getHost().equalsIgnoreCase(target.getHost())
+               && port(base) == port(target);
+    }
+
+    private static int port(URI u) {
+        return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
+    /** A URL without its query and fragment, for messages about another host (its query may carry a token). */
+    private static String withoutQuery(URI u) {
+        return u.getScheme() + "://" + u.getRawAuthority() + (u.getRawPath() == null ? "" : u.getRawPath())
+               + (u.getRawQuery() == null ? "" : "?...");
+    }
+
+    /**
+     * The whole body when it has at most {@code max} bytes; null as soon as it has more. The stream is closed only once
+     * read to its end: closing it earlier would read (drain) the rest, so the caller drops the connection instead.
+     */
+    private static byte[] readAtMost(HttpEntity entity, long max) throws IOException {
+        if (entity == null) {
+            return new byte[0];
+        }
+        long declared = entity.getContentLength();
+        if (declared > max) {
+            return null;
+        }
+        InputStream in = entity.getContent();
+        if (in == null) {
+            return new byte[0];
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(declared >= 0 ? declared : 8192, 1 << 20));
+        byte[] buffer = new byte[16384];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer, 0, (int) Math.min(buffer.length, max - total + 1))) >= 0) {
+            total += n;
+            if (total > max) {
+                return null;
+            }
+            out.write(buffer, 0, n);
+        }
+        in.close();
+        return out.toByteArray();
+    }
+
+    /**
+     * Gives a download's connection back: to the pool when its body was read to the end, else dropped at once, so that
+     * an unread (too large) body is not drained first.
+     */
+    private static void close(HttpUriRequestBase get, ClassicHttpResponse resp, boolean consumed) {
+        if (consumed) {
+            try {
+                resp.close();
+                return;
+            } catch (IOException e) {
+                LOG.debug("closing the response of GET failed: {}", e.toString());
+            }
+        }
+        get.cancel();
+        if (resp instanceof ModalCloseable closeable) {
+            closeable.close(CloseMode.IMMEDIATE);
+        }
+    }
+
+    private static JiraContentTooLargeException tooLarge(JiraRequest request, String url, long size, long limit) {
+        String what = request.subject() == null ? "The content of GET " + url : capitalize(request.subject());
+        return new JiraContentTooLargeException(what + (size >= 0 ? " is " + size + " bytes" : " has more than " + limit
+                + " bytes") + ", more than the limit of " + limit + " bytes" + (size >= 0 ? " (Content-Length of GET "
+                : " (found while reading GET ") + url + "): not downloaded", size, limit);
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static Map<String, List<String>> headers(ClassicHttpResponse resp) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (Header h : resp.getHeaders()) {
+            headers.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
+        }
+        return headers;
     }
 
     /** Full URL of a request: base URL + path + encoded query. */

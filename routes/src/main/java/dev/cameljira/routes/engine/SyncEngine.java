@@ -55,7 +55,8 @@ public final class SyncEngine {
             "attachment");
     /** Fields of the other side whose changes matter (Zendesk event fields, ServiceNow columns). */
     private static final Set<String> SYNCED_OTHER_FIELDS = Set.of("subject", "status", "priority", "assignee_id",
-            "short_description", "state", "impact", "urgency", "assigned_to", "comments", "work_notes", "comment");
+            "short_description", "state", "impact", "urgency", "assigned_to", "comments", "work_notes", "comment",
+            "attachment");
 
     /** What a reconciliation looks at. */
     public enum Scope {
@@ -478,7 +479,7 @@ public final class SyncEngine {
         if (scope.comments()) {
             reconcileComments(key, rec, knownComments, link);
         }
-        if (settings.syncAttachments() && (scope == Scope.ALL || scope.fields())) {
+        if (settings.syncAttachments()) {
             reconcileAttachments(key, issue, rec, problems);
         }
         if (!problems.isEmpty()) {

@@ -21,6 +21,13 @@ public final class ServiceNowEvents {
     public static SyncEvent of(JsonNode n) {
         String event = n.path("event").asText("");
         String table = n.path("table").asText("incident");
+        if (event.startsWith("attachment.") && table.equals("incident") && n.hasNonNull("number")) {
+            // a file attached to (or removed from) an incident
+            String number = n.path("number").asText();
+            return new SyncEvent(SyncEvent.Origin.OTHER, SyncEvent.Kind.UPDATED, number, n.path("id").asText(null),
+                    SyncEvent.Source.WEBHOOK, Instant.now(), List.of(new SyncEvent.FieldChange("attachment", null)),
+                    null, null, n.path("actor").asText(null), null);
+        }
         if (!table.equals("incident") || !event.startsWith("incident.")) {
             return null;
         }

@@ -137,6 +137,11 @@ public final class ServiceNowSide implements OtherSide {
         return List.of();
     }
 
+    /** Rows of any table matching {@code query} (one page). */
+    public List<Map<String, Object>> rows(String table, String query, String fields, int limit) {
+        return query(table, query, fields, limit);
+    }
+
     /** One page of incidents matching {@code query}. */
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> page(String query, String fields, int limit, int offset) {

@@ -66,6 +66,7 @@ public final class ZendeskEvents {
             case "tags_changed" -> "tags";
             case "ticket_type_changed" -> "type";
             case "requester_changed" -> "requester_id";
+            case "attachment_linked_to_comment" -> "attachment";
             default -> eventType.endsWith("_changed") ? eventType.substring(0, eventType.length() - 8) : eventType;
         };
     }

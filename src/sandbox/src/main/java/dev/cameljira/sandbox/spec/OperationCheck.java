@@ -100,9 +100,10 @@ final class OperationCheck {
         int status = exchange.status();
         String contentType = exchange.responseHeader("Content-Type");
         boolean hasBody = !JsonBodies.isEmpty(exchange.responseBody());
-        // attachment downloads are the file's bytes whatever their content type (a .json attachment is still a file)
-        boolean binary = JsonBodies.isBinary(contentType) || restPath.contains("/attachment/content/")
-                || restPath.contains("/attachment/thumbnail/");
+        // attachment downloads are the file's bytes whatever their content type (a .json attachment is still a file);
+        // their errors are Jira's JSON like any other
+        boolean binary = JsonBodies.isBinary(contentType) || (status < 400 && (restPath.contains("/attachment/content/")
+                || restPath.contains("/attachment/thumbnail/")));
         JsonNode json = hasBody && !binary ? JsonBodies.parse(exchange.responseBody()) : null;
 
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status);

@@ -1,0 +1,152 @@
+package dev.cameljira.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
+
+import dev.cameljira.jira.consumer.JdbcStateRepository;
+import dev.cameljira.sandbox.JiraSandbox;
+import dev.cameljira.sandbox.LocalPostgres;
+import dev.cameljira.sandbox.zendesk.TicketDraft;
+import dev.cameljira.sandbox.zendesk.ZendeskTicket;
+import org.apache.camel.CamelContext;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.StateRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The state replicas share, in a real PostgreSQL: the poll cursors (the component's JdbcStateRepository) and the ids of
+ * processed webhook deliveries (camel-sql's JdbcMessageIdRepository). A restarted sync resumes from the database, and
+ * a delivery already processed is dropped even by a fresh process.
+ */
+class PostgresStateTest {
+    private static final String SECRET = "zendesk-secret-pg";
+
+    @TempDir
+    Path state;
+    private LocalPostgres pg;
+    private JiraSandbox sandbox;
+    private CamelContext context;
+    private DataSource dataSource;
+
+    @BeforeEach
+    void database() {
+        pg = LocalPostgres.start().orElse(null);
+        if (pg == null) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException("PostgreSQL is needed under CI: " + LocalPostgres.unavailableReason());
+            }
+            Assumptions.abort("PostgreSQL not available here: " + LocalPostgres.unavailableReason());
+        }
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(pg.jdbcUrl());
+        ds.setUser(pg.user());
+        dataSource = ds;
+        sandbox = JiraSandbox.start(JiraSandbox.Mode.CLOUD);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (context != null) {
+            context.close();
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        if (pg != null) {
+            pg.close();
+        }
+    }
+
+    private int port;
+
+    private CamelContext sync() throws Exception {
+        CamelContext ctx = SyncEnvironment.newContext(sandbox);
+        SyncEnvironment env = new SyncEnvironment(sandbox, state, ctx);
+        if (port == 0) {
+            port = env.serveHttp();
+        } else {
+            org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration conf =
+                    new org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration();
+            conf.setBindHost("127.0.0.1");
+            conf.setBindPort(port);
+            ctx.addService(new org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer(conf));
+        }
+        JdbcStateRepository cursors = new JdbcStateRepository(dataSource);
+        ctx.getRegistry().bind("syncState", StateRepository.class, cursors);
+        JdbcMessageIdRepository deliveries = new JdbcMessageIdRepository(dataSource, "zendesk-sync");
+        ctx.getRegistry().bind("syncDeliveries", IdempotentRepository.class, deliveries);
+        env.instantiate("jira-zendesk-sync", "zendesk-sync", env.params("stateRepository", "syncState",
+                "idempotentRepository", "syncDeliveries", "webhooks", "true", "allowUnsignedWebhooks", "false",
+                "jiraWebhookSecret", "jira-secret-pg", "zendeskWebhookSecret", SECRET));
+        ctx.start();
+        return ctx;
+    }
+
+    @Test
+    void cursorsAndDeliveriesLiveInPostgres() throws Exception {
+        context = sync();
+        ZendeskTicket t = sandbox.zendesk().createTicket(TicketDraft.of("In Postgres", "x"));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                SyncEnvironment.linked(sandbox.zendesk().ticket(t.id()).orElseThrow().externalId()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> rows("select count(*) from CAMEL_JIRA_STATE "
+                + "where STATE_KEY like 'zendesk-sync%'") >= 3);
+
+        byte[] event = ("{\"type\":\"zen:event-type:ticket.status_changed\",\"id\":\"delivery-1\",\"detail\":{\"id\":\""
+                + t.id() + "\"},\"event\":{\"current\":\"OPEN\"}}").getBytes(StandardCharsets.UTF_8);
+        assertThat(deliver(event).statusCode()).isEqualTo(200);
+        context.close();
+
+        // a new process: the cursor comes from PostgreSQL (no second issue), the delivery id too (dropped)
+        context = sync();
+        SyncMonitor monitor = context.getRegistry().lookupByNameAndType(SyncMonitor.BEAN_NAME, SyncMonitor.class);
+        assertThat(deliver(event).statusCode()).isEqualTo(200);
+        ZendeskTicket later = sandbox.zendesk().createTicket(TicketDraft.of("After restart", "y"));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                SyncEnvironment.linked(sandbox.zendesk().ticket(later.id()).orElseThrow().externalId()));
+        assertThat(sandbox.admin().issueCount()).isEqualTo(2);
+        assertThat(monitor.counter("events.zendesk.webhook")).as("the redelivered id was dropped").isZero();
+        assertThat(rows("select count(*) from CAMEL_MESSAGEPROCESSED where MESSAGEID = 'zendesk:delivery-1'"))
+                .isEqualTo(1);
+    }
+
+    private HttpResponse<String> deliver(byte[] body) throws Exception {
+        String timestamp = Instant.now().toString();
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update(timestamp.getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/zendesk/webhook")).header("Content-Type", "application/json")
+                .header("X-Zendesk-Webhook-Signature", Base64.getEncoder().encodeToString(mac.doFinal(body)))
+                .header("X-Zendesk-Webhook-Signature-Timestamp", timestamp)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private int rows(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); ResultSet r = c.createStatement().executeQuery(sql)) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+}
