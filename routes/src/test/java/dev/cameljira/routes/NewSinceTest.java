@@ -26,13 +26,15 @@ class NewSinceTest {
 
     @Test
     void recordsCreatedInTheSecondOfTheStartAreNew() {
-        Instant second = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(2);
+        // a second far enough ahead for the context to start first, even on a busy machine
+        Instant second = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(5);
         Instant start = second.plusMillis(900);
         try (SyncEnvironment env = new SyncEnvironment(JiraSandbox.start(JiraSandbox.Mode.CLOUD), state)) {
             env.instantiate("jira-zendesk-sync", "zendesk-sync", env.params("since", start.toString()));
             env.instantiate("jira-servicenow-sync", "servicenow-sync", env.params("since", start.toString()));
             env.start();
-            await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(second.plusMillis(20)));
+            await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> Instant.now().isAfter(second.plusMillis(20)));
 
             ZendeskTicket ticket = env.sandbox.zendesk().createTicket(TicketDraft.of("Same second", "Created at once"));
             Incident incident = env.sandbox.serviceNow().createIncident("Same second");
