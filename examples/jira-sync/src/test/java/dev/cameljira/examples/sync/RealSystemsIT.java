@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import dev.cameljira.sandbox.zendesk.ZendeskTicket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged service pointed by the documented environment variables at "real" systems: a standalone sandbox
@@ -36,13 +36,13 @@ class RealSystemsIT {
 
     private static JiraSandbox sandbox;
     private static AppProcess app;
-    private static Path workDir;
+    @TempDir
+    static Path workDir;
 
     @BeforeAll
     static void start() throws Exception {
         sandbox = JiraSandbox.builder().port(0).build();
         String base = sandbox.baseUrl();
-        workDir = Files.createTempDirectory("jira-sync-it-");
         app = AppProcess.startAndAwaitLive(workDir, Map.ofEntries(
                 Map.entry("JIRA_URL", base + "/"),
                 Map.entry("JIRA_USERNAME", SandboxUsers.ADMIN_EMAIL),

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,12 +18,16 @@ import dev.cameljira.sandbox.zendesk.ZendeskTicket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PUBLIC_URL turns the webhooks on: Jira's is registered on start and removed on stop, deliveries must be signed, and
  * a blank secret stops the start unless SYNC_ALLOW_UNSIGNED=true says otherwise.
  */
 class WebhookSecretsIT {
+    @TempDir
+    Path workDir;
+
     private static final String JIRA_SECRET = "it-jira-webhook-secret-0001";
     private static final String ZENDESK_SECRET = "it-zendesk-webhook-secret-0002";
 
@@ -60,7 +64,7 @@ class WebhookSecretsIT {
         env.put("JIRA_WEBHOOK_SECRET", " ");
         env.put("ZENDESK_WEBHOOK_SECRET", ZENDESK_SECRET);
 
-        try (AppProcess app = AppProcess.start(Files.createTempDirectory("jira-sync-it-"), port, env)) {
+        try (AppProcess app = AppProcess.start(workDir, port, env)) {
             assertThat(app.awaitExit(Duration.ofSeconds(60))).isNotZero();
             assertThat(app.output()).contains("JIRA_WEBHOOK_SECRET is blank").doesNotContain(ZENDESK_SECRET);
         }
@@ -74,7 +78,7 @@ class WebhookSecretsIT {
         env.put("JIRA_WEBHOOK_SECRET", JIRA_SECRET);
         env.put("ZENDESK_WEBHOOK_SECRET", ZENDESK_SECRET);
 
-        try (AppProcess app = AppProcess.startAndAwaitLive(Files.createTempDirectory("jira-sync-it-"), port, env)) {
+        try (AppProcess app = AppProcess.startAndAwaitLive(workDir, port, env)) {
             assertThat(app.output()).contains("servicenow-sync not started: SERVICENOW_URL is not set");
             await().atMost(Duration.ofSeconds(10)).until(() -> !sandbox.admin().webhooks().isEmpty());
             assertThat(sandbox.admin().webhooks()).singleElement().satisfies(w -> {
@@ -107,7 +111,7 @@ class WebhookSecretsIT {
         Map<String, String> env = env(port);
         env.put("SYNC_ALLOW_UNSIGNED", "true");
 
-        try (AppProcess app = AppProcess.startAndAwaitLive(Files.createTempDirectory("jira-sync-it-"), port, env)) {
+        try (AppProcess app = AppProcess.startAndAwaitLive(workDir, port, env)) {
             assertThat(app.output()).contains("WARN").contains("WITHOUT a signature");
         }
     }

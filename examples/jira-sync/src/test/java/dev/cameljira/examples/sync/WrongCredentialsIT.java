@@ -3,7 +3,6 @@ package dev.cameljira.examples.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,9 +13,13 @@ import dev.cameljira.sandbox.SandboxUsers;
 import dev.cameljira.sandbox.servicenow.ServiceNowEmulator;
 import dev.cameljira.sandbox.zendesk.ZendeskEmulator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Wrong credentials: the service stays alive, and readiness is DOWN naming each back-end and the reason. */
 class WrongCredentialsIT {
+    @TempDir
+    Path workDir;
+
     private static final String WRONG_JIRA_TOKEN = "wrong-jira-token-1234";
     private static final String WRONG_ZENDESK_TOKEN = "wrong-zendesk-token-5678";
     private static final String WRONG_SERVICENOW_PASSWORD = "wrong-servicenow-password-9012";
@@ -24,7 +27,7 @@ class WrongCredentialsIT {
     @Test
     void readinessIsDownWithTheReasonForEachBackEndAndNoCredentialIsPrinted() throws Exception {
         try (JiraSandbox sandbox = JiraSandbox.builder().port(0).build();
-             AppProcess app = AppProcess.startAndAwaitLive(Files.createTempDirectory("jira-sync-it-"), Map.of(
+             AppProcess app = AppProcess.startAndAwaitLive(workDir, Map.of(
                      "JIRA_URL", sandbox.baseUrl(),
                      "JIRA_USERNAME", SandboxUsers.ADMIN_EMAIL,
                      "JIRA_API_TOKEN", WRONG_JIRA_TOKEN,
@@ -61,7 +64,7 @@ class WrongCredentialsIT {
         String wrongPat = "wrong-personal-access-token-3456";
         String wrongClientSecret = "wrong-oauth-client-secret-7890";
         try (JiraSandbox sandbox = JiraSandbox.builder().port(0).build();
-             AppProcess app = AppProcess.startAndAwaitLive(Files.createTempDirectory("jira-sync-it-"), Map.of(
+             AppProcess app = AppProcess.startAndAwaitLive(workDir, Map.of(
                      "JIRA_URL", sandbox.baseUrl(),
                      "JIRA_PAT", wrongPat,
                      "SERVICENOW_URL", sandbox.baseUrl(),
