@@ -124,6 +124,7 @@ final class JiraWebhookHub {
                 @Override
                 public void configure() {
                     from(uri.toString()).routeId(routeId)
+                            .errorHandler(noErrorHandler())
                             .process(e -> dispatch(path, e));
                 }
             });

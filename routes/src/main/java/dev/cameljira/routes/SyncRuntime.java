@@ -372,7 +372,13 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
             @Override
             public void configure() {
                 String jql = JiraWebhookHub.enc("project = \"" + s.jiraProject() + "\"");
-                String common = "jql=" + jql + "&callListener=#" + CALL_LISTENER + "-" + s.jiraComponent()
+                String errors = "jiraSyncPollErrors-" + routeId;
+                if (context.getRegistry().lookupByName(errors) == null) {
+                    context.getRegistry().bind(errors, org.apache.camel.spi.ExceptionHandler.class,
+                            new QuietPollErrors(routeId, clock));
+                }
+                String common = "jql=" + jql + "&exceptionHandler=#" + errors
+                        + "&callListener=#" + CALL_LISTENER + "-" + s.jiraComponent()
                         + "&stateRepository=#" + stateBean + "&delay=" + delay
                         + "&initialDelay=" + Math.min(delay, 1000) + "&since=" + JiraWebhookHub.enc(s.since());
                 if (s.direction().fromJira()) {
@@ -380,12 +386,15 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
                     from(pollerPrefix + s.jiraComponent() + ":updatedIssues?" + common + "&stateKey=" + updates
                             + "&watchedFields=summary,status,priority,assignee" + (s.syncAttachments() ? ",attachment" : ""))
                             .routeId(updates)
+                            // a failure is the sync's own, already reported: the poller keeps its cursor, logs one line
+                            .errorHandler(noErrorHandler())
                             .process(e -> fromJira(e, "jira-updates"));
                     ids.add(updates);
                     if (s.syncComments() != SyncSettings.CommentScope.NONE) {
                         String comments = routeId + "-jira-comments";
                         from(pollerPrefix + s.jiraComponent() + ":newComments?" + common + "&stateKey=" + comments)
                                 .routeId(comments)
+                                .errorHandler(noErrorHandler())
                                 .process(e -> fromJira(e, "jira-comments"));
                         ids.add(comments);
                     }
@@ -405,8 +414,10 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
                         WebhookReceiver receiver = new WebhookReceiver(s.system(),
                                 s.allowUnsignedWebhooks() && s.otherWebhookSecret() == null ? null : s.otherWebhookSecret(),
                                 s.system() == SyncSystem.ZENDESK ? ZendeskEvents::of : ServiceNowEvents::of, monitor, clock);
-                        from("platform-http:" + s.otherWebhookPath() + "?httpMethodRestrict=POST")
+                        // muteException: a failure answers a bare 500 (the sender redelivers), never a stack trace
+                        from("platform-http:" + s.otherWebhookPath() + "?httpMethodRestrict=POST&muteException=true")
                                 .routeId(hook)
+                                .errorHandler(noErrorHandler())
                                 .process(receiver)
                                 .filter(exchangeProperty(WebhookReceiver.ACCEPTED).isEqualTo(true))
                                     .idempotentConsumer(header(WebhookReceiver.EVENT_ID))
