@@ -556,7 +556,9 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
             // included, and must not reach a log through a stack trace
             Throwable cause = Failures.unwrap(e);
             switch (Failures.classify(e)) {
-                case REJECTED -> throw new SyncRejectedException(Failures.reason(e), link(event), cause);
+                case REJECTED -> throw new SyncRejectedException(Failures.isNotFound(e)
+                        ? link(event) + " no longer exists (deleted?): " + Failures.reason(e) : Failures.reason(e),
+                        link(event), cause);
                 case UNAVAILABLE -> throw new SyncUnavailableException(Failures.reason(e), link(event), cause);
                 default -> throw new SyncFailedException(Failures.reason(e), link(event), cause);
             }

@@ -68,6 +68,30 @@ class ZendeskSyncPollingTest {
     }
 
     @Test
+    void externalIdIsOnlyEverEmptyOrTheJiraKey() throws Exception {
+        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.List<ZendeskTicket> tickets = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            tickets.add(zendesk().createTicket(TicketDraft.of("Watched " + i, "x")));
+        }
+        java.util.concurrent.ScheduledExecutorService watcher = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor();
+        watcher.scheduleAtFixedRate(() -> tickets.forEach(t -> {
+            String v = zendesk().ticket(t.id()).orElseThrow().externalId();
+            if (v != null) {
+                seen.add(v);
+            }
+        }), 0, 2, java.util.concurrent.TimeUnit.MILLISECONDS);
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> tickets.stream().allMatch(t ->
+                    SyncEnvironment.linked(zendesk().ticket(t.id()).orElseThrow().externalId())));
+        } finally {
+            watcher.shutdownNow();
+        }
+        assertThat(seen).hasSize(10).allMatch(SyncEnvironment::linked);
+    }
+
+    @Test
     void commentsTravelBothWaysOnceWithTheirAuthorAndPrivateNotesStay() {
         ZendeskTicket t = zendesk().createTicket(TicketDraft.of("Comments", "First"));
         String key = issueOf(t);

@@ -45,11 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class SyncEngine {
     private static final Logger LOG = LoggerFactory.getLogger("dev.cameljira.routes.sync");
     private static final Pattern JIRA_KEY = Pattern.compile("[A-Z][A-Z0-9_]+-\\d+");
-    /**
-     * Written to the record's Jira-key field just before its issue is created: a record that still shows it after a
-     * crash may have an issue already, which is then looked up by its label instead of created again.
-     */
-    public static final String PENDING = "jira-sync:pending";
+
     /** Jira fields whose changes matter to the sync (ids and names as changelogs and webhooks spell them). */
     private static final Set<String> SYNCED_JIRA_FIELDS = Set.of("summary", "status", "priority", "assignee",
             "attachment");
@@ -217,12 +213,6 @@ public final class SyncEngine {
                     + (key != null ? "; Jira " + key + " is no longer synced" : ""), linkText(key, rec));
         }
         if (key == null) {
-            if (PENDING.equals(rec.linkedKey())) {
-                if (settings.direction().toJira()) {
-                    createIssue(rec, e);
-                }
-                return;
-            }
             if (rec.linkedKey() != null) {
                 // another integration owns external_id / correlation_id: never overwrite it
                 monitor.unmapped(syncId, "linkedKey", other.describe(rec) + " holds '" + rec.linkedKey()
@@ -268,14 +258,9 @@ public final class SyncEngine {
     private void createIssue(OtherRecord rec, SyncEvent e) {
         String label = settings.linkLabel(rec.number());
         String what = other.describe(rec);
-        Optional<String> existing;
-        if (PENDING.equals(rec.linkedKey())) {
-            // an earlier attempt stopped between claiming the record and linking it: its issue may exist
-            existing = jira.findByLabel(label);
-        } else {
-            rec = other.link(rec, PENDING);
-            existing = Optional.empty();
-        }
+        // an earlier attempt may have stopped between creating the issue and writing its key to the record (a crash,
+        // a lost answer): the issue carries the record's label and is linked instead of created twice
+        Optional<String> existing = jira.findByLabel(label);
         String key;
         JiraIssue issue;
         LinkRecord planned = null;
