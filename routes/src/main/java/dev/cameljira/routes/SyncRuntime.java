@@ -272,15 +272,19 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
         return value;
     }
 
+    /** The registry name a parameter gives ({@code name} or {@code #name}), checked to hold a bean of {@code type}. */
+    private String bean(String parameter, String value, Class<?> type) {
+        String name = value.startsWith("#") ? value.substring(1) : value;
+        if (context.getRegistry().lookupByNameAndType(name, type) == null) {
+            throw new IllegalArgumentException(settings.system().templateId() + ": parameter '" + parameter + "' names '"
+                    + name + "', but the registry has no " + type.getSimpleName() + " by that name");
+        }
+        return name;
+    }
+
     private String stateRepository() throws Exception {
         if (settings.stateRepository() != null) {
-            String name = settings.stateRepository().startsWith("#") ? settings.stateRepository().substring(1)
-                    : settings.stateRepository();
-            if (context.getRegistry().lookupByNameAndType(name, StateRepository.class) == null) {
-                throw new IllegalArgumentException(settings.system().templateId() + ": parameter 'stateRepository' names "
-                        + "'" + name + "', but the registry has no StateRepository by that name");
-            }
-            return name;
+            return bean("stateRepository", settings.stateRepository(), StateRepository.class);
         }
         String name = "jiraSyncState-" + routeId;
         if (context.getRegistry().lookupByName(name) == null) {
@@ -298,13 +302,7 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
 
     private String idempotentRepository() {
         if (settings.idempotentRepository() != null) {
-            String name = settings.idempotentRepository().startsWith("#") ? settings.idempotentRepository().substring(1)
-                    : settings.idempotentRepository();
-            if (context.getRegistry().lookupByNameAndType(name, IdempotentRepository.class) == null) {
-                throw new IllegalArgumentException(settings.system().templateId() + ": parameter 'idempotentRepository' "
-                        + "names '" + name + "', but the registry has no IdempotentRepository by that name");
-            }
-            return name;
+            return bean("idempotentRepository", settings.idempotentRepository(), IdempotentRepository.class);
         }
         String name = "jiraSyncDeliveries";
         synchronized (SyncRuntime.class) {
@@ -549,7 +547,7 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
                 monitor.rateLimited(Failures.system(e, settings.system()), wait);
             }
             exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, delay);
-            if (e instanceof SyncRejectedException || e instanceof SyncUnavailableException) {
+            if (e instanceof dev.cameljira.routes.engine.SyncException) {
                 throw e;
             }
             // the cause kept is the innermost one: camel-zendesk's own wrapper lists the endpoint's properties, token
@@ -579,8 +577,7 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
         Throwable t = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         SyncEvent event = exchange.getIn().getBody(SyncEvent.class);
         String reason = t == null ? "unknown failure" : Failures.reason(t);
-        String link = t instanceof SyncRejectedException r && r.getLink() != null ? r.getLink()
-                : t instanceof SyncFailedException f && f.getLink() != null ? f.getLink()
+        String link = t instanceof dev.cameljira.routes.engine.SyncException x && x.getLink() != null ? x.getLink()
                 : event == null ? "" : link(event);
         monitor.failed(routeId, direction(event), reason, link, true);
         LOG.warn("{}: dead letter: {} [{}] (event {})", routeId, reason, link, event == null ? "?" : event.eventId());

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import dev.cameljira.jira.model.JiraAttachment;
-import dev.cameljira.sandbox.JiraSandbox;
 import dev.cameljira.sandbox.servicenow.Attachment;
 import dev.cameljira.sandbox.servicenow.Incident;
 import dev.cameljira.sandbox.zendesk.NewAttachment;
@@ -19,23 +17,14 @@ import dev.cameljira.sandbox.zendesk.TicketDraft;
 import dev.cameljira.sandbox.zendesk.ZendeskAttachment;
 import dev.cameljira.sandbox.zendesk.ZendeskTicket;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** syncAttachments=true: files travel both ways once, names and bytes kept, the oversized ones reported. */
-class AttachmentSyncTest {
-    @TempDir
-    Path state;
-    private SyncEnvironment env;
+class AttachmentSyncTest extends SyncTestSupport {
 
-    @AfterEach
-    void stop() {
-        env.close();
-    }
 
     private void start(String template) {
-        env = new SyncEnvironment(JiraSandbox.start(JiraSandbox.Mode.CLOUD), state);
+        environment();
         env.instantiate(template, "sync", env.params("syncAttachments", "true", "maxAttachmentSize", "2048"));
         env.start();
     }

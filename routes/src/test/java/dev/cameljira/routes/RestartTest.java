@@ -136,7 +136,7 @@ class RestartTest {
             List<String> jc = new ArrayList<>();
             Map<String, String> jiraIds = new HashMap<>();
             for (JsonNode c : issue.path("fields").path("comment").path("comments")) {
-                String text = ZendeskSyncPollingTest.plain(c.path("body"));
+                String text = SyncEnvironment.plain(c.path("body"));
                 jc.add(text);
                 jiraIds.put(c.path("id").asText(), text);
             }

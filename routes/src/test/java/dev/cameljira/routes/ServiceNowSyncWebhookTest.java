@@ -8,28 +8,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 
-import dev.cameljira.sandbox.JiraSandbox;
 import dev.cameljira.sandbox.servicenow.Incident;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** jira-servicenow-sync in real time: the instance's signed outbound REST message, and Jira's webhook. */
-class ServiceNowSyncWebhookTest {
+class ServiceNowSyncWebhookTest extends SyncTestSupport {
     private static final String SECRET = "servicenow-outbound-secret";
 
-    @TempDir
-    Path state;
-    private SyncEnvironment env;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() throws Exception {
-        env = new SyncEnvironment(JiraSandbox.start(JiraSandbox.Mode.CLOUD), state);
+        environment();
         int port = env.serveHttp();
         env.instantiate("jira-servicenow-sync", "servicenow-sync", env.params("webhooks", "true",
                 "pollInterval", "1h", "publicUrl", "http://127.0.0.1:" + port, "jiraWebhookSecret", "jira-secret",
@@ -38,10 +31,6 @@ class ServiceNowSyncWebhookTest {
         env.sandbox.serviceNow().addWebhook(URI.create(env.httpUrl("/servicenow/webhook")), SECRET);
     }
 
-    @AfterEach
-    void stop() {
-        env.close();
-    }
 
     @Test
     void incidentsAndJiraChangesSyncThroughTheSignedWebhooks() {

@@ -139,6 +139,64 @@ final class SyncEnvironment implements AutoCloseable {
         return keys;
     }
 
+    /** Waits until the ticket holds its Jira key (external_id) and answers it. */
+    String awaitTicketKey(long ticketId) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+                linked(sandbox.zendesk().ticket(ticketId).orElseThrow().externalId()));
+        return sandbox.zendesk().ticket(ticketId).orElseThrow().externalId();
+    }
+
+    /** Waits until the incident holds its Jira key (correlation_id) and answers it. */
+    String awaitIncidentKey(String sysId) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+                linked(sandbox.serviceNow().incident(sysId).orElseThrow().correlationId()));
+        return sandbox.serviceNow().incident(sysId).orElseThrow().correlationId();
+    }
+
+    /** The issue's status name. */
+    String jiraStatus(String key) {
+        return sandbox.admin().issue(key).path("fields").path("status").path("name").asText();
+    }
+
+    /** The issue's comments as plain text, oldest first. */
+    List<String> jiraComments(String key) {
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode c : sandbox.admin().issue(key).path("fields").path("comment").path("comments")) {
+            out.add(plain(c.path("body")));
+        }
+        return out;
+    }
+
+    /** The context's sync monitor. */
+    SyncMonitor monitor() {
+        return context.getRegistry().lookupByNameAndType(SyncMonitor.BEAN_NAME, SyncMonitor.class);
+    }
+
+    /** The text of an ADF document (v3) or a wiki string. */
+    static String plain(JsonNode body) {
+        if (body.isTextual()) {
+            return body.asText();
+        }
+        StringBuilder b = new StringBuilder();
+        collect(body, b);
+        return b.toString();
+    }
+
+    private static void collect(JsonNode n, StringBuilder b) {
+        if (n.has("text")) {
+            b.append(n.get("text").asText());
+        }
+        if (n.path("type").asText().equals("hardBreak")) {
+            b.append('\n');
+        }
+        for (JsonNode c : n.path("content")) {
+            collect(c, b);
+        }
+        if (n.path("type").asText().equals("paragraph")) {
+            b.append('\n');
+        }
+    }
+
     @Override
     public void close() {
         try {

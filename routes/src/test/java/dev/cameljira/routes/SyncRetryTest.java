@@ -3,42 +3,27 @@ package dev.cameljira.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
-import dev.cameljira.sandbox.JiraSandbox;
 import dev.cameljira.sandbox.zendesk.TicketDraft;
 import dev.cameljira.sandbox.zendesk.ZendeskTicket;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Failures that pass: retried with backoff, or handed back to the source while a side is down; nothing is lost. */
-class SyncRetryTest {
-    @TempDir
-    Path state;
-    private SyncEnvironment env;
+class SyncRetryTest extends SyncTestSupport {
     private MockEndpoint dead;
 
     @BeforeEach
     void start() {
-        env = new SyncEnvironment(JiraSandbox.start(JiraSandbox.Mode.CLOUD), state);
+        environment();
         env.instantiate("jira-zendesk-sync", "zendesk-sync", env.params("deadLetterUri", "mock:dead",
                 "maximumRedeliveries", "3", "redeliveryDelay", "100ms"));
         env.start();
         dead = env.context.getEndpoint("mock:dead", MockEndpoint.class);
     }
 
-    @AfterEach
-    void stop() {
-        env.close();
-    }
-
-    private SyncMonitor monitor() {
-        return env.context.getRegistry().lookupByNameAndType(SyncMonitor.BEAN_NAME, SyncMonitor.class);
-    }
 
     @Test
     void aFailedCreateIsRetriedAndMakesOneIssue() {
@@ -46,8 +31,7 @@ class SyncRetryTest {
 
         ZendeskTicket t = env.sandbox.zendesk().createTicket(TicketDraft.of("Retried", "x"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                SyncEnvironment.linked(env.sandbox.zendesk().ticket(t.id()).orElseThrow().externalId()));
+        env.awaitTicketKey(t.id());
         assertThat(env.sandbox.admin().issueCount()).isEqualTo(1);
         assertThat(dead.getReceivedCounter()).isZero();
     }
@@ -55,22 +39,16 @@ class SyncRetryTest {
     @Test
     void whileZendeskIsDownEventsWaitAndArriveWhenItIsBack() {
         ZendeskTicket t = env.sandbox.zendesk().createTicket(TicketDraft.of("Outage", "x"));
-        String key = awaitKey(t);
+        String key = env.awaitTicketKey(t.id());
         // every Zendesk call fails for a while: the Jira comment cannot be copied and is handed back, not dropped
         env.sandbox.admin().faults().failNext(null, "/api/v2/", 503, 40);
         env.sandbox.admin().addComment(key, "Written during the outage");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> monitor().counter("handedBack") > 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> env.monitor().counter("handedBack") > 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> env.sandbox.zendesk().comments(t.id()).stream()
                 .anyMatch(c -> c.body().contains("Written during the outage")));
         assertThat(dead.getReceivedCounter()).isZero();
         assertThat(env.sandbox.zendesk().comments(t.id()).stream()
                 .filter(c -> c.body().contains("Written during the outage")).count()).isEqualTo(1);
-    }
-
-    private String awaitKey(ZendeskTicket t) {
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                SyncEnvironment.linked(env.sandbox.zendesk().ticket(t.id()).orElseThrow().externalId()));
-        return env.sandbox.zendesk().ticket(t.id()).orElseThrow().externalId();
     }
 }

@@ -3,12 +3,10 @@ package dev.cameljira.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cameljira.sandbox.JiraSandbox;
 import dev.cameljira.sandbox.zendesk.NewComment;
 import dev.cameljira.sandbox.zendesk.TicketDraft;
 import dev.cameljira.sandbox.zendesk.TicketUpdate;
@@ -17,36 +15,22 @@ import dev.cameljira.sandbox.zendesk.ZendeskEmulator;
 import dev.cameljira.sandbox.zendesk.ZendeskPriority;
 import dev.cameljira.sandbox.zendesk.ZendeskStatus;
 import dev.cameljira.sandbox.zendesk.ZendeskTicket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** jira-zendesk-sync with polling alone (no webhook, nothing but URLs and credentials), end to end. */
-class ZendeskSyncPollingTest {
-    @TempDir
-    Path state;
-    private SyncEnvironment env;
+class ZendeskSyncPollingTest extends SyncTestSupport {
 
     @BeforeEach
     void start() {
-        env = new SyncEnvironment(JiraSandbox.start(JiraSandbox.Mode.CLOUD), state);
+        environment();
         env.instantiate("jira-zendesk-sync", "zendesk-sync", env.params());
         env.start();
     }
 
-    @AfterEach
-    void stop() {
-        env.close();
-    }
 
     private ZendeskEmulator zendesk() {
         return env.sandbox.zendesk();
-    }
-
-    private String issueOf(ZendeskTicket t) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> SyncEnvironment.linked(zendesk().ticket(t.id()).orElseThrow().externalId()));
-        return zendesk().ticket(t.id()).orElseThrow().externalId();
     }
 
     @Test
@@ -54,7 +38,7 @@ class ZendeskSyncPollingTest {
         ZendeskTicket t = zendesk().createTicket(TicketDraft.of("Printer on fire", "It smokes a lot.")
                 .withPriority(ZendeskPriority.HIGH).withTags("hardware", "floor 3"));
 
-        String key = issueOf(t);
+        String key = env.awaitTicketKey(t.id());
 
         JsonNode issue = env.sandbox.admin().issue(key);
         assertThat(issue.path("fields").path("summary").asText()).isEqualTo("Printer on fire");
@@ -94,7 +78,7 @@ class ZendeskSyncPollingTest {
     @Test
     void commentsTravelBothWaysOnceWithTheirAuthorAndPrivateNotesStay() {
         ZendeskTicket t = zendesk().createTicket(TicketDraft.of("Comments", "First"));
-        String key = issueOf(t);
+        String key = env.awaitTicketKey(t.id());
 
         env.sandbox.admin().addComment(key, "We are on it.");
         await().atMost(Duration.ofSeconds(20)).until(() -> zendesk().comments(t.id()).size() == 2);
@@ -104,19 +88,19 @@ class ZendeskSyncPollingTest {
 
         zendesk().addComment(t.id(), NewComment.publicComment("Thanks, it is still smoking."));
         zendesk().addComment(t.id(), NewComment.privateNote("Internal: call facilities."));
-        await().atMost(Duration.ofSeconds(20)).until(() -> jiraComments(key).size() == 2);
-        assertThat(jiraComments(key).get(1)).contains("(Zendesk): Thanks, it is still smoking.");
+        await().atMost(Duration.ofSeconds(20)).until(() -> env.jiraComments(key).size() == 2);
+        assertThat(env.jiraComments(key).get(1)).contains("(Zendesk): Thanks, it is still smoking.");
 
         // nothing echoes back, nothing is copied twice, the private note stays in Zendesk
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() ->
-                zendesk().comments(t.id()).size() == 4 && jiraComments(key).size() == 2);
-        assertThat(String.join("\n", jiraComments(key))).doesNotContain("call facilities");
+                zendesk().comments(t.id()).size() == 4 && env.jiraComments(key).size() == 2);
+        assertThat(String.join("\n", env.jiraComments(key))).doesNotContain("call facilities");
     }
 
     @Test
     void doneSolvesTheTicketAndReopeningItMovesTheIssueBack() {
         ZendeskTicket t = zendesk().createTicket(TicketDraft.of("Status", "Please fix"));
-        String key = issueOf(t);
+        String key = env.awaitTicketKey(t.id());
 
         env.sandbox.admin().transition(key, "Done");
         await().atMost(Duration.ofSeconds(20)).until(() ->
@@ -124,45 +108,10 @@ class ZendeskSyncPollingTest {
 
         zendesk().updateTicket(t.id(), TicketUpdate.none().withStatus(ZendeskStatus.OPEN));
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                env.sandbox.admin().issue(key).path("fields").path("status").path("name").asText().equals("To Do"));
+                env.jiraStatus(key).equals("To Do"));
         // and stays there: the reopen does not bounce back
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() ->
                 zendesk().ticket(t.id()).orElseThrow().status() == ZendeskStatus.OPEN
-                        && env.sandbox.admin().issue(key).path("fields").path("status").path("name").asText()
-                        .equals("To Do"));
-    }
-
-    private List<String> jiraComments(String key) {
-        JsonNode issue = env.sandbox.admin().issue(key);
-        List<String> out = new java.util.ArrayList<>();
-        for (JsonNode c : issue.path("fields").path("comment").path("comments")) {
-            out.add(plain(c.path("body")));
-        }
-        return out;
-    }
-
-    /** The text of an ADF document (v3) or a wiki string. */
-    static String plain(JsonNode body) {
-        if (body.isTextual()) {
-            return body.asText();
-        }
-        StringBuilder b = new StringBuilder();
-        collect(body, b);
-        return b.toString();
-    }
-
-    private static void collect(JsonNode n, StringBuilder b) {
-        if (n.has("text")) {
-            b.append(n.get("text").asText());
-        }
-        if (n.path("type").asText().equals("hardBreak")) {
-            b.append('\n');
-        }
-        for (JsonNode c : n.path("content")) {
-            collect(c, b);
-        }
-        if (n.path("type").asText().equals("paragraph")) {
-            b.append('\n');
-        }
+                        && env.jiraStatus(key).equals("To Do"));
     }
 }

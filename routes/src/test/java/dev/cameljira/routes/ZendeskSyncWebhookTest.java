@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,30 +19,24 @@ import java.util.concurrent.CompletableFuture;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import dev.cameljira.sandbox.JiraSandbox;
 import dev.cameljira.sandbox.zendesk.TicketDraft;
 import dev.cameljira.sandbox.zendesk.ZendeskTicket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * jira-zendesk-sync in real time: Zendesk's signed event webhook and Jira's admin webhook (registered by the sync on
  * start) deliver the changes; the pollers run so rarely here that they cannot be what syncs.
  */
-class ZendeskSyncWebhookTest {
+class ZendeskSyncWebhookTest extends SyncTestSupport {
     private static final String JIRA_SECRET = "jira-webhook-secret-for-test";
     private static final String ZENDESK_SECRET = "zendesk-webhook-secret-for-test";
 
-    @TempDir
-    Path state;
-    private SyncEnvironment env;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() throws Exception {
-        env = new SyncEnvironment(JiraSandbox.start(JiraSandbox.Mode.CLOUD), state);
+        environment();
         int port = env.serveHttp();
         env.instantiate("jira-zendesk-sync", "zendesk-sync", env.params("webhooks", "true", "pollInterval", "1h",
                 "publicUrl", "http://127.0.0.1:" + port, "jiraWebhookSecret", JIRA_SECRET,
@@ -52,16 +45,6 @@ class ZendeskSyncWebhookTest {
         env.sandbox.zendesk().addWebhook(URI.create(env.httpUrl("/zendesk/webhook")), ZENDESK_SECRET);
     }
 
-    @AfterEach
-    void stop() {
-        env.close();
-    }
-
-    private String issueOf(long ticketId) {
-        await().atMost(Duration.ofSeconds(15)).until(() ->
-                SyncEnvironment.linked(env.sandbox.zendesk().ticket(ticketId).orElseThrow().externalId()));
-        return env.sandbox.zendesk().ticket(ticketId).orElseThrow().externalId();
-    }
 
     @Test
     void theSyncRegistersJirasWebhookAndBothSidesSyncInRealTime() {
@@ -69,7 +52,7 @@ class ZendeskSyncWebhookTest {
                 .satisfies(w -> assertThat(w.url()).isEqualTo(env.httpUrl("/jira/webhook")));
 
         ZendeskTicket t = env.sandbox.zendesk().createTicket(TicketDraft.of("Realtime", "Sent by webhook"));
-        String key = issueOf(t.id());
+        String key = env.awaitTicketKey(t.id());
 
         env.sandbox.admin().addComment(key, "Seen in real time");
         await().atMost(Duration.ofSeconds(15)).until(() -> env.sandbox.zendesk().comments(t.id()).size() == 2);
@@ -96,7 +79,7 @@ class ZendeskSyncWebhookTest {
                     HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         }
 
-        String key = issueOf(t.id());
+        String key = env.awaitTicketKey(t.id());
         assertThat(env.issuesLabelled("zendesk-" + t.id())).containsExactly(key);
         assertThat(env.sandbox.admin().issueCount()).isEqualTo(1);
     }

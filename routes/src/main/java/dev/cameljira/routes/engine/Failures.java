@@ -149,8 +149,7 @@ public final class Failures {
         if (m.length() > 500) {
             m = m.substring(0, 497) + "...";
         }
-        return c instanceof SyncRejectedException || c instanceof SyncUnavailableException
-                || c instanceof SyncFailedException ? m : type + ": " + m;
+        return c instanceof SyncException ? m : type + ": " + m;
     }
 
     /** Whether a Zendesk/ServiceNow/Jira failure means "not found" (deleted or never existed). */
