@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) started the way users start it:
  * {@code java -jar}, configured by environment variables only, in its own working folder, on a free loopback port.
  * Its console output goes to a file the tests read. Inherited variables the application reads are removed first, so a
- * developer's own JIRA_URL cannot leak into a test.
+ * developer's own JIRA_URL (or Kubernetes client settings) cannot leak into a test.
  */
 final class AppProcess implements AutoCloseable {
     private static final Duration START = Duration.ofSeconds(60);
@@ -54,7 +54,7 @@ final class AppProcess implements AutoCloseable {
         Map<String, String> e = b.environment();
         e.keySet().removeIf(k -> k.startsWith("JIRA_") || k.startsWith("ZENDESK_") || k.startsWith("SERVICENOW_")
                 || k.startsWith("SYNC_") || k.startsWith("QUARKUS_") || k.startsWith("CAMEL_") || k.equals("PUBLIC_URL")
-                || k.equals("SANDBOX_PORT"));
+                || k.equals("SANDBOX_PORT") || k.startsWith("KUBERNETES_"));
         e.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         e.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         e.putAll(new HashMap<>(env));
