@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * PostgreSQL, or H2 in server mode when PostgreSQL cannot start here) poll one standalone sandbox every second. While
  * tickets, incidents and comments on all three sides keep coming, the leader is killed with SIGKILL: the other replica
  * must poll within 15 s, and once the stream stops and it has caught up, every ticket and incident has exactly one
- * issue and every comment is copied exactly once, both ways.
+ * issue and every comment is copied exactly once, both ways. Readiness reports the database, up, then down once it
+ * is stopped.
  */
 class FailoverIT {
     /** The issue's bound: first poll of the survivor at most this long after the leader died. */
@@ -141,6 +142,13 @@ class FailoverIT {
         // the cursors and the new-since cut-off live in the shared database
         assertThat(db.count("select count(*) from CAMEL_JIRA_STATE where STATE_KEY like 'zendesk-sync%'")).isPositive();
         assertThat(db.count("select count(*) from CAMEL_JIRA_STATE where STATE_KEY like 'servicenow-sync%'")).isPositive();
+        // readiness reports the shared database: up while it runs, down (and the replica unready) once it is gone
+        assertThat(readiness(survivorOf(a, b)).get("database")).isEqualTo("UP");
+        db.close();
+        await("readiness notices the database is gone").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "DOWN".equals(readiness(survivorOf(a, b)).get("database")));
+        assertThat(survivorOf(a, b).get("/q/health/ready").statusCode()).isEqualTo(503);
+
         for (AppProcess app : List.of(a, b)) {
             assertThat(app.output()).doesNotContain(SharedDatabase.PASSWORD, SandboxUsers.ADMIN_TOKEN,
                     ZendeskEmulator.AGENT_API_TOKEN, ServiceNowEmulator.ADMIN_PASSWORD);
@@ -166,6 +174,7 @@ class FailoverIT {
         env.put("SYNC_DB_USER", db.user());
         env.put("SYNC_DB_PASSWORD", SharedDatabase.PASSWORD);
         env.put("SYNC_STATE_DIRECTORY", dir.resolve(name + "-state").toString());
+        env.put("SYNC_HEALTH_CACHE", "1s");
         return env;
     }
 
@@ -308,6 +317,23 @@ class FailoverIT {
     }
 
     // ------------------------------------------------------------------------------------------------ the replicas
+
+    private static AppProcess survivorOf(AppProcess a, AppProcess b) {
+        return a.alive() ? a : b;
+    }
+
+    /** Each readiness check's status by name. */
+    private static Map<String, String> readiness(AppProcess app) {
+        Map<String, String> out = new HashMap<>();
+        try {
+            for (JsonNode c : Http.JSON.readTree(app.get("/q/health/ready").body()).path("checks")) {
+                out.put(c.path("name").asText(), c.path("status").asText());
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        return out;
+    }
 
     private static boolean leader(AppProcess app) {
         try {

@@ -16,7 +16,8 @@ import dev.cameljira.sandbox.LocalPostgres;
 /**
  * The database the replicas under test share: a throwaway PostgreSQL ({@link LocalPostgres}, Debian's package) where
  * it can start; otherwise an H2 server on a free loopback port, and the test says so. Under {@code CI=true} a missing
- * PostgreSQL fails instead: CI installs it, so falling back there would hide a broken set-up.
+ * PostgreSQL fails instead: CI installs it, so falling back there would hide a broken set-up. {@code -Dit.database=h2}
+ * asks for H2 on purpose.
  */
 final class SharedDatabase implements AutoCloseable {
     /** What the replicas are given as SYNC_DB_PASSWORD: PostgreSQL's trust authentication ignores it, H2 checks it. */
@@ -28,6 +29,7 @@ final class SharedDatabase implements AutoCloseable {
     private final LocalPostgres postgres;
     private final org.h2.tools.Server h2;
     private final Path h2Dir;
+    private boolean closed;
 
     private SharedDatabase(String kind, String url, String user, LocalPostgres postgres, org.h2.tools.Server h2, Path h2Dir) {
         this.kind = kind;
@@ -40,13 +42,14 @@ final class SharedDatabase implements AutoCloseable {
 
     /** PostgreSQL, or H2 in server mode when PostgreSQL cannot start (not under CI=true). */
     static SharedDatabase start(String test) {
-        LocalPostgres pg = LocalPostgres.start().orElse(null);
+        boolean forceH2 = "h2".equals(System.getProperty("it.database"));
+        LocalPostgres pg = forceH2 ? null : LocalPostgres.start().orElse(null);
         if (pg != null) {
             System.out.println(test + ": shared database = PostgreSQL (" + pg.jdbcUrl() + ")");
             return new SharedDatabase("PostgreSQL", pg.jdbcUrl(), pg.user(), pg, null, null);
         }
-        String why = LocalPostgres.unavailableReason();
-        if ("true".equals(System.getenv("CI"))) {
+        String why = forceH2 ? "-Dit.database=h2" : LocalPostgres.unavailableReason();
+        if (!forceH2 && "true".equals(System.getenv("CI"))) {
             throw new AssertionError(test + ": PostgreSQL is required under CI=true (" + why + "): install Debian's "
                     + "postgresql package (.ci/run does)");
         }
@@ -56,8 +59,8 @@ final class SharedDatabase implements AutoCloseable {
             org.h2.tools.Server server = org.h2.tools.Server.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir",
                     dir.toString()).start();
             String url = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/sync";
-            System.out.println(test + ": PostgreSQL unavailable (" + why + "): FALLING BACK to H2 in server mode (" + url
-                    + ")");
+            System.out.println(test + (forceH2 ? ": H2 asked for (" + why + ")" : ": PostgreSQL unavailable (" + why
+                    + "): FALLING BACK") + " to H2 in server mode (" + url + ")");
             return new SharedDatabase("H2 (fallback)", url, "sync", null, server, dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -87,8 +90,13 @@ final class SharedDatabase implements AutoCloseable {
         }
     }
 
+    /** Stops the database (again: nothing). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (postgres != null) {
             postgres.close();
         }
