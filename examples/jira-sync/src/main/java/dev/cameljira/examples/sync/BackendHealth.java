@@ -38,7 +38,8 @@ import org.zendesk.client.v2.ZendeskResponseException;
 import org.zendesk.client.v2.model.User;
 
 /**
- * Readiness per back-end, by name: {@code jira}, {@code zendesk}, {@code servicenow}. Each is UP when the system
+ * Readiness per back-end, by name: {@code jira}, {@code zendesk}, {@code servicenow}, and {@code database} (the
+ * replicas' shared database, when SYNC_DB_URL is set; {@link DatabaseHealth}). Each is UP when the system
  * answers an authenticated call, DOWN with {@code reason} (unreachable, unauthorized, forbidden, error) and a
  * {@code message} naming what to check, never a secret. Jira uses the component's own probe ({@link JiraHealth}:
  * {@code GET /rest/api/2/myself}), Zendesk {@code getCurrentUser} through camel-zendesk, ServiceNow a one-row
@@ -57,6 +58,9 @@ public class BackendHealth {
 
     @Inject
     SyncSetup setup;
+
+    @Inject
+    ClusterSetup cluster;
 
     @ConfigProperty(name = "sync.health.cache", defaultValue = "10s")
     Duration cacheFor;
@@ -99,6 +103,12 @@ public class BackendHealth {
     @Readiness
     HealthCheck servicenow() {
         return () -> respond("servicenow", this::probeServiceNow);
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck database() {
+        return () -> respond("database", this::probeDatabase);
     }
 
     @Produces
@@ -239,6 +249,16 @@ public class BackendHealth {
         }
         return status == null ? cannotAsk("ServiceNow", sn.url(), result.getException())
                 : byStatus("ServiceNow", sn.url(), status, credentials);
+    }
+
+    private Probe probeDatabase() {
+        if (setup.configuration() == null) {
+            return Probe.down("starting", "the service is starting");
+        }
+        return cluster.database().flatMap(db -> cluster.dataSource().map(ds -> DatabaseHealth.probe(ds, db)))
+                .orElseGet(() -> new Probe(true, "not-configured", "SYNC_DB_URL is not set: the poll cursors are files in "
+                        + "SYNC_STATE_DIRECTORY, webhook delivery ids are kept in memory (one replica)",
+                        Map.of("state", "not configured"), CLOCK.instant()));
     }
 
     /**

@@ -22,7 +22,8 @@ import org.apache.camel.ServiceStatus;
 /**
  * {@code GET /sync/status}: what the syncs are and did lately, as JSON, for the status page ({@code /}, the static
  * {@code index.html} that polls it) and for scripts. Built from {@link SyncMonitor#snapshot()} (newest first) plus the
- * syncs' state and, in embedded mode, where the sandbox is. Served on Quarkus' own HTTP server.
+ * syncs' state, the replica's part in a cluster ({@code cluster}: mode, member, leader) and, in embedded mode, where the
+ * sandbox is. Served on Quarkus' own HTTP server.
  */
 @Singleton
 public class StatusEndpoint {
@@ -38,6 +39,9 @@ public class StatusEndpoint {
 
     @Inject
     CamelContext camel;
+
+    @Inject
+    ClusterSetup cluster;
 
     void routes(@Observes Router router) {
         router.route(HttpMethod.GET, PATH).handler(this::status);
@@ -70,6 +74,8 @@ public class StatusEndpoint {
             root.put("webhooks", c.webhooks());
             root.put("pollInterval", c.pollInterval());
         }
+        // replicas: cluster mode, this replica's name and whether it leads the pollers, the shared database
+        root.set("cluster", JSON.valueToTree(cluster.status()));
         ArrayNode syncs = root.putArray("syncs");
         sync(syncs, SyncSetup.ZENDESK_SYNC, "Zendesk", c == null ? null : c.zendesk().map(z -> z.url()).orElse(null),
                 "ZENDESK_URL");

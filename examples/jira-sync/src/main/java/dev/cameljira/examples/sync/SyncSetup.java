@@ -21,6 +21,7 @@ import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.quarkus.main.events.AfterStart;
 import org.apache.camel.quarkus.main.events.AfterStop;
 import org.apache.camel.quarkus.main.events.BeforeConfigure;
+import org.apache.camel.quarkus.main.events.BeforeStop;
 import org.eclipse.microprofile.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,9 @@ public class SyncSetup {
     @Inject
     SyncMetrics metrics;
 
+    @Inject
+    ClusterSetup cluster;
+
     private volatile SyncConfiguration configuration;
     private volatile EmbeddedSandbox embedded;
     private volatile Optional<String> ownUrl = Optional.empty();
@@ -63,8 +67,9 @@ public class SyncSetup {
 
     void beforeConfigure(@Observes BeforeConfigure event) {
         CamelContext context = event.getCamelContext();
+        // the replica settings first: a refused value stops the start before the embedded sandbox is started
+        ClusterSettings replicas = ClusterSettings.fromEnvironment(this::get, get("jira.url").isEmpty());
         SyncConfiguration c = resolve();
-        configuration = c;
         configureJira(context, c.jira());
         c.zendesk().ifPresent(z -> configureZendesk(context, z));
         c.serviceNow().ifPresent(s -> configureServiceNow(context, s));
@@ -82,6 +87,9 @@ public class SyncSetup {
         values.put("jira-sync.jira.secret", orEmpty(c.jira().webhookSecret()));
         values.put("jira-sync.zendesk.secret", c.zendesk().map(z -> orEmpty(z.webhookSecret())).orElse(""));
         values.put("jira-sync.servicenow.secret", c.serviceNow().map(s -> orEmpty(s.webhookSecret())).orElse(""));
+        // leader election, shared cursors and delivery ids (ClusterSetup binds the cluster service and repositories)
+        values.putAll(cluster.configure(context, replicas));
+        configuration = c;
         values.forEach((k, v) -> context.getPropertiesComponent().addOverrideProperty((String) k, (String) v));
 
         List<String> notStarted = new ArrayList<>();
@@ -113,6 +121,7 @@ public class SyncSetup {
     void afterStart(@Observes AfterStart event) {
         metrics.registerKnownSeries(java.util.stream.Stream.of(ZENDESK_SYNC, SERVICENOW_SYNC).filter(this::configured)
                 .toList());
+        cluster.started();
         EmbeddedSandbox sandbox = embedded;
         if (sandbox != null) {
             ownUrl.ifPresent(sandbox::deliverWebhooksTo);
@@ -120,6 +129,10 @@ public class SyncSetup {
         }
         LOG.info("Watch the syncs on the status page: {}/", ownUrl.or(() -> configuration.publicUrl())
                 .orElse("http://localhost:" + httpPort()));
+    }
+
+    void beforeStop(@Observes BeforeStop event) {
+        cluster.stopping();
     }
 
     void afterStop(@Observes AfterStop event) {

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) started the way users start it:
  * {@code java -jar}, configured by environment variables only, in its own working folder, on a free loopback port.
  * Its console output goes to a file the tests read. Inherited variables the application reads are removed first, so a
- * developer's own JIRA_URL cannot leak into a test.
+ * developer's own JIRA_URL (or Kubernetes client settings) cannot leak into a test.
  */
 final class AppProcess implements AutoCloseable {
     private static final Duration START = Duration.ofSeconds(60);
@@ -43,13 +43,18 @@ final class AppProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new AssertionError(jar + " is missing: the *IT tests run after `package` (mvn verify)");
         }
+        try {
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder b = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
                 .directory(workDir.toFile()).redirectErrorStream(true);
         Map<String, String> e = b.environment();
         e.keySet().removeIf(k -> k.startsWith("JIRA_") || k.startsWith("ZENDESK_") || k.startsWith("SERVICENOW_")
                 || k.startsWith("SYNC_") || k.startsWith("QUARKUS_") || k.startsWith("CAMEL_") || k.equals("PUBLIC_URL")
-                || k.equals("SANDBOX_PORT"));
+                || k.equals("SANDBOX_PORT") || k.startsWith("KUBERNETES_"));
         e.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         e.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         e.putAll(new HashMap<>(env));
@@ -71,19 +76,39 @@ final class AppProcess implements AutoCloseable {
 
     /** Starts it on {@code port} and waits until {@code /q/health/live} answers. */
     static AppProcess startAndAwaitLive(Path workDir, int port, Map<String, String> env) {
-        AppProcess app = start(workDir, port, env);
+        return start(workDir, port, env).awaitLive();
+    }
+
+    /** Waits until {@code /q/health/live} answers; closes the process and fails when it exits or takes too long. */
+    AppProcess awaitLive() {
         try {
             await().atMost(START).pollInterval(Duration.ofMillis(200)).until(() -> {
-                if (!app.process.isAlive()) {
-                    throw new AssertionError("the application exited with " + app.process.exitValue() + ":\n" + app.output());
+                if (!process.isAlive()) {
+                    throw new AssertionError("the application exited with " + process.exitValue() + ":\n" + output());
                 }
-                return app.live();
+                return live();
             });
         } catch (RuntimeException | AssertionError e) {
-            app.close();
+            close();
             throw e;
         }
-        return app;
+        return this;
+    }
+
+    /**
+     * Kills it like a node failure or the OOM killer (SIGKILL: no shutdown hook, no lock released by Camel, the OS
+     * drops its file locks and sockets) and waits until it is gone.
+     */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("the application survived SIGKILL for 10 s");
+        }
+        keepOutput();
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     private boolean live() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,12 +45,16 @@ class WrongCredentialsIT {
             assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
             Map<String, JsonNode> checks = new LinkedHashMap<>();
             Http.JSON.readTree(ready.body()).path("checks").forEach(c -> checks.put(c.path("name").asText(), c));
-            assertThat(checks).containsKeys("jira", "zendesk", "servicenow");
-            checks.forEach((name, c) -> {
+            assertThat(checks).containsKeys("jira", "zendesk", "servicenow", "database");
+            for (String name : List.of("jira", "zendesk", "servicenow")) {
+                JsonNode c = checks.get(name);
                 assertThat(c.path("status").asText()).as(name).isEqualTo("DOWN");
                 assertThat(c.at("/data/reason").asText()).as(name).isEqualTo("unauthorized");
                 assertThat(c.at("/data/message").asText()).as(name).contains("401");
-            });
+            }
+            // one replica without SYNC_DB_URL: no database, and that is not a reason to be unready
+            assertThat(checks.get("database").path("status").asText()).isEqualTo("UP");
+            assertThat(checks.get("database").at("/data/state").asText()).isEqualTo("not configured");
             assertThat(checks.get("jira").at("/data/message").asText()).contains(SandboxUsers.ADMIN_EMAIL);
             assertThat(checks.get("zendesk").at("/data/message").asText()).contains("ZENDESK_TOKEN");
             assertThat(ready.body()).doesNotContain(WRONG_JIRA_TOKEN, WRONG_ZENDESK_TOKEN, WRONG_SERVICENOW_PASSWORD);
