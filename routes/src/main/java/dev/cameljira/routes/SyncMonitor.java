@@ -156,6 +156,7 @@ public final class SyncMonitor implements SyncListener {
                 ? "no account on the other side has the e-mail of " + value
                         + (usedDefault == null ? "; left unassigned" : "; used fallbackAssignee " + usedDefault)
                 : parameter.equals("maxAttachmentSize") ? value + " is larger than maxAttachmentSize; not copied"
+                : parameter.equals("refused") || parameter.equals("linkedKey") ? value
                 : parameter + " has no pair for '" + value + "'"
                         + (usedDefault == null ? "; field left unchanged" : "; used the default '" + usedDefault + "'");
         LOG.warn("{}: {}", sync, text);

@@ -377,8 +377,8 @@ public final class SyncEngine {
                     fields == null || fields.isEmpty() ? null : fields);
             LOG.warn("{}: Jira refused {} of the issue for {} ({}); created it without", syncId, errors.keySet(), what,
                     String.join("; ", errors.values()));
-            errors.forEach((field, message) -> monitor.unmapped(syncId, field.equals("issuetype") ? "typeMap"
-                    : field.equals("priority") ? "priorityMap" : "userMatch", "Jira " + field + " refused: " + message,
+            errors.forEach((field, message) -> monitor.unmapped(syncId, "refused",
+                    "Jira refused the " + field + " of the issue for " + what + " (" + message + "); created without it",
                     null));
             return jira.create(lenient);
         }
@@ -412,8 +412,8 @@ public final class SyncEngine {
             assignee = jiraUserFor(rec.assignee()).map(JiraUser::id).orElse(null);
             Optional<JiraUser> reporter = rec.requester() == null ? Optional.empty()
                     : jira.userByEmail(rec.requester().email());
-            reporter.ifPresent(u -> fields.put("reporter", u.accountId() != null
-                    ? Map.of("accountId", u.accountId()) : Map.of("name", u.name())));
+            // an accountId (Cloud) or user name (Data Center): the component writes the reference its Jira expects
+            reporter.ifPresent(u -> fields.put("reporter", u.id()));
         }
         String description = (rec.description() == null ? "" : rec.description().strip()) + "\n\n---\n"
                 + other.system().displayName() + " " + other.system().recordName() + " ["
