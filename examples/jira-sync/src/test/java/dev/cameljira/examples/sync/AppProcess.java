@@ -123,6 +123,24 @@ final class AppProcess implements AutoCloseable {
         return port;
     }
 
+    /** Whether this replica says, on its status page, that it leads (runs the pollers); false when it does not answer. */
+    boolean leads() {
+        try {
+            return alive() && Http.json(url("/sync/status")).at("/cluster/leader").asBoolean(false);
+        } catch (AssertionError notAnswering) {
+            return false;
+        }
+    }
+
+    /** When each of the replica's pollers last polled, from its status page. */
+    java.util.List<java.time.Instant> polls() {
+        java.util.List<java.time.Instant> at = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode p : Http.json(url("/sync/status")).path("polls")) {
+            at.add(java.time.Instant.parse(p.path("at").asText()));
+        }
+        return at;
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }

@@ -76,10 +76,10 @@ class FailoverIT {
     private void run(SharedDatabase db, AppProcess a, AppProcess b) throws Exception {
         // exactly one leader, and only it polls
         await("one of the two replicas leads").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                .until(() -> leader(a) ^ leader(b));
-        AppProcess leader = leader(a) ? a : b;
+                .until(() -> a.leads() ^ b.leads());
+        AppProcess leader = a.leads() ? a : b;
         AppProcess survivor = leader == a ? b : a;
-        await().atMost(Duration.ofSeconds(10)).until(() -> !polls(leader).isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !leader.polls().isEmpty());
         assertThat(leader.output()).contains("is now the leader (lock ");
 
         List<ZendeskTicket> tickets = new CopyOnWriteArrayList<>();
@@ -98,7 +98,7 @@ class FailoverIT {
         try {
             // a stream of changes for a while, with the leader syncing it
             await().atMost(Duration.ofSeconds(30)).until(() -> comments.size() >= 12 && linked(tickets) >= 3);
-            assertThat(polls(survivor)).as("the follower does not poll").isEmpty();
+            assertThat(survivor.polls()).as("the follower does not poll").isEmpty();
 
             Instant killedAt = Instant.now();
             leader.kill();
@@ -107,7 +107,7 @@ class FailoverIT {
             Instant[] firstPoll = new Instant[1];
             await("the survivor polls").atMost(TAKEOVER_LIMIT.plusSeconds(10)).pollInterval(Duration.ofMillis(100))
                     .until(() -> {
-                        firstPoll[0] = polls(survivor).stream().filter(at -> at.isAfter(killedAt)).min(Instant::compareTo)
+                        firstPoll[0] = survivor.polls().stream().filter(at -> at.isAfter(killedAt)).min(Instant::compareTo)
                                 .orElse(null);
                         return firstPoll[0] != null;
                     });
@@ -333,22 +333,5 @@ class FailoverIT {
             throw new AssertionError(e);
         }
         return out;
-    }
-
-    private static boolean leader(AppProcess app) {
-        try {
-            return app.alive() && Http.json(app.url("/sync/status")).at("/cluster/leader").asBoolean(false);
-        } catch (AssertionError notAnswering) {
-            return false;
-        }
-    }
-
-    /** When each of the replica's pollers last polled. */
-    private static List<Instant> polls(AppProcess app) {
-        List<Instant> at = new ArrayList<>();
-        for (JsonNode p : Http.json(app.url("/sync/status")).path("polls")) {
-            at.add(Instant.parse(p.path("at").asText()));
-        }
-        return at;
     }
 }

@@ -68,13 +68,13 @@ class KubernetesLeaseIT {
                 a.awaitLive();
                 b.awaitLive();
                 await("one pod leads").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> leader(a) ^ leader(b));
-                AppProcess leader = leader(a) ? a : b;
+                        .until(() -> a.leads() ^ b.leads());
+                AppProcess leader = a.leads() ? a : b;
                 AppProcess other = leader == a ? b : a;
                 String leaderPod = leader == a ? "jira-sync-a" : "jira-sync-b";
                 String otherPod = leader == a ? "jira-sync-b" : "jira-sync-a";
-                await().atMost(Duration.ofSeconds(10)).until(() -> !polls(leader).isEmpty());
-                assertThat(polls(other)).as("the other pod does not poll").isEmpty();
+                await().atMost(Duration.ofSeconds(10)).until(() -> !leader.polls().isEmpty());
+                assertThat(other.polls()).as("the other pod does not poll").isEmpty();
                 assertThat(leader.output()).contains("Replica " + leaderPod + " is now the leader (Lease jira-sync-pollers)");
 
                 // what the leader election asked the API server for, against what the generated Role grants
@@ -97,9 +97,9 @@ class KubernetesLeaseIT {
                 pod(k8s, leaderPod, false);
                 drain(api);
                 await("the other pod polls").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                        .until(() -> polls(other).stream().anyMatch(at -> at.isAfter(killedAt)));
+                        .until(() -> other.polls().stream().anyMatch(at -> at.isAfter(killedAt)));
                 Set<String> later = permissions(drain(api));
-                Instant first = polls(other).stream().min(Instant::compareTo).orElseThrow();
+                Instant first = other.polls().stream().min(Instant::compareTo).orElseThrow();
                 System.out.printf("KubernetesLeaseIT: leader killed; %s polled after %d ms (lease %d s)%n", otherPod,
                         Duration.between(killedAt, first).toMillis(), LEASE.toSeconds());
                 assertThat(k8s.leases().inNamespace(NAMESPACE).withName("jira-sync-pollers").get().getSpec()
@@ -223,21 +223,5 @@ class KubernetesLeaseIT {
             }
         }
         return rules;
-    }
-
-    private static boolean leader(AppProcess app) {
-        try {
-            return app.alive() && Http.json(app.url("/sync/status")).at("/cluster/leader").asBoolean(false);
-        } catch (AssertionError notAnswering) {
-            return false;
-        }
-    }
-
-    private static List<Instant> polls(AppProcess app) {
-        List<Instant> at = new ArrayList<>();
-        for (JsonNode p : Http.json(app.url("/sync/status")).path("polls")) {
-            at.add(Instant.parse(p.path("at").asText()));
-        }
-        return at;
     }
 }
