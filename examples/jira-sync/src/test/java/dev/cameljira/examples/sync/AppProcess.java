@@ -13,6 +13,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.cameljira.sandbox.JiraSandbox;
+import dev.cameljira.sandbox.SandboxUsers;
+import dev.cameljira.sandbox.servicenow.ServiceNowEmulator;
+import dev.cameljira.sandbox.zendesk.ZendeskEmulator;
+
 /**
  * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) started the way users start it:
  * {@code java -jar}, configured by environment variables only, in its own working folder, on a free loopback port.
@@ -30,6 +35,22 @@ final class AppProcess implements AutoCloseable {
         this.process = process;
         this.output = output;
         this.port = port;
+    }
+
+    /** Jira, Zendesk and ServiceNow all pointed at {@code sandbox} with its seeded credentials; a map to add to. */
+    static Map<String, String> sandboxConnections(JiraSandbox sandbox) {
+        Map<String, String> env = new HashMap<>();
+        String base = sandbox.baseUrl();
+        env.put("JIRA_URL", base);
+        env.put("JIRA_USERNAME", SandboxUsers.ADMIN_EMAIL);
+        env.put("JIRA_API_TOKEN", SandboxUsers.ADMIN_TOKEN);
+        env.put("ZENDESK_URL", base);
+        env.put("ZENDESK_USERNAME", ZendeskEmulator.AGENT_EMAIL);
+        env.put("ZENDESK_TOKEN", ZendeskEmulator.AGENT_API_TOKEN);
+        env.put("SERVICENOW_URL", base);
+        env.put("SERVICENOW_USERNAME", ServiceNowEmulator.ADMIN_USER);
+        env.put("SERVICENOW_PASSWORD", ServiceNowEmulator.ADMIN_PASSWORD);
+        return env;
     }
 
     /** Starts the application in {@code workDir} with {@code env} on a free port; does not wait. */

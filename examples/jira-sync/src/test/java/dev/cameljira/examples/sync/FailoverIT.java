@@ -156,17 +156,7 @@ class FailoverIT {
     }
 
     private Map<String, String> env(SharedDatabase db, String name) {
-        Map<String, String> env = new HashMap<>();
-        String base = sandbox.baseUrl();
-        env.put("JIRA_URL", base);
-        env.put("JIRA_USERNAME", SandboxUsers.ADMIN_EMAIL);
-        env.put("JIRA_API_TOKEN", SandboxUsers.ADMIN_TOKEN);
-        env.put("ZENDESK_URL", base);
-        env.put("ZENDESK_USERNAME", ZendeskEmulator.AGENT_EMAIL);
-        env.put("ZENDESK_TOKEN", ZendeskEmulator.AGENT_API_TOKEN);
-        env.put("SERVICENOW_URL", base);
-        env.put("SERVICENOW_USERNAME", ServiceNowEmulator.ADMIN_USER);
-        env.put("SERVICENOW_PASSWORD", ServiceNowEmulator.ADMIN_PASSWORD);
+        Map<String, String> env = AppProcess.sandboxConnections(sandbox);
         env.put("SYNC_POLL_INTERVAL", "1s");
         env.put("SYNC_CLUSTER", "file");
         env.put("SYNC_CLUSTER_ROOT", dir.resolve("cluster").toString());

@@ -21,9 +21,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cameljira.sandbox.JiraSandbox;
-import dev.cameljira.sandbox.SandboxUsers;
-import dev.cameljira.sandbox.servicenow.ServiceNowEmulator;
-import dev.cameljira.sandbox.zendesk.ZendeskEmulator;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -116,17 +113,7 @@ class KubernetesLeaseIT {
     }
 
     private Map<String, String> env(KubernetesMockServer api, JiraSandbox sandbox, String pod) {
-        Map<String, String> env = new HashMap<>();
-        String base = sandbox.baseUrl();
-        env.put("JIRA_URL", base);
-        env.put("JIRA_USERNAME", SandboxUsers.ADMIN_EMAIL);
-        env.put("JIRA_API_TOKEN", SandboxUsers.ADMIN_TOKEN);
-        env.put("ZENDESK_URL", base);
-        env.put("ZENDESK_USERNAME", ZendeskEmulator.AGENT_EMAIL);
-        env.put("ZENDESK_TOKEN", ZendeskEmulator.AGENT_API_TOKEN);
-        env.put("SERVICENOW_URL", base);
-        env.put("SERVICENOW_USERNAME", ServiceNowEmulator.ADMIN_USER);
-        env.put("SERVICENOW_PASSWORD", ServiceNowEmulator.ADMIN_PASSWORD);
+        Map<String, String> env = AppProcess.sandboxConnections(sandbox);
         env.put("SYNC_POLL_INTERVAL", "1s");
         env.put("SYNC_CLUSTER", "kubernetes");
         // leadership is what this test is about; FailoverIT covers the shared database
