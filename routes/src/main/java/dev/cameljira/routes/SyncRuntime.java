@@ -223,11 +223,15 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
                         producer, (ZendeskComponent) context.getComponent(settings.otherComponent()), zendeskBaseUrl(),
                         settings.maxAttachmentSize()))
                 : new ServiceNowSide(producer, settings, serviceNowBaseUrl(), clock);
-        engine = new SyncEngine(routeId, settings, jira, other, monitor, clock, newSince);
+        IdempotentRepository claims = settings.claimRepository() == null ? null : context.getRegistry()
+                .lookupByNameAndType(bean("claimRepository", settings.claimRepository(), IdempotentRepository.class),
+                        IdempotentRepository.class);
+        engine = new SyncEngine(routeId, settings, jira, other, monitor, clock, newSince, claims);
         LOG.info("{} started: Jira {} <-> {} ({}, {}, poll every {}{})", routeId, settings.jiraProject(),
                 settings.system().displayName(), settings.direction().name().toLowerCase().replace('_', '-'),
                 settings.webhooks() ? "webhooks + polling" : "polling", settings.pollInterval(),
-                settings.leaderElection() ? ", pollers on the leader" : "");
+                (settings.leaderElection() ? ", pollers on the leader" : "")
+                        + (claims != null ? ", pairs claimed in " + settings.claimRepository() : ""));
     }
 
     /**

@@ -103,6 +103,10 @@ public record TemplateParameter(String name, String zendeskDefault, String servi
             both("stateDirectory", "jira-sync-state", "Folder of the file cursors when no stateRepository is given."),
             both("idempotentRepository", "", "Bean name of the IdempotentRepository that drops redelivered webhooks "
                     + "(shared by the replicas). Empty: in memory."),
+            both("claimRepository", "", "Bean name of an IdempotentRepository the replicas share to claim a ticket / "
+                    + "incident while one of them syncs it, so a webhook on one pod and the leader's poll never both "
+                    + "create its issue or copy its comment (JdbcClaimRepository of this module). Empty: one replica, "
+                    + "in-process locks."),
             both("maximumRedeliveries", "5", "Tries after the first, with exponential backoff."),
             both("redeliveryDelay", "1s", "First backoff delay (doubled per try, at most 60s)."),
             both("ignoreUsers", "", "Comma-separated e-mails or account ids whose changes are never synced (other "

@@ -36,9 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The state replicas share, in a real PostgreSQL: the poll cursors (the component's JdbcStateRepository) and the ids of
- * processed webhook deliveries (camel-sql's JdbcMessageIdRepository). A restarted sync resumes from the database, and
- * a delivery already processed is dropped even by a fresh process.
+ * The state replicas share, in a real PostgreSQL: the poll cursors (the component's JdbcStateRepository), the ids of
+ * processed webhook deliveries (camel-sql's JdbcMessageIdRepository) and the claims on pairs (JdbcClaimRepository). A
+ * restarted sync resumes from the database, a delivery already processed is dropped even by a fresh process, and a
+ * claim goes to exactly one of the replicas asking at the same moment.
  */
 class PostgresStateTest {
     private static final String SECRET = "zendesk-secret-pg";
@@ -129,6 +130,65 @@ class PostgresStateTest {
         assertThat(monitor.counter("events.zendesk.webhook")).as("the redelivered id was dropped").isZero();
         assertThat(rows("select count(*) from CAMEL_MESSAGEPROCESSED where MESSAGEID = 'zendesk:delivery-1'"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void ofSimultaneousClaimsOneWinsAndTheClaimOfADeadReplicaIsTakenOverByOne() throws Exception {
+        Instant t0 = Instant.parse("2026-12-05T10:00:00Z");
+        JdbcClaimRepository a = claims(t0);
+        JdbcClaimRepository b = claims(t0);
+        for (int round = 0; round < 5; round++) {
+            String key = "claim:zendesk:" + (100 + round);
+            assertThat(winners(key, a, b)).as("claims won on %s", key).isEqualTo(1);
+            assertThat(a.contains(key) && b.contains(key)).isTrue();
+        }
+
+        // a replica that died holding a claim never releases it: it holds for maxAge (60 s), then one replica takes it
+        String dead = "claim:servicenow:9d385017c611228701d22104cc95c371";
+        assertThat(a.add(dead)).isTrue();
+        JdbcClaimRepository soon = claims(t0.plusSeconds(59));
+        assertThat(soon.add(dead)).as("59 s later").isFalse();
+        assertThat(soon.contains(dead)).isTrue();
+        JdbcClaimRepository c = claims(t0.plusSeconds(61));
+        JdbcClaimRepository d = claims(t0.plusSeconds(61));
+        assertThat(c.contains(dead)).as("61 s later the claim is stale").isFalse();
+        assertThat(winners(dead, c, d)).as("take-overs of the stale claim").isEqualTo(1);
+        assertThat(c.contains(dead)).isTrue();
+        assertThat(c.remove(dead)).isTrue();
+        assertThat(d.add(dead)).as("released").isTrue();
+        assertThat(rows("select count(*) from " + JdbcClaimRepository.DEFAULT_TABLE)).isEqualTo(6);
+    }
+
+    private JdbcClaimRepository claims(Instant now) {
+        JdbcClaimRepository r = new JdbcClaimRepository(dataSource, JdbcClaimRepository.DEFAULT_TABLE,
+                JdbcClaimRepository.DEFAULT_MAX_AGE, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        r.start();
+        return r;
+    }
+
+    /** 16 threads, half on each replica, claim {@code key} at the same moment: how many were granted it. */
+    private static int winners(String key, IdempotentRepository one, IdempotentRepository other) throws Exception {
+        int threads = 16;
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                IdempotentRepository replica = i % 2 == 0 ? one : other;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return replica.add(key);
+                }));
+            }
+            go.countDown();
+            int won = 0;
+            for (java.util.concurrent.Future<Boolean> r : results) {
+                won += r.get() ? 1 : 0;
+            }
+            return won;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private HttpResponse<String> deliver(byte[] body) throws Exception {

@@ -22,13 +22,15 @@ import dev.cameljira.jira.model.JiraUser;
 import dev.cameljira.routes.SyncMonitor;
 import dev.cameljira.routes.SyncSettings;
 import dev.cameljira.routes.SyncSystem;
+import org.apache.camel.spi.IdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one Jira project and one Zendesk account / ServiceNow instance in step, one linked pair at a time.
  *
- * <p>Every event, whatever it came through, makes the engine look at the pair as it is now, under a lock per pair:
+ * <p>Every event, whatever it came through, makes the engine look at the pair as it is now, under a lock per pair (and,
+ * with several replicas, a claim on it in a shared repository: {@link PairClaims}):
  * <ul>
  *   <li>A ticket / incident without a Jira key that qualifies (selector, created after the sync's start) gets an issue,
  *   unless an issue carrying its link label exists already (a crash between creating the issue and writing the key),
@@ -75,6 +77,7 @@ public final class SyncEngine {
     private final Clock clock;
     private final Instant newSince;
     private final KeyedLocks locks = new KeyedLocks();
+    private final PairClaims claims;
     private final EchoGuard echo;
     private final PairCache known = new PairCache();
     /** The status new issues of a type start in, as the last creation showed. */
@@ -85,9 +88,10 @@ public final class SyncEngine {
     /**
      * @param syncId   the sync's route id (logs, status)
      * @param newSince records created before this are never "new" (the sync's first start, or {@code since})
+     * @param claims   shared by the replicas to claim a pair while one of them syncs it; null with one replica
      */
     public SyncEngine(String syncId, SyncSettings settings, JiraSide jira, OtherSide other, SyncMonitor monitor,
-                      Clock clock, Instant newSince) {
+                      Clock clock, Instant newSince, IdempotentRepository claims) {
         this.syncId = syncId;
         this.settings = settings;
         this.jira = jira;
@@ -96,6 +100,7 @@ public final class SyncEngine {
         this.clock = clock;
         this.newSince = newSince;
         this.echo = new EchoGuard(clock);
+        this.claims = new PairClaims(claims, other.system().key());
     }
 
     private SyncSystem system() {
@@ -162,7 +167,8 @@ public final class SyncEngine {
         String key = e.id();
         String id = otherId;
         JiraIssue issueRead = issue;
-        locks.run(id, () -> reconcile(key, issueRead, id, null, null, scope, link));
+        locks.run(id, () -> claims.run(id, other.describe(id), link,
+                () -> reconcile(key, issueRead, id, null, null, scope, link)));
     }
 
     private void onOther(SyncEvent e) {
@@ -177,7 +183,8 @@ public final class SyncEngine {
                 || Markers.isSynced(e.commentBody()))) {
             return;
         }
-        locks.run(e.id(), () -> onOtherLocked(e));
+        String what = other.describe(e.id());
+        locks.run(e.id(), () -> claims.run(e.id(), what, what, () -> onOtherLocked(e)));
     }
 
     private void onOtherLocked(SyncEvent e) {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import dev.cameljira.jira.consumer.JdbcStateRepository;
+import dev.cameljira.routes.JdbcClaimRepository;
 import jakarta.inject.Singleton;
 import org.apache.camel.CamelContext;
 import org.apache.camel.cluster.CamelClusterEventListener;
@@ -35,14 +36,17 @@ import org.slf4j.LoggerFactory;
  *   <li>with a database: binds the component's {@link JdbcStateRepository} (poll cursors, table CAMEL_JIRA_STATE) as
  *   {@value #STATE_REPOSITORY} and camel-sql's {@link JdbcMessageIdRepository} (ids of processed webhook deliveries,
  *   table CAMEL_MESSAGEPROCESSED) as {@value #IDEMPOTENT_REPOSITORY}, which both templates are given (the Jira webhook
- *   route they share takes it from them);</li>
+ *   route they share takes it from them), and the routes' {@link JdbcClaimRepository} (table CAMEL_JIRA_SYNC_CLAIMS)
+ *   as {@value #CLAIM_REPOSITORY}: a replica claims a ticket / incident there while it syncs it, so a webhook on one
+ *   replica and the leader's poll never both create its issue;</li>
  *   <li>with a cluster mode: adds the {@link CamelClusterService} that camel-master's {@code master:} asks who leads
  *   ({@link KubernetesClusterService} on a Lease, or {@link FileLockClusterService}), and logs each change of
  *   leadership.</li>
  * </ul>
  *
  * It publishes the template parameters as Camel override properties ({@code jira-sync.leader-election},
- * {@code jira-sync.cluster-namespace}, {@code jira-sync.state-repository}, {@code jira-sync.idempotent-repository}).
+ * {@code jira-sync.cluster-namespace}, {@code jira-sync.state-repository}, {@code jira-sync.idempotent-repository},
+ * {@code jira-sync.claim-repository}).
  */
 @Singleton
 public class ClusterSetup {
@@ -50,6 +54,13 @@ public class ClusterSetup {
     static final String IDEMPOTENT_REPOSITORY = "jiraSyncIdempotentRepository";
     /** camel-sql's processor name: one set of ids for both syncs (the ids carry their system: zendesk:..., jira:...). */
     static final String DELIVERIES = "jira-sync";
+    static final String CLAIM_REPOSITORY = "jiraSyncClaimRepository";
+    /**
+     * camel-sql's table with a primary key: camel-sql's own has none, and two replicas inserting the same delivery id at
+     * the same instant would both process it.
+     */
+    static final String CREATE_TABLE = "CREATE TABLE CAMEL_MESSAGEPROCESSED (processorName VARCHAR(255) NOT NULL, "
+            + "messageId VARCHAR(100) NOT NULL, createdAt TIMESTAMP, PRIMARY KEY (processorName, messageId))";
 
     /** FileLockClusterService: look every second, a leader silent for 3 s is stale (Camel's defaults: 10 s and 50 s). */
     static final long FILE_LOCK_INTERVAL_MS = 1000;
@@ -77,6 +88,7 @@ public class ClusterSetup {
         values.put("jira-sync.cluster-namespace", ClusterSettings.POLLERS);
         values.put("jira-sync.state-repository", "");
         values.put("jira-sync.idempotent-repository", "");
+        values.put("jira-sync.claim-repository", "");
         s.database().ifPresent(db -> {
             DataSource ds = dataSource(db);
             check(ds, db);
@@ -88,6 +100,8 @@ public class ClusterSetup {
             context.getRegistry().bind(IDEMPOTENT_REPOSITORY, IdempotentRepository.class, deliveries);
             values.put("jira-sync.state-repository", STATE_REPOSITORY);
             values.put("jira-sync.idempotent-repository", IDEMPOTENT_REPOSITORY);
+            context.getRegistry().bind(CLAIM_REPOSITORY, IdempotentRepository.class, claims(ds));
+            values.put("jira-sync.claim-repository", CLAIM_REPOSITORY);
         });
         if (s.leaderElection()) {
             cluster = clusterService(s);
@@ -243,6 +257,7 @@ public class ClusterSetup {
      */
     private static JdbcMessageIdRepository deliveries(DataSource ds, ClusterSettings.Database db) {
         JdbcMessageIdRepository repo = new JdbcMessageIdRepository(ds, DELIVERIES);
+        repo.setCreateString(CREATE_TABLE);
         String exists = repo.getTableExistsString();
         if (!tableExists(ds, exists)) {
             try (Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
@@ -260,6 +275,13 @@ public class ClusterSetup {
         repo.setCreateTableIfNotExists(false);
         repo.start();
         return repo;
+    }
+
+    /** The claims (table CAMEL_JIRA_SYNC_CLAIMS, created when missing). */
+    private static IdempotentRepository claims(DataSource ds) {
+        JdbcClaimRepository claims = new JdbcClaimRepository(ds);
+        claims.start();
+        return claims;
     }
 
     private static boolean tableExists(DataSource ds, String query) {
