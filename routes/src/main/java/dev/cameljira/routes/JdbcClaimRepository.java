@@ -8,17 +8,25 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The {@code claimRepository} for replicas that share a database: a claim is a row, taken atomically, released by
- * deleting it, and taken over when its holder has not released it within {@code maxAge} (a replica killed in the middle
- * of a sync). Plain {@code java.sql} on a {@link DataSource} (PostgreSQL, H2, MySQL/MariaDB, SQL Server, Oracle, ...).
+ * The {@code claimRepository} for replicas that share a database: a claim is a row, taken atomically, kept alive while
+ * held (re-stamped every third of {@code maxAge}), released by deleting it, and taken over once it has not been kept
+ * alive for {@code maxAge} (a replica killed in the middle of a sync: the pairs it held wait that long). Plain
+ * {@code java.sql} on a {@link DataSource} (PostgreSQL, H2, MySQL/MariaDB, SQL Server, Oracle, ...).
  *
  * <p>Why not camel-sql: its {@code JdbcMessageIdRepository} creates its table without a primary key, so two replicas
  * inserting the same id at the same instant both succeed; and its {@code JdbcOrphanLockAwareIdempotentRepository}
@@ -31,18 +39,19 @@ import org.apache.camel.support.service.ServiceSupport;
  *   <li>{@link #contains}: a claim younger than {@code maxAge} exists. {@link #remove}: deletes it.</li>
  * </ul>
  * Table (default {@value #DEFAULT_TABLE}), created when missing: {@code CLAIM_KEY VARCHAR(255) PRIMARY KEY,
- * CLAIMED_AT BIGINT} (epoch milliseconds of the claiming replica's clock: keep the replicas' clocks within seconds of
- * each other, as NTP does). A sync of one pair that takes longer than {@code maxAge} (very large attachments) can be
- * claimed by another replica meanwhile.
+ * CLAIMED_AT BIGINT} (epoch milliseconds of the claiming replica's clock: keep the replicas' clocks within a second or
+ * two of each other, as NTP does). Started, it keeps its claims alive on a daemon thread; the sync templates start the
+ * repository they are given.
  */
 public final class JdbcClaimRepository extends ServiceSupport implements IdempotentRepository {
 
     /** The table used when none is given. */
     public static final String DEFAULT_TABLE = "CAMEL_JIRA_SYNC_CLAIMS";
 
-    /** How long a claim holds when not released: longer than any sync of one pair. */
-    public static final Duration DEFAULT_MAX_AGE = Duration.ofSeconds(60);
+    /** How long a claim holds when no longer kept alive. */
+    public static final Duration DEFAULT_MAX_AGE = Duration.ofSeconds(15);
 
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcClaimRepository.class);
     private static final int MAX_KEY_LENGTH = 255;
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
 
@@ -50,7 +59,10 @@ public final class JdbcClaimRepository extends ServiceSupport implements Idempot
     private final String table;
     private final Duration maxAge;
     private final Clock clock;
+    /** The claims this repository took and has not released: the keep-alive re-stamps them. */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
     private volatile boolean tableReady;
+    private ScheduledExecutorService keepAlive;
 
     /** Claims in {@value #DEFAULT_TABLE}, stale after {@link #DEFAULT_MAX_AGE}. */
     public JdbcClaimRepository(DataSource dataSource) {
@@ -85,6 +97,42 @@ public final class JdbcClaimRepository extends ServiceSupport implements Idempot
     @Override
     protected void doStart() {
         ensureTable();
+        keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "JdbcClaimRepository keep-alive [" + table + "]");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = maxAge.toMillis() / 3;
+        keepAlive.scheduleWithFixedDelay(this::keepAlive, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected void doStop() {
+        if (keepAlive != null) {
+            keepAlive.shutdownNow();
+            keepAlive = null;
+        }
+    }
+
+    /** Re-stamps the claims held here, so other replicas keep seeing them as alive; never throws. */
+    void keepAlive() {
+        if (held.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET CLAIMED_AT = ? WHERE CLAIM_KEY = ?")) {
+            c.setAutoCommit(true);
+            long now = clock.millis();
+            for (String key : held) {
+                ps.setLong(1, now);
+                ps.setString(2, key);
+                ps.executeUpdate();
+            }
+        } catch (SQLException | RuntimeException e) {
+            // the next round tries again; claims not kept alive for maxAge may be taken over, nothing is lost
+            LOG.warn("JdbcClaimRepository could not keep its {} claims in table {} alive: {}", held.size(), table,
+                    e.getMessage());
+        }
     }
 
     @Override
@@ -100,6 +148,7 @@ public final class JdbcClaimRepository extends ServiceSupport implements Idempot
                 takeOver.setString(2, key);
                 takeOver.setLong(3, now - maxAge.toMillis());
                 if (takeOver.executeUpdate() == 1) {
+                    held.add(key);
                     return true;
                 }
             }
@@ -108,6 +157,7 @@ public final class JdbcClaimRepository extends ServiceSupport implements Idempot
                 insert.setString(1, key);
                 insert.setLong(2, now);
                 insert.executeUpdate();
+                held.add(key);
                 return true;
             } catch (SQLException e) {
                 if (isDuplicateKey(e)) {
@@ -140,6 +190,7 @@ public final class JdbcClaimRepository extends ServiceSupport implements Idempot
     @Override
     public boolean remove(String key) {
         checkKey(key);
+        held.remove(key);
         ensureTable();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE CLAIM_KEY = ?")) {
@@ -158,6 +209,7 @@ public final class JdbcClaimRepository extends ServiceSupport implements Idempot
 
     @Override
     public void clear() {
+        held.clear();
         ensureTable();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(true);

@@ -226,6 +226,8 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
         IdempotentRepository claims = settings.claimRepository() == null ? null : context.getRegistry()
                 .lookupByNameAndType(bean("claimRepository", settings.claimRepository(), IdempotentRepository.class),
                         IdempotentRepository.class);
+        // as Camel's idempotent consumer does with its repository (JdbcClaimRepository keeps its claims alive once started)
+        org.apache.camel.support.service.ServiceHelper.startService(claims);
         engine = new SyncEngine(routeId, settings, jira, other, monitor, clock, newSince, claims);
         LOG.info("{} started: Jira {} <-> {} ({}, {}, poll every {}{})", routeId, settings.jiraProject(),
                 settings.system().displayName(), settings.direction().name().toLowerCase().replace('_', '-'),

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cameljira.sandbox.JiraSandbox;
@@ -29,25 +25,8 @@ class ConflictAndServerModeTest {
     Path state;
     private JiraSandbox sandbox;
     private CamelContext context;
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-
-    /** A clock the test moves forward, so "later" does not depend on how fast the test runs. */
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    /** Moved forward by the test, so "later" does not depend on how fast the test runs. */
+    private final MovableClock clock = new MovableClock(Instant.now());
 
     @AfterEach
     void stop() throws Exception {
@@ -88,10 +67,10 @@ class ConflictAndServerModeTest {
         // while the sync is away: on ticket a Zendesk changes first, Jira later; on ticket b the other way round
         sandbox.zendesk().updateTicket(jiraLater.id(), TicketUpdate.none().withStatus(ZendeskStatus.PENDING));
         sandbox.admin().transition(b, "Done");
-        now.set(now.get().plusSeconds(5));
+        clock.advance(Duration.ofSeconds(5));
         sandbox.admin().transition(a, "Done");
         sandbox.zendesk().updateTicket(zendeskLater.id(), TicketUpdate.none().withStatus(ZendeskStatus.OPEN));
-        now.set(now.get().plusSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
 
         context = sync();
 

@@ -82,7 +82,7 @@ class PostgresStateTest {
 
     private int port;
 
-    private CamelContext sync() throws Exception {
+    private CamelContext sync(IdempotentRepository claims) throws Exception {
         CamelContext ctx = SyncEnvironment.newContext(sandbox);
         SyncEnvironment env = new SyncEnvironment(sandbox, state, ctx);
         if (port == 0) {
@@ -98,16 +98,18 @@ class PostgresStateTest {
         ctx.getRegistry().bind("syncState", StateRepository.class, cursors);
         JdbcMessageIdRepository deliveries = new JdbcMessageIdRepository(dataSource, "zendesk-sync");
         ctx.getRegistry().bind("syncDeliveries", IdempotentRepository.class, deliveries);
+        ctx.getRegistry().bind("syncClaims", IdempotentRepository.class, claims);
         env.instantiate("jira-zendesk-sync", "zendesk-sync", env.params("stateRepository", "syncState",
-                "idempotentRepository", "syncDeliveries", "webhooks", "true", "allowUnsignedWebhooks", "false",
-                "jiraWebhookSecret", "jira-secret-pg", "zendeskWebhookSecret", SECRET));
+                "idempotentRepository", "syncDeliveries", "claimRepository", "syncClaims", "webhooks", "true",
+                "allowUnsignedWebhooks", "false", "jiraWebhookSecret", "jira-secret-pg", "zendeskWebhookSecret", SECRET,
+                "maximumRedeliveries", "2", "redeliveryDelay", "200ms"));
         ctx.start();
         return ctx;
     }
 
     @Test
     void cursorsAndDeliveriesLiveInPostgres() throws Exception {
-        context = sync();
+        context = sync(new JdbcClaimRepository(dataSource));
         ZendeskTicket t = sandbox.zendesk().createTicket(TicketDraft.of("In Postgres", "x"));
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 SyncEnvironment.linked(sandbox.zendesk().ticket(t.id()).orElseThrow().externalId()));
@@ -120,7 +122,7 @@ class PostgresStateTest {
         context.close();
 
         // a new process: the cursor comes from PostgreSQL (no second issue), the delivery id too (dropped)
-        context = sync();
+        context = sync(new JdbcClaimRepository(dataSource));
         SyncMonitor monitor = context.getRegistry().lookupByNameAndType(SyncMonitor.BEAN_NAME, SyncMonitor.class);
         assertThat(deliver(event).statusCode()).isEqualTo(200);
         ZendeskTicket later = sandbox.zendesk().createTicket(TicketDraft.of("After restart", "y"));
@@ -143,20 +145,69 @@ class PostgresStateTest {
             assertThat(a.contains(key) && b.contains(key)).isTrue();
         }
 
-        // a replica that died holding a claim never releases it: it holds for maxAge (60 s), then one replica takes it
+        // a replica that died holding a claim neither keeps it alive nor releases it: it holds for maxAge, then one
+        // replica takes it over
+        Duration maxAge = JdbcClaimRepository.DEFAULT_MAX_AGE;
         String dead = "claim:servicenow:9d385017c611228701d22104cc95c371";
         assertThat(a.add(dead)).isTrue();
-        JdbcClaimRepository soon = claims(t0.plusSeconds(59));
-        assertThat(soon.add(dead)).as("59 s later").isFalse();
+        JdbcClaimRepository soon = claims(t0.plus(maxAge).minusSeconds(1));
+        assertThat(soon.add(dead)).as("just under maxAge later").isFalse();
         assertThat(soon.contains(dead)).isTrue();
-        JdbcClaimRepository c = claims(t0.plusSeconds(61));
-        JdbcClaimRepository d = claims(t0.plusSeconds(61));
-        assertThat(c.contains(dead)).as("61 s later the claim is stale").isFalse();
+        JdbcClaimRepository c = claims(t0.plus(maxAge).plusSeconds(1));
+        JdbcClaimRepository d = claims(t0.plus(maxAge).plusSeconds(1));
+        assertThat(c.contains(dead)).as("just over maxAge later the claim is stale").isFalse();
         assertThat(winners(dead, c, d)).as("take-overs of the stale claim").isEqualTo(1);
         assertThat(c.contains(dead)).isTrue();
         assertThat(c.remove(dead)).isTrue();
         assertThat(d.add(dead)).as("released").isTrue();
         assertThat(rows("select count(*) from " + JdbcClaimRepository.DEFAULT_TABLE)).isEqualTo(6);
+    }
+
+    @Test
+    void aClaimKeptAliveHoldsPastMaxAgeAndAReleasedOneIsNoLongerKeptAlive() throws Exception {
+        Instant t0 = Instant.parse("2026-12-05T10:00:00Z");
+        Duration maxAge = JdbcClaimRepository.DEFAULT_MAX_AGE;
+        MovableClock clock = new MovableClock(t0);
+        JdbcClaimRepository holder = new JdbcClaimRepository(dataSource, JdbcClaimRepository.DEFAULT_TABLE, maxAge, clock);
+        holder.start();
+        try {
+            String syncing = "claim:zendesk:7";
+            String released = "claim:zendesk:8";
+            assertThat(holder.add(syncing)).isTrue();
+            assertThat(holder.add(released)).isTrue();
+            assertThat(holder.remove(released)).isTrue();
+
+            // a long sync: the holder's keep-alive re-stamps what it still holds
+            clock.set(t0.plus(maxAge).minusSeconds(1));
+            holder.keepAlive();
+            Instant later = t0.plus(maxAge).plusSeconds(5);
+            assertThat(claims(later).add(syncing)).as("kept alive, still held after maxAge").isFalse();
+            assertThat(claims(later).add(released)).as("released, not kept alive").isTrue();
+            assertThat(claims(clock.instant().plus(maxAge).plusSeconds(1)).add(syncing))
+                    .as("no longer kept alive for maxAge").isTrue();
+        } finally {
+            holder.stop();
+        }
+    }
+
+    @Test
+    void aTicketClaimedByAReplicaThatDiedIsSyncedOnceTheClaimIsStale() throws Exception {
+        Duration maxAge = Duration.ofSeconds(2);
+        JdbcClaimRepository claims = new JdbcClaimRepository(dataSource, JdbcClaimRepository.DEFAULT_TABLE, maxAge,
+                java.time.Clock.systemUTC());
+        ZendeskTicket t = sandbox.zendesk().createTicket(TicketDraft.of("Claimed by a dead replica", "x"));
+        // the dead replica's claim: taken, never kept alive (its repository is not started), never released
+        JdbcClaimRepository dead = new JdbcClaimRepository(dataSource, JdbcClaimRepository.DEFAULT_TABLE, maxAge,
+                java.time.Clock.systemUTC());
+        assertThat(dead.add("claim:zendesk:" + t.id())).isTrue();
+
+        context = sync(claims);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                SyncEnvironment.linked(sandbox.zendesk().ticket(t.id()).orElseThrow().externalId()));
+        assertThat(sandbox.admin().issueCount()).isEqualTo(1);
+        // released once the sync of the pair is done (after the link: its comments are looked at too)
+        await().atMost(Duration.ofSeconds(10)).until(() -> rows("select count(*) from "
+                + JdbcClaimRepository.DEFAULT_TABLE) == 0);
     }
 
     private JdbcClaimRepository claims(Instant now) {

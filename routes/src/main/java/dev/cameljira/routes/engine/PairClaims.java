@@ -45,7 +45,7 @@ final class PairClaims {
             try {
                 repository.remove(key);
             } catch (RuntimeException ex) {
-                // the claim ages out (JdbcClaimRepository: 60 s): the pair waits that long, nothing is lost
+                // the claim ages out (JdbcClaimRepository: 15 s): the pair waits that long, nothing is lost
                 LOG.warn("could not release the claim on {} ({}); other replicas wait until it ages out", what,
                         Failures.reason(ex));
             }
