@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cameljira.sandbox.JiraSandbox;
@@ -85,16 +85,10 @@ class FailoverIT {
         List<ZendeskTicket> tickets = new CopyOnWriteArrayList<>();
         List<Incident> incidents = new CopyOnWriteArrayList<>();
         List<Made> comments = new CopyOnWriteArrayList<>();
-        AtomicBoolean streaming = new AtomicBoolean(true);
-        ExecutorService stream = Executors.newSingleThreadExecutor();
-        Future<Integer> steps = stream.submit(() -> {
-            int n = 0;
-            while (streaming.get()) {
-                step(n++, tickets, incidents, comments);
-                Thread.sleep(STEP.toMillis());
-            }
-            return n;
-        });
+        AtomicInteger steps = new AtomicInteger();
+        ScheduledExecutorService stream = Executors.newSingleThreadScheduledExecutor();
+        ScheduledFuture<?> stepping = stream.scheduleWithFixedDelay(() -> step(steps.getAndIncrement(), tickets,
+                incidents, comments), 0, STEP.toMillis(), TimeUnit.MILLISECONDS);
         try {
             // a stream of changes for a while, with the leader syncing it
             await().atMost(Duration.ofSeconds(30)).until(() -> comments.size() >= 12 && linked(tickets) >= 3);
@@ -124,10 +118,16 @@ class FailoverIT {
             int made = comments.size();
             await().atMost(Duration.ofSeconds(20)).until(() -> comments.size() >= made + 6);
         } finally {
-            streaming.set(false);
-            System.out.println("FailoverIT: " + steps.get(30, TimeUnit.SECONDS) + " steps: " + tickets.size()
+            // a step that threw ended the stream: its failure is the test's
+            boolean failed = stepping.isDone();
+            stepping.cancel(false);
+            stream.shutdown();
+            assertThat(stream.awaitTermination(30, TimeUnit.SECONDS)).as("the last step ends").isTrue();
+            System.out.println("FailoverIT: " + steps.get() + " steps: " + tickets.size()
                     + " tickets, " + incidents.size() + " incidents, " + comments.size() + " comments");
-            stream.shutdownNow();
+            if (failed) {
+                stepping.get();
+            }
         }
 
         // the survivor catches up: every record linked, every comment arrived
