@@ -71,7 +71,7 @@ public final class JdbcClaimRepository extends ServiceSupport implements Idempot
 
     /**
      * @param table  letters, digits and '_' only, optionally {@code SCHEMA.TABLE}
-     * @param maxAge how long an unreleased claim holds
+     * @param maxAge how long a claim no longer kept alive holds
      * @param clock  the time claims are stamped with and judged by
      * @throws IllegalArgumentException naming what is wrong
      */

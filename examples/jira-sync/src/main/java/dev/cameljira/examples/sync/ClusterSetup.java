@@ -100,7 +100,7 @@ public class ClusterSetup {
             context.getRegistry().bind(IDEMPOTENT_REPOSITORY, IdempotentRepository.class, deliveries);
             values.put("jira-sync.state-repository", STATE_REPOSITORY);
             values.put("jira-sync.idempotent-repository", IDEMPOTENT_REPOSITORY);
-            context.getRegistry().bind(CLAIM_REPOSITORY, IdempotentRepository.class, claims(ds));
+            context.getRegistry().bind(CLAIM_REPOSITORY, IdempotentRepository.class, claims(context, ds));
             values.put("jira-sync.claim-repository", CLAIM_REPOSITORY);
         });
         if (s.leaderElection()) {
@@ -277,10 +277,15 @@ public class ClusterSetup {
         return repo;
     }
 
-    /** The claims (table CAMEL_JIRA_SYNC_CLAIMS, created when missing). */
-    private static IdempotentRepository claims(DataSource ds) {
+    /** The claims (table CAMEL_JIRA_SYNC_CLAIMS, created when missing), kept alive until the context stops. */
+    private static IdempotentRepository claims(CamelContext context, DataSource ds) {
         JdbcClaimRepository claims = new JdbcClaimRepository(ds);
-        claims.start();
+        try {
+            context.addService(claims, true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the claim repository in " + claims.getTable() + ": "
+                    + e.getMessage(), e);
+        }
         return claims;
     }
 
