@@ -1,6 +1,6 @@
 package dev.cameljira.sandbox;
 
-import dev.cameljira.sandbox.emulator.FaultAnswers;
+import dev.cameljira.sandbox.http.FaultAnswers;
 import dev.cameljira.sandbox.http.ApiException;
 import dev.cameljira.sandbox.http.ApiResponse;
 import java.time.Duration;
@@ -216,7 +216,7 @@ public final class Faults {
         Instant reset = Instant.now().plusNanos(remainingNanos);
         FaultAnswers emulator = answersFor(path);
         if (emulator != null) {
-            return jiraResponse(emulator.rateLimited(path, rateLimit, reset, Math.max(retryAfterSeconds, 1)));
+            return emulator.rateLimited(path, rateLimit, reset, Math.max(retryAfterSeconds, 1));
         }
         ApiResponse r = ApiResponse.error(ApiException.of(429, "Rate limit exceeded."));
         r.header("Retry-After", String.valueOf(Math.max(retryAfterSeconds, 1)));
@@ -230,7 +230,7 @@ public final class Faults {
     private ApiResponse failure(int status, String path) {
         FaultAnswers emulator = answersFor(path);
         if (emulator != null) {
-            return jiraResponse(emulator.failed(path, status, retryAfterSeconds));
+            return emulator.failed(path, status, retryAfterSeconds);
         }
         String message = switch (status) {
             case 429 -> "Rate limit exceeded.";
@@ -254,12 +254,6 @@ public final class Faults {
 
     private FaultAnswers answersFor(String path) {
         return answers.stream().filter(a -> a.serves(path)).findFirst().orElse(null);
-    }
-
-    private static ApiResponse jiraResponse(dev.cameljira.sandbox.emulator.ApiResponse answer) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        answer.headers().forEach((name, value) -> headers.put(name, List.of(value)));
-        return new ApiResponse(answer.status(), headers, answer.body());
     }
 
     private Rule take(Kind kind, String method, String path) {

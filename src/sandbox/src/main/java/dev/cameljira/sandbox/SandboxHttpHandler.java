@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.cameljira.sandbox.http.ApiException;
 import dev.cameljira.sandbox.http.ApiRequest;
 import dev.cameljira.sandbox.http.ApiResponse;
+import dev.cameljira.sandbox.http.ExchangeHandler;
 import dev.cameljira.sandbox.http.Router;
 import dev.cameljira.sandbox.jira.JiraAuth;
 import dev.cameljira.sandbox.jira.model.User;
@@ -13,13 +14,8 @@ import dev.cameljira.sandbox.jira.store.JiraStore;
 import dev.cameljira.sandbox.spec.HttpExchangeRecord;
 import dev.cameljira.sandbox.spec.JiraSpecValidator;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,7 +82,7 @@ final class SandboxHttpHandler implements HttpHandler {
             return;
         }
         byte[] body = exchange.getRequestBody().readAllBytes();
-        Map<String, List<String>> query = parseQuery(exchange.getRequestURI().getRawQuery());
+        Map<String, List<String>> query = ApiRequest.parseQuery(exchange.getRequestURI().getRawQuery());
         Map<String, List<String>> requestHeaders = exchange.getRequestHeaders();
         if (decision.drop()) {
             journal.add(new HttpExchangeRecord(method, path, query, requestHeaders, body, 0, Map.of(), new byte[0]));
@@ -106,7 +102,7 @@ final class SandboxHttpHandler implements HttpHandler {
         validate(record);
         journal.add(record);
         if (!dropAfter) {
-            send(exchange, response);
+            ExchangeHandler.write(exchange, response);
         }
     }
 
@@ -190,37 +186,6 @@ final class SandboxHttpHandler implements HttpHandler {
         } catch (RuntimeException e) {
             violations.add(record.method() + " " + record.path() + ": validator failed: " + e);
         }
-    }
-
-    private static void send(HttpExchange exchange, ApiResponse response) throws IOException {
-        var headers = exchange.getResponseHeaders();
-        response.headers().forEach(headers::put);
-        byte[] body = response.body();
-        if (body.length == 0) {
-            exchange.sendResponseHeaders(response.status(), -1);
-            return;
-        }
-        exchange.sendResponseHeaders(response.status(), body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    static Map<String, List<String>> parseQuery(String raw) {
-        if (raw == null || raw.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, List<String>> result = new LinkedHashMap<>();
-        for (String pair : raw.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            result.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-        }
-        return result;
     }
 
     private static String first(Map<String, List<String>> headers, String name) {

@@ -1,5 +1,7 @@
 package dev.cameljira.sandbox.http;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,14 +10,14 @@ import java.util.Map;
  * A Jira-shaped error response: {@code {"errorMessages":[...],"errors":{field: message}}} with an HTTP status.
  * Thrown anywhere below a route handler.
  */
-public class ApiException extends RuntimeException {
-    private final int status;
+public class ApiException extends HttpError {
+    private static final long serialVersionUID = 1L;
+
     private final List<String> errorMessages;
     private final Map<String, String> errors;
 
     public ApiException(int status, List<String> errorMessages, Map<String, String> errors) {
-        super(status + " " + errorMessages + " " + errors);
-        this.status = status;
+        super(status, status + " " + errorMessages + " " + errors);
         this.errorMessages = List.copyOf(errorMessages);
         this.errors = new LinkedHashMap<>(errors);
     }
@@ -40,15 +42,22 @@ public class ApiException extends RuntimeException {
         return of(404, "Issue does not exist or you do not have permission to see it.");
     }
 
-    public int status() {
-        return status;
-    }
-
     public List<String> errorMessages() {
         return errorMessages;
     }
 
     public Map<String, String> errors() {
         return errors;
+    }
+
+    /** {@code {"errorMessages": [...], "errors": {field: message}}}. */
+    @Override
+    public ObjectNode body() {
+        ObjectNode node = Json.object();
+        ArrayNode messages = node.putArray("errorMessages");
+        errorMessages.forEach(messages::add);
+        ObjectNode fields = node.putObject("errors");
+        errors.forEach(fields::put);
+        return node;
     }
 }

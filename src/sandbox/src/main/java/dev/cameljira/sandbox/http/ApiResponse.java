@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A response to send: status, headers and body bytes. A 204 has an empty body.
+ * A response to send, for every emulated product: status, headers and body bytes. A 204 has an empty body.
  *
  * @param status  HTTP status
  * @param headers response headers (mutable, insertion-ordered)
@@ -49,14 +49,9 @@ public record ApiResponse(int status, Map<String, List<String>> headers, byte[] 
         return new ApiResponse(status, headers, body);
     }
 
-    /** A Jira error body. */
-    public static ApiResponse error(ApiException e) {
-        var node = Json.object();
-        var messages = node.putArray("errorMessages");
-        e.errorMessages().forEach(messages::add);
-        var errors = node.putObject("errors");
-        e.errors().forEach(errors::put);
-        return json(e.status(), node);
+    /** The error's status and body, in its product's shape. */
+    public static ApiResponse error(HttpError e) {
+        return json(e.status(), e.body());
     }
 
     /** Adds (replaces) a header; returns this. */

@@ -1,11 +1,11 @@
 package dev.cameljira.sandbox.servicenow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cameljira.sandbox.emulator.EmulatorException;
+import dev.cameljira.sandbox.http.HttpError;
 import dev.cameljira.sandbox.http.Json;
 
 /** An error answered in ServiceNow's shape: {@code {"error": {"message": ..., "detail": ...}, "status": "failure"}}. */
-final class ApiException extends EmulatorException {
+final class ApiException extends HttpError {
     private static final long serialVersionUID = 1L;
 
     private final String errorMessage;

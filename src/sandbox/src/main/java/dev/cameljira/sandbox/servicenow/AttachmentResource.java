@@ -8,9 +8,9 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cameljira.sandbox.emulator.ApiRequest;
-import dev.cameljira.sandbox.emulator.ApiResponse;
-import dev.cameljira.sandbox.emulator.Router;
+import dev.cameljira.sandbox.http.ApiRequest;
+import dev.cameljira.sandbox.http.ApiResponse;
+import dev.cameljira.sandbox.http.Router;
 import dev.cameljira.sandbox.http.Json;
 import dev.cameljira.sandbox.http.Multipart;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * ({@code DELETE .../{sys_id}}, 204).
  */
 final class AttachmentResource {
-    private static final String BASE = "/api/now(?:/v1)?/attachment";
+    /** With and without the version segment. */
+    private static final List<String> BASES = List.of("/api/now/attachment", "/api/now/{version:v1}/attachment");
     private static final int DEFAULT_LIMIT = 1000;
     /** Header values must stay ASCII: file names may not be. */
     private static final ObjectWriter ASCII_JSON = Json.MAPPER.writer()
@@ -50,20 +51,21 @@ final class AttachmentResource {
         this.write = write;
     }
 
-    void register(Router<ServiceNowUser> router) {
-        router.add("GET", BASE, this::list)
-                .add("POST", BASE + "/file", this::uploadFile)
-                .add("POST", BASE + "/upload", this::uploadMultipart)
-                .add("GET", BASE + "/([^/]+)/file", this::content)
-                .add("GET", BASE + "/([^/]+)", this::metadata)
-                .add("DELETE", BASE + "/([^/]+)", this::delete);
+    void register(Router router) {
+        for (String base : BASES) {
+            router.add("GET", base, this::list)
+                    .add("POST", base + "/file", this::uploadFile)
+                    .add("POST", base + "/upload", this::uploadMultipart)
+                    .add("GET", base + "/{sys_id}/file", this::content)
+                    .add("GET", base + "/{sys_id}", this::metadata)
+                    .add("DELETE", base + "/{sys_id}", this::delete);
+        }
     }
 
-    private ApiResponse list(Router.Call<ServiceNowUser> call) {
-        ApiRequest request = call.request();
-        EncodedQuery.Context ctx = new EncodedQuery.Context(store.now(), call.user().sysId(),
+    private ApiResponse list(ApiRequest request) {
+        EncodedQuery.Context ctx = new EncodedQuery.Context(store.now(), request.principal(ServiceNowUser.class).sysId(),
                 new FieldResolver(store));
-        EncodedQuery query = EncodedQuery.parse(request.param("sysparm_query").orElse(null),
+        EncodedQuery query = EncodedQuery.parse(request.queryValue("sysparm_query").orElse(null),
                 Tables.SYS_ATTACHMENT_SCHEMA, ctx);
         List<Row> rows = store.rows(Tables.SYS_ATTACHMENT).stream().filter(query.filter()).toList();
         if (query.order() != null) {
@@ -78,51 +80,46 @@ final class AttachmentResource {
         page.forEach(row -> result.add(metadata(row, request.baseUrl())));
         ApiResponse response = ApiResponse.ok(body);
         if (!flag(request, "sysparm_suppress_pagination_header")) {
-            response = response.withHeader("Link", RequestParams.links(request, offset, limit, rows.size()));
+            response = response.header("Link", RequestParams.links(request, offset, limit, rows.size()));
         }
         return response;
     }
 
-    private ApiResponse metadata(Router.Call<ServiceNowUser> call) {
-        Row row = attachment(call.pathParams().get(0));
-        return single(200, metadata(row, call.request().baseUrl()));
+    private ApiResponse metadata(ApiRequest request) {
+        Row row = attachment(request.param("sys_id"));
+        return single(200, metadata(row, request.baseUrl()));
     }
 
-    private ApiResponse content(Router.Call<ServiceNowUser> call) {
-        String sysId = call.pathParams().get(0);
+    private ApiResponse content(ApiRequest request) {
+        String sysId = request.param("sys_id");
         Row row = attachment(sysId);
         byte[] bytes = store.attachmentContent(sysId).orElseThrow(ApiException::notFound);
         String meta;
         try {
-            meta = ASCII_JSON.writeValueAsString(metadata(row, call.request().baseUrl()));
+            meta = ASCII_JSON.writeValueAsString(metadata(row, request.baseUrl()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", row.get("content_type"));
-        headers.put("X-Attachment-Metadata", meta);
-        return new ApiResponse(200, Map.copyOf(headers), bytes);
+        return ApiResponse.bytes(200, row.get("content_type"), bytes).header("X-Attachment-Metadata", meta);
     }
 
-    private ApiResponse uploadFile(Router.Call<ServiceNowUser> call) {
-        ApiRequest request = call.request();
-        String contentType = request.header("Content-Type").filter(t -> !t.isBlank()).orElseThrow(() ->
+    private ApiResponse uploadFile(ApiRequest request) {
+        String contentType = request.headerValue("Content-Type").filter(t -> !t.isBlank()).orElseThrow(() ->
                 ApiException.badRequest("Content-Type header is mandatory",
                         "Send the file's content type (such as image/jpeg or */*) in Content-Type"));
-        String table = required(request.param("table_name"), "table_name");
-        String tableSysId = required(request.param("table_sys_id"), "table_sys_id");
-        String fileName = required(request.param("file_name"), "file_name");
-        String createdOn = request.param("creation_time").map(AttachmentResource::creationTime).orElse(null);
+        String table = required(request.queryValue("table_name"), "table_name");
+        String tableSysId = required(request.queryValue("table_sys_id"), "table_sys_id");
+        String fileName = required(request.queryValue("file_name"), "file_name");
+        String createdOn = request.queryValue("creation_time").map(AttachmentResource::creationTime).orElse(null);
         ServiceNowStore.AttachmentWrite w = write.apply(() -> store.insertAttachment(table, tableSysId, fileName,
-                contentType, request.body(), call.user(), createdOn));
+                contentType, request.body(), request.principal(ServiceNowUser.class), createdOn));
         return created(w.attachment(), request);
     }
 
-    private ApiResponse uploadMultipart(Router.Call<ServiceNowUser> call) {
-        ApiRequest request = call.request();
+    private ApiResponse uploadMultipart(ApiRequest request) {
         List<Multipart.Part> parts;
         try {
-            parts = Multipart.parse(request.header("Content-Type").orElse(""), request.body());
+            parts = Multipart.parse(request.headerValue("Content-Type").orElse(""), request.body());
         } catch (RuntimeException e) {
             throw ApiException.badRequest("Failed to parse the multipart request",
                     "Send Content-Type: multipart/form-data with table_name, table_sys_id and the file last");
@@ -143,19 +140,19 @@ final class AttachmentResource {
         String tableSysId = required(Optional.ofNullable(fields.get("table_sys_id")).filter(v -> !v.isBlank()),
                 "table_sys_id");
         ServiceNowStore.AttachmentWrite w = write.apply(() -> store.insertAttachment(table, tableSysId,
-                file.filename(), contentType, file.content(), call.user(), null));
+                file.filename(), contentType, file.content(), request.principal(ServiceNowUser.class), null));
         return created(w.attachment(), request);
     }
 
-    private ApiResponse delete(Router.Call<ServiceNowUser> call) {
-        String sysId = call.pathParams().get(0);
-        write.apply(() -> store.deleteAttachment(sysId, call.user()));
+    private ApiResponse delete(ApiRequest request) {
+        String sysId = request.param("sys_id");
+        write.apply(() -> store.deleteAttachment(sysId, request.principal(ServiceNowUser.class)));
         return ApiResponse.noContent();
     }
 
     private ApiResponse created(Row attachment, ApiRequest request) {
         return single(201, metadata(attachment, request.baseUrl()))
-                .withHeader("Location", request.baseUrl() + "/api/now/attachment/" + attachment.sysId());
+                .header("Location", request.baseUrl() + "/api/now/attachment/" + attachment.sysId());
     }
 
     private Row attachment(String sysId) {

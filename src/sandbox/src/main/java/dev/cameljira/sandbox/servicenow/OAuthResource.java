@@ -1,7 +1,7 @@
 package dev.cameljira.sandbox.servicenow;
 
-import dev.cameljira.sandbox.emulator.ApiRequest;
-import dev.cameljira.sandbox.emulator.ApiResponse;
+import dev.cameljira.sandbox.http.ApiRequest;
+import dev.cameljira.sandbox.http.ApiResponse;
 import dev.cameljira.sandbox.http.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -52,7 +52,7 @@ final class OAuthResource {
     private boolean clientAuthenticated(ApiRequest request, Map<String, List<String>> form) {
         Optional<String> id = first(form, "client_id");
         Optional<String> secret = first(form, "client_secret");
-        Optional<String> basic = request.header("Authorization").filter(h -> h.regionMatches(true, 0, "Basic ", 0, 6));
+        Optional<String> basic = request.headerValue("Authorization").filter(h -> h.regionMatches(true, 0, "Basic ", 0, 6));
         if (basic.isPresent()) {
             try {
                 String decoded = new String(Base64.getDecoder().decode(basic.get().substring(6).trim()),

@@ -1,6 +1,6 @@
 package dev.cameljira.sandbox.servicenow;
 
-import dev.cameljira.sandbox.emulator.ApiRequest;
+import dev.cameljira.sandbox.http.ApiRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,12 +16,12 @@ final class RequestParams {
 
     /** A boolean sysparm_* flag: true only for "true" (case-insensitive). */
     static boolean flag(ApiRequest request, String name) {
-        return request.param(name).map(Boolean::parseBoolean).orElse(false);
+        return request.queryValue(name).map(Boolean::parseBoolean).orElse(false);
     }
 
     /** A whole-number parameter of at least {@code min}; a 400 naming it otherwise. */
     static int intParam(ApiRequest request, String name, int defaultValue, int min) {
-        String raw = request.param(name).orElse(null);
+        String raw = request.queryValue(name).orElse(null);
         if (raw == null) {
             return defaultValue;
         }

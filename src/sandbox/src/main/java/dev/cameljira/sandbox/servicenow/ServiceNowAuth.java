@@ -1,7 +1,7 @@
 package dev.cameljira.sandbox.servicenow;
 
-import dev.cameljira.sandbox.emulator.ApiRequest;
-import dev.cameljira.sandbox.emulator.BasicOrBearer;
+import dev.cameljira.sandbox.http.ApiRequest;
+import dev.cameljira.sandbox.http.BasicOrBearer;
 
 /** Authenticates Table API calls: HTTP Basic (user_name:password) or {@code Bearer} access tokens from OAuth. */
 final class ServiceNowAuth {

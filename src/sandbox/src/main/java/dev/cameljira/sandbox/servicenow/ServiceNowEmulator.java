@@ -3,13 +3,14 @@ package dev.cameljira.sandbox.servicenow;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.cameljira.sandbox.emulator.ApiRequest;
-import dev.cameljira.sandbox.emulator.ApiResponse;
-import dev.cameljira.sandbox.emulator.EmulatorException;
-import dev.cameljira.sandbox.emulator.ExchangeHandler;
-import dev.cameljira.sandbox.emulator.FaultAnswers;
-import dev.cameljira.sandbox.emulator.Router;
-import dev.cameljira.sandbox.emulator.WebhookDispatcher;
+import dev.cameljira.sandbox.http.ApiRequest;
+import dev.cameljira.sandbox.http.ApiResponse;
+import dev.cameljira.sandbox.http.HttpError;
+import dev.cameljira.sandbox.http.ExchangeHandler;
+import dev.cameljira.sandbox.http.FaultAnswers;
+import dev.cameljira.sandbox.http.Router;
+import dev.cameljira.sandbox.http.WebhookSender;
+import dev.cameljira.sandbox.http.WebhookSource;
 import dev.cameljira.sandbox.http.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -108,7 +110,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Thread-safe. The admin methods act as {@link #ADMIN_USER} and fire events like API calls; they throw
  * {@link IllegalArgumentException} for invalid input and {@link NoSuchElementException} for unknown sys_ids.
  */
-public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
+public final class ServiceNowEmulator implements HttpHandler, WebhookSource<WebhookDelivery>, AutoCloseable {
     /** The seeded administrator's user_name. */
     public static final String ADMIN_USER = "admin";
     /** The seeded administrator's display name. */
@@ -138,9 +140,9 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
     private final FieldResolver resolver;
     private final RecordRenderer renderer;
     private final RecordInputReader reader;
-    private final Router<ServiceNowUser> router = new Router<>("", ApiException::methodNotSupported,
-            ApiException::unknownResource);
-    private final WebhookDispatcher<WebhookDelivery> webhooks;
+    private final Router router = new Router(ApiException::methodNotSupported, ApiException::unknownResource);
+    private final WebhookSender<WebhookDelivery> webhooks;
+    private final List<URI> targets = new CopyOnWriteArrayList<>();
     private final Map<URI, String> secrets = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
     private final AttachmentResource attachments;
@@ -159,8 +161,16 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
         this.resolver = new FieldResolver(store);
         this.renderer = new RecordRenderer(resolver);
         this.reader = new RecordInputReader(resolver);
-        this.webhooks = WebhookDispatcher.withEventHeaders("servicenow-emulator-webhooks", this::eventHeaders,
-                WebhookDelivery::new);
+        this.webhooks = new WebhookSender<>("servicenow-emulator-webhooks", Duration.ofSeconds(5),
+                WebhookSender.RetryPolicy.transientFailures(4, Duration.ofMillis(50), 4), true,
+                new WebhookSender.Recorder<WebhookDelivery>() {
+                    @Override
+                    public WebhookDelivery finished(WebhookSender.Delivery delivery, WebhookSender.Attempt last) {
+                        Event e = (Event) delivery;
+                        return new WebhookDelivery(e.target(), e.type(), e.id(), last.number(), last.status(),
+                                last.delivered());
+                    }
+                });
         new TableResource(store, this::write).register(router);
         this.attachments = new AttachmentResource(store, this::writeAttachment);
         attachments.register(router);
@@ -183,7 +193,7 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
         }
         String method = request.method();
         if (method.equals("POST")) {
-            method = request.header("X-HTTP-Method-Override").map(String::toUpperCase).orElse(method);
+            method = request.headerValue("X-HTTP-Method-Override").map(String::toUpperCase).orElse(method);
         }
         return router.dispatch(request, method, auth.authenticate(request));
     }
@@ -197,7 +207,7 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
                         .orElseGet(() -> store.userByName(ADMIN_USER).orElseThrow());
                 ObjectNode event = ServiceNowEvents.of(w, actor, renderer, resolver, "",
                         GlideTime.format(store.now()));
-                webhooks.publish(new WebhookDispatcher.Event(w.event(), event.get("id").asText(), Json.bytes(event)));
+                publish(w.event(), event);
             }
             return w;
         }
@@ -209,7 +219,7 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
             ServiceNowStore.AttachmentWrite w = operation.get();
             ObjectNode event = ServiceNowEvents.ofAttachment(w, attachments.metadata(w.attachment(), null),
                     GlideTime.format(store.now()));
-            webhooks.publish(new WebhookDispatcher.Event(w.event(), event.get("id").asText(), Json.bytes(event)));
+            publish(w.event(), event);
             return w;
         }
     }
@@ -376,8 +386,12 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
 
     private void register(URI url, String secret) {
         synchronized (secrets) {
-            if (!webhooks.targets().contains(url)) {
-                webhooks.addTarget(url);
+            String scheme = url.getScheme();
+            if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+                throw new IllegalArgumentException("A webhook URL must be http(s), got: " + url);
+            }
+            if (!targets.contains(url)) {
+                targets.add(url);
             }
             if (secret == null) {
                 secrets.remove(url);
@@ -388,26 +402,18 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
     }
 
     /** Stops sending events to {@code url} and forgets its secret; false when it was not registered. */
+    @Override
     public boolean removeWebhook(URI url) {
         synchronized (secrets) {
             secrets.remove(url);
-            return webhooks.removeTarget(url);
+            return targets.remove(url);
         }
     }
 
     /** The registered webhook URLs. */
+    @Override
     public List<URI> webhooks() {
-        return webhooks.targets();
-    }
-
-    /** What happened to every event sent so far (completed deliveries only, in completion order). */
-    public List<WebhookDelivery> webhookDeliveries() {
-        return webhooks.deliveries();
-    }
-
-    /** Waits until every queued event has been delivered or given up on; false on timeout. */
-    public boolean awaitWebhooks(Duration timeout) throws InterruptedException {
-        return webhooks.awaitIdle(timeout);
+        return List.copyOf(targets);
     }
 
     /**
@@ -418,9 +424,14 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
         synchronized (writeLock) {
             store.clear();
             tokens.clear();
-            webhooks.clearDeliveries();
+            webhooks.clearRecords();
             seed();
         }
+    }
+
+    @Override
+    public WebhookSender<WebhookDelivery> webhookSender() {
+        return webhooks;
     }
 
     /** Stops the event delivery thread. */
@@ -429,16 +440,37 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
         webhooks.close();
     }
 
-    /** The headers of every delivery attempt: the event id (the same on retries) and, with a secret, the signature. */
-    private Map<String, String> eventHeaders(URI target, WebhookDispatcher.Event event) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("User-Agent", "ServiceNow/1.0");
-        headers.put(EVENT_ID_HEADER, event.id());
-        String secret = secrets.get(target);
-        if (secret != null) {
-            headers.put(SIGNATURE_HEADER, "sha256=" + hmacSha256Base64(secret, event.body()));
+    /** Queues one event for every registered target. */
+    private void publish(String type, ObjectNode event) {
+        byte[] body = Json.bytes(event);
+        for (URI target : targets) {
+            webhooks.send(new Event(target, type, event.get("id").asText(), body, secrets.get(target)));
         }
-        return headers;
+    }
+
+    /**
+     * One event to one target; every attempt carries the event id (the same on retries) and, with a secret, the
+     * signature.
+     */
+    private record Event(URI target, String type, String id, byte[] body, String secret)
+            implements WebhookSender.Delivery {
+        @Override
+        public Map<String, String> headers(int attempt) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            headers.put("User-Agent", "ServiceNow/1.0");
+            headers.put(EVENT_ID_HEADER, id);
+            if (secret != null) {
+                headers.put(SIGNATURE_HEADER, "sha256=" + hmacSha256Base64(secret, body));
+            }
+            return headers;
+        }
+
+        /** The secret is not shown. */
+        @Override
+        public String toString() {
+            return "Event[" + type + " " + id + " -> " + target + "]";
+        }
     }
 
     /** What {@code new GlideCertificateEncryption().generateMac(base64(secret), "HmacSHA256", body)} returns. */
@@ -470,6 +502,6 @@ public final class ServiceNowEmulator implements HttpHandler, AutoCloseable {
     }
 
     private static <T> T admin(Supplier<T> operation) {
-        return EmulatorException.asAdminCall("ServiceNow", operation);
+        return HttpError.asAdminCall("ServiceNow", operation);
     }
 }

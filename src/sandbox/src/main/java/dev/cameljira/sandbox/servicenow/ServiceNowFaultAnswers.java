@@ -1,8 +1,8 @@
 package dev.cameljira.sandbox.servicenow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cameljira.sandbox.emulator.ApiResponse;
-import dev.cameljira.sandbox.emulator.FaultAnswers;
+import dev.cameljira.sandbox.http.ApiResponse;
+import dev.cameljira.sandbox.http.FaultAnswers;
 import dev.cameljira.sandbox.http.Json;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -35,17 +35,17 @@ final class ServiceNowFaultAnswers implements FaultAnswers {
         long resetEpoch = reset.getEpochSecond() + (reset.getNano() > 0 ? 1 : 0);
         return answer(path, 429, "Rate limit exceeded", "Rate limit of " + limitPerSecond
                 + " requests per second for " + apiName(path) + " exceeded")
-                .withHeader("Retry-After", String.valueOf(retryAfterSeconds))
-                .withHeader("X-RateLimit-Limit", String.valueOf(limitPerSecond))
-                .withHeader("X-RateLimit-Reset", String.valueOf(resetEpoch))
-                .withHeader("X-RateLimit-Rule", RATE_LIMIT_RULE_SYS_ID);
+                .header("Retry-After", String.valueOf(retryAfterSeconds))
+                .header("X-RateLimit-Limit", String.valueOf(limitPerSecond))
+                .header("X-RateLimit-Reset", String.valueOf(resetEpoch))
+                .header("X-RateLimit-Rule", RATE_LIMIT_RULE_SYS_ID);
     }
 
     @Override
     public ApiResponse failed(String path, int status, int retryAfterSeconds) {
         ApiResponse response = switch (status) {
             case 401 -> answer(path, status, "User Not Authenticated", "Required to provide Auth information")
-                    .withHeader("WWW-Authenticate", "BASIC realm=\"Service-now\"");
+                    .header("WWW-Authenticate", "BASIC realm=\"Service-now\"");
             case 403 -> answer(path, status, "Operation Failed", "Injected failure (HTTP 403)");
             case 404 -> answer(path, status, "No Record found",
                     "Record doesn't exist or ACL restricts the record retrieval");
@@ -55,7 +55,7 @@ final class ServiceNowFaultAnswers implements FaultAnswers {
             default -> answer(path, status, "Injected failure", "HTTP " + status);
         };
         return status == 429 || status == 503
-                ? response.withHeader("Retry-After", String.valueOf(retryAfterSeconds)) : response;
+                ? response.header("Retry-After", String.valueOf(retryAfterSeconds)) : response;
     }
 
     private static ApiResponse answer(String path, int status, String message, String detail) {
@@ -67,9 +67,7 @@ final class ServiceNowFaultAnswers implements FaultAnswers {
             body.putObject("error").put("message", message).put("detail", detail);
             body.put("status", "failure");
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", JSON);
-        return new ApiResponse(status, Map.copyOf(headers), Json.bytes(body));
+        return ApiResponse.bytes(status, JSON, Json.bytes(body));
     }
 
     /** "Table API", "Attachment API", ... as ServiceNow names the API a rule limits. */

@@ -5,9 +5,9 @@ import static dev.cameljira.sandbox.servicenow.RequestParams.intParam;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cameljira.sandbox.emulator.ApiRequest;
-import dev.cameljira.sandbox.emulator.ApiResponse;
-import dev.cameljira.sandbox.emulator.Router;
+import dev.cameljira.sandbox.http.ApiRequest;
+import dev.cameljira.sandbox.http.ApiResponse;
+import dev.cameljira.sandbox.http.Router;
 import dev.cameljira.sandbox.http.Json;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -22,7 +22,9 @@ import java.util.function.Supplier;
  * sys_user and sys_journal_field are readable (writes are 403, as an ACL would answer).
  */
 final class TableResource {
-    private static final String TABLE = "/api/now(?:/(v[12]))?/table/([A-Za-z0-9_]+)";
+    /** With and without the version segment. */
+    private static final List<String> TABLES = List.of("/api/now/table/{table:[A-Za-z0-9_]+}",
+            "/api/now/{version:v[12]}/table/{table:[A-Za-z0-9_]+}");
     private static final int DEFAULT_LIMIT = 10_000;
 
     private final ServiceNowStore store;
@@ -43,20 +45,21 @@ final class TableResource {
         this.write = write;
     }
 
-    void register(Router<ServiceNowUser> router) {
-        router.add("GET", TABLE, this::list)
-                .add("POST", TABLE, this::create)
-                .add("GET", TABLE + "/([^/]+)", this::get)
-                .add("PUT", TABLE + "/([^/]+)", this::update)
-                .add("PATCH", TABLE + "/([^/]+)", this::update)
-                .add("DELETE", TABLE + "/([^/]+)", this::delete);
+    void register(Router router) {
+        for (String table : TABLES) {
+            router.add("GET", table, this::list)
+                    .add("POST", table, this::create)
+                    .add("GET", table + "/{sys_id}", this::get)
+                    .add("PUT", table + "/{sys_id}", this::update)
+                    .add("PATCH", table + "/{sys_id}", this::update)
+                    .add("DELETE", table + "/{sys_id}", this::delete);
+        }
     }
 
-    private ApiResponse list(Router.Call<ServiceNowUser> call) {
-        ApiRequest request = call.request();
-        TableSchema schema = schema(call);
-        EncodedQuery.Context ctx = new EncodedQuery.Context(store.now(), call.user().sysId(), resolver);
-        EncodedQuery query = EncodedQuery.parse(request.param("sysparm_query").orElse(null), schema, ctx);
+    private ApiResponse list(ApiRequest request) {
+        TableSchema schema = schema(request);
+        EncodedQuery.Context ctx = new EncodedQuery.Context(store.now(), request.principal(ServiceNowUser.class).sysId(), resolver);
+        EncodedQuery query = EncodedQuery.parse(request.queryValue("sysparm_query").orElse(null), schema, ctx);
         for (Map.Entry<String, List<String>> e : request.query().entrySet()) {
             if (!e.getKey().startsWith("sysparm_") && !e.getValue().isEmpty()) {
                 query = query.and(schema, e.getKey(), e.getValue().get(0), ctx);
@@ -71,7 +74,7 @@ final class TableResource {
         int offset = intParam(request, "sysparm_offset", 0, 0);
         int from = Math.min(offset, rows.size());
         List<Row> page = rows.subList(from, (int) Math.min(rows.size(), (long) from + limit));
-        if (page.isEmpty() && "v1".equals(call.pathParams().get(0))) {
+        if (page.isEmpty() && "v1".equals(request.param("version"))) {
             throw new ApiException(404, "No Record found",
                     "Records matching query not found. Check query parameter or offset parameter");
         }
@@ -81,51 +84,49 @@ final class TableResource {
         page.forEach(row -> result.add(renderer.render(schema, row, options)));
         ApiResponse response = ApiResponse.ok(body);
         if (!flag(request, "sysparm_no_count")) {
-            response = response.withHeader("X-Total-Count", String.valueOf(rows.size()));
+            response = response.header("X-Total-Count", String.valueOf(rows.size()));
         }
         if (!flag(request, "sysparm_suppress_pagination_header")) {
-            response = response.withHeader("Link", RequestParams.links(request, offset, limit, rows.size()));
+            response = response.header("Link", RequestParams.links(request, offset, limit, rows.size()));
         }
         return response;
     }
 
-    private ApiResponse get(Router.Call<ServiceNowUser> call) {
-        TableSchema schema = schema(call);
-        Row row = store.row(schema.name(), call.pathParams().get(2)).orElseThrow(ApiException::notFound);
-        return single(200, renderer.render(schema, row, options(call.request())), call.request());
+    private ApiResponse get(ApiRequest request) {
+        TableSchema schema = schema(request);
+        Row row = store.row(schema.name(), request.param("sys_id")).orElseThrow(ApiException::notFound);
+        return single(200, renderer.render(schema, row, options(request)), request);
     }
 
-    private ApiResponse create(Router.Call<ServiceNowUser> call) {
-        TableSchema schema = writableSchema(call, "Insert");
-        ApiRequest request = call.request();
+    private ApiResponse create(ApiRequest request) {
+        TableSchema schema = writableSchema(request, "Insert");
         RecordInput input = reader.read(schema, request.body(), flag(request, "sysparm_input_display_value"),
                 flag(request, "sysparm_suppress_auto_sys_field"), true);
-        ServiceNowStore.Write w = write.apply(() -> store.insertIncident(input, call.user()));
+        ServiceNowStore.Write w = write.apply(() -> store.insertIncident(input, request.principal(ServiceNowUser.class)));
         return single(201, renderer.render(schema, w.after(), options(request)), request)
-                .withHeader("Location",
+                .header("Location",
                         request.baseUrl() + "/api/now/table/" + schema.name() + "/" + w.after().sysId());
     }
 
-    private ApiResponse update(Router.Call<ServiceNowUser> call) {
-        TableSchema schema = writableSchema(call, "Update");
-        ApiRequest request = call.request();
-        String sysId = call.pathParams().get(2);
+    private ApiResponse update(ApiRequest request) {
+        TableSchema schema = writableSchema(request, "Update");
+        String sysId = request.param("sys_id");
         store.row(schema.name(), sysId).orElseThrow(ApiException::notFound);
         RecordInput input = reader.read(schema, request.body(), flag(request, "sysparm_input_display_value"),
                 flag(request, "sysparm_suppress_auto_sys_field"), false);
-        ServiceNowStore.Write w = write.apply(() -> store.updateIncident(sysId, input, call.user()));
+        ServiceNowStore.Write w = write.apply(() -> store.updateIncident(sysId, input, request.principal(ServiceNowUser.class)));
         return single(200, renderer.render(schema, w.after(), options(request)), request);
     }
 
-    private ApiResponse delete(Router.Call<ServiceNowUser> call) {
-        TableSchema schema = writableSchema(call, "Delete");
-        String sysId = call.pathParams().get(2);
+    private ApiResponse delete(ApiRequest request) {
+        TableSchema schema = writableSchema(request, "Delete");
+        String sysId = request.param("sys_id");
         write.apply(() -> store.deleteIncident(sysId));
         return ApiResponse.noContent();
     }
 
     private static ApiResponse single(int status, ObjectNode record, ApiRequest request) {
-        if (request.header("X-no-response-body").map(Boolean::parseBoolean).orElse(false)) {
+        if (request.headerValue("X-no-response-body").map(Boolean::parseBoolean).orElse(false)) {
             return new ApiResponse(status, Map.of(), new byte[0]);
         }
         ObjectNode body = Json.object();
@@ -133,13 +134,13 @@ final class TableResource {
         return ApiResponse.json(status, body);
     }
 
-    private static TableSchema schema(Router.Call<ServiceNowUser> call) {
-        String table = call.pathParams().get(1);
+    private static TableSchema schema(ApiRequest request) {
+        String table = request.param("table");
         return Tables.byName(table).orElseThrow(() -> ApiException.badRequest("Invalid table " + table, null));
     }
 
-    private static TableSchema writableSchema(Router.Call<ServiceNowUser> call, String operation) {
-        TableSchema schema = schema(call);
+    private static TableSchema writableSchema(ApiRequest request, String operation) {
+        TableSchema schema = schema(request);
         if (!schema.writable()) {
             throw new ApiException(403, "Operation Failed",
                     "ACL Exception " + operation + " Failed due to security constraints");
@@ -148,10 +149,10 @@ final class TableResource {
     }
 
     private static RecordRenderer.Options options(ApiRequest request) {
-        List<String> fields = request.param("sysparm_fields")
+        List<String> fields = request.queryValue("sysparm_fields")
                 .map(f -> Arrays.stream(f.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
                 .orElse(null);
-        RecordRenderer.Mode mode = RecordRenderer.Mode.parse(request.param("sysparm_display_value").orElse(null));
+        RecordRenderer.Mode mode = RecordRenderer.Mode.parse(request.queryValue("sysparm_display_value").orElse(null));
         return new RecordRenderer.Options(mode, flag(request, "sysparm_exclude_reference_link"), fields,
                 request.baseUrl());
     }

@@ -1,11 +1,11 @@
 package dev.cameljira.sandbox.zendesk;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cameljira.sandbox.emulator.EmulatorException;
+import dev.cameljira.sandbox.http.HttpError;
 import dev.cameljira.sandbox.http.Json;
 
 /** An error answered in Zendesk's own shape ({"error": ..., "description": ..., "details": ...}). */
-final class ApiException extends EmulatorException {
+final class ApiException extends HttpError {
     private static final long serialVersionUID = 1L;
 
     private final transient ObjectNode body;
@@ -48,7 +48,7 @@ final class ApiException extends EmulatorException {
         return new ApiException(413, "RequestEntityTooLarge", description);
     }
 
-    /** 403 for a user whose role does not allow the call. */
+    /** 403 for a user whose role does not allow the request. */
     static ApiException forbidden(String description) {
         return new ApiException(403, "Forbidden", description);
     }

@@ -2,9 +2,9 @@ package dev.cameljira.sandbox.zendesk;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cameljira.sandbox.emulator.ApiRequest;
-import dev.cameljira.sandbox.emulator.ApiResponse;
-import dev.cameljira.sandbox.emulator.Router;
+import dev.cameljira.sandbox.http.ApiRequest;
+import dev.cameljira.sandbox.http.ApiResponse;
+import dev.cameljira.sandbox.http.Router;
 import dev.cameljira.sandbox.http.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -33,18 +33,17 @@ final class IncrementalResource {
         this.store = store;
     }
 
-    void register(Router<ZendeskUser> router) {
+    void register(Router router) {
         router.add("GET", "/api/v2/incremental/tickets/cursor", this::cursor)
                 .add("GET", "/api/v2/incremental/tickets", this::timeBased);
     }
 
-    private ApiResponse cursor(Router.Call<ZendeskUser> call) {
-        ApiRequest request = call.request();
+    private ApiResponse cursor(ApiRequest request) {
         int perPage = Paging.intParam(request, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
         List<ZendeskStore.Changed> changes = store.ticketsByChange();
         long after;
-        if (request.param("cursor").isPresent()) {
-            after = decode(request.param("cursor").get());
+        if (request.queryValue("cursor").isPresent()) {
+            after = decode(request.queryValue("cursor").get());
         } else {
             long startTime = startTime(request);
             after = changes.stream().filter(c -> c.ticket().generatedTimestamp() >= startTime)
@@ -59,15 +58,14 @@ final class IncrementalResource {
         String cursor = encode(position);
         result.put("after_cursor", cursor);
         result.put("after_url", request.baseUrl() + "/api/v2/incremental/tickets/cursor.json?"
-                + (request.param("per_page").isPresent() ? "per_page=" + perPage + "&" : "") + "cursor=" + cursor);
+                + (request.queryValue("per_page").isPresent() ? "per_page=" + perPage + "&" : "") + "cursor=" + cursor);
         result.putNull("before_cursor");
         result.putNull("before_url");
         result.put("end_of_stream", remaining.size() <= perPage);
         return ApiResponse.ok(result);
     }
 
-    private ApiResponse timeBased(Router.Call<ZendeskUser> call) {
-        ApiRequest request = call.request();
+    private ApiResponse timeBased(ApiRequest request) {
         int perPage = Paging.intParam(request, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
         long startTime = startTime(request);
         List<ZendeskTicket> matching = store.ticketsByChange().stream().map(ZendeskStore.Changed::ticket)
@@ -82,12 +80,12 @@ final class IncrementalResource {
         result.put("end_of_stream", page.size() < perPage);
         result.put("end_time", endTime);
         result.put("next_page", request.baseUrl() + "/api/v2/incremental/tickets.json?"
-                + (request.param("per_page").isPresent() ? "per_page=" + perPage + "&" : "") + "start_time=" + endTime);
+                + (request.queryValue("per_page").isPresent() ? "per_page=" + perPage + "&" : "") + "start_time=" + endTime);
         return ApiResponse.ok(result);
     }
 
     private long startTime(ApiRequest request) {
-        String raw = request.param("start_time").orElseThrow(() -> ApiException.badRequest(
+        String raw = request.queryValue("start_time").orElseThrow(() -> ApiException.badRequest(
                 "start_time is required (unix epoch seconds)"));
         long startTime;
         try {

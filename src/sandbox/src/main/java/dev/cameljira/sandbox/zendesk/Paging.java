@@ -3,7 +3,7 @@ package dev.cameljira.sandbox.zendesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cameljira.sandbox.emulator.ApiRequest;
+import dev.cameljira.sandbox.http.ApiRequest;
 import dev.cameljira.sandbox.http.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -35,11 +35,11 @@ final class Paging {
         int size = intParam(request, "page[size]", MAX_PAGE, 1, MAX_PAGE);
         int start = 0;
         int end;
-        if (request.param("page[after]").isPresent()) {
-            start = indexOf(items, key, decode(request.param("page[after]").get())) + 1;
+        if (request.queryValue("page[after]").isPresent()) {
+            start = indexOf(items, key, decode(request.queryValue("page[after]").get())) + 1;
             end = Math.min(items.size(), start + size);
-        } else if (request.param("page[before]").isPresent()) {
-            end = indexOf(items, key, decode(request.param("page[before]").get()));
+        } else if (request.queryValue("page[before]").isPresent()) {
+            end = indexOf(items, key, decode(request.queryValue("page[before]").get()));
             start = Math.max(0, end - size);
         } else {
             end = Math.min(items.size(), size);
@@ -84,7 +84,7 @@ final class Paging {
     }
 
     static int intParam(ApiRequest request, String name, int defaultValue, int min, int max) {
-        String raw = request.param(name).orElse(null);
+        String raw = request.queryValue(name).orElse(null);
         if (raw == null) {
             return defaultValue;
         }

@@ -1,12 +1,14 @@
 package dev.cameljira.sandbox.zendesk;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cameljira.sandbox.emulator.ApiRequest;
-import dev.cameljira.sandbox.emulator.ApiResponse;
-import dev.cameljira.sandbox.emulator.Router;
+import dev.cameljira.sandbox.http.ApiRequest;
+import dev.cameljira.sandbox.http.ApiResponse;
+import dev.cameljira.sandbox.http.Router;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** GET /api/v2/search.json?query=... over tickets and users (see {@link ZendeskSearch} for the language). */
@@ -21,15 +23,14 @@ final class SearchResource {
         this.store = store;
     }
 
-    void register(Router<ZendeskUser> router) {
+    void register(Router router) {
         router.add("GET", "/api/v2/search", this::search);
     }
 
-    private ApiResponse search(Router.Call<ZendeskUser> call) {
-        ApiRequest request = call.request();
-        String query = request.param("query").orElseThrow(() -> ApiException.badRequest("query is required"));
-        ZendeskSearch.Query parsed = ZendeskSearch.parse(query, context(call.user()));
-        Optional<String> type = parsed.type().or(() -> request.param("type"));
+    private ApiResponse search(ApiRequest request) {
+        String query = request.queryValue("query").orElseThrow(() -> ApiException.badRequest("query is required"));
+        ZendeskSearch.Query parsed = ZendeskSearch.parse(query, context(request.principal(ZendeskUser.class)));
+        Optional<String> type = parsed.type().or(() -> request.queryValue("type"));
         List<Hit> hits = new ArrayList<>();
         if (type.isEmpty() || type.get().equals("ticket")) {
             store.tickets().stream().filter(parsed.tickets()).forEach(t -> hits.add(new Hit(t.id(), t.createdAt(),
@@ -39,12 +40,12 @@ final class SearchResource {
             store.users().stream().filter(parsed.users()).forEach(u -> hits.add(new Hit(u.id(), u.createdAt(),
                     u.updatedAt(), ZendeskJson.user(u, request.baseUrl()).put("result_type", "user"))));
         }
-        Comparator<Hit> order = switch (request.param("sort_by").orElse("")) {
+        Comparator<Hit> order = switch (request.queryValue("sort_by").orElse("")) {
             case "created_at" -> Comparator.comparing(Hit::createdAt).thenComparingLong(Hit::id);
             case "updated_at" -> Comparator.comparing(Hit::updatedAt).thenComparingLong(Hit::id);
             default -> Comparator.comparingLong(Hit::id);
         };
-        if ("desc".equalsIgnoreCase(request.param("sort_order").orElse("asc"))) {
+        if ("desc".equalsIgnoreCase(request.queryValue("sort_order").orElse("asc"))) {
             order = order.reversed();
         }
         List<Hit> sorted = hits.stream().sorted(order).toList();
@@ -55,10 +56,9 @@ final class SearchResource {
 
     /** Search only has offset pagination. */
     private static ApiRequest stripCursor(ApiRequest request) {
-        var query = new java.util.LinkedHashMap<>(request.query());
+        Map<String, List<String>> query = new LinkedHashMap<>(request.query());
         query.keySet().removeIf(k -> k.startsWith("page["));
-        return new ApiRequest(request.method(), request.path(), query, request.headers(), request.body(),
-                request.baseUrl());
+        return request.withQuery(query);
     }
 
     private ZendeskSearch.Context context(ZendeskUser me) {

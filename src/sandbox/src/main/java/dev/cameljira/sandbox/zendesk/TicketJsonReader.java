@@ -1,7 +1,7 @@
 package dev.cameljira.sandbox.zendesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cameljira.sandbox.emulator.ApiRequest;
+import dev.cameljira.sandbox.http.ApiRequest;
 import dev.cameljira.sandbox.http.Json;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

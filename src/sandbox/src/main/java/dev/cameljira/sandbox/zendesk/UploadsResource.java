@@ -1,9 +1,9 @@
 package dev.cameljira.sandbox.zendesk;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cameljira.sandbox.emulator.ApiRequest;
-import dev.cameljira.sandbox.emulator.ApiResponse;
-import dev.cameljira.sandbox.emulator.Router;
+import dev.cameljira.sandbox.http.ApiRequest;
+import dev.cameljira.sandbox.http.ApiResponse;
+import dev.cameljira.sandbox.http.Router;
 import dev.cameljira.sandbox.http.Json;
 import java.util.Map;
 
@@ -22,42 +22,41 @@ final class UploadsResource {
         this.store = store;
     }
 
-    void register(Router<ZendeskUser> router) {
+    void register(Router router) {
         router.add("POST", "/api/v2/uploads", this::upload)
-                .add("DELETE", "/api/v2/uploads/([A-Za-z0-9]+)", this::deleteUpload)
-                .add("GET", "/api/v2/attachments/(\\d+)", this::show)
-                .add("GET", CONTENT_PREFIX + "([A-Za-z0-9]+)/?", this::content);
+                .add("DELETE", "/api/v2/uploads/{token:[A-Za-z0-9]+}", this::deleteUpload)
+                .add("GET", "/api/v2/attachments/{id:\\d+}", this::show)
+                .add("GET", CONTENT_PREFIX + "{token:[A-Za-z0-9]+}", this::content);
     }
 
-    private ApiResponse upload(Router.Call<ZendeskUser> call) {
-        ApiRequest request = call.request();
-        String contentType = request.header("Content-Type").orElse(null);
-        ZendeskUpload upload = store.upload(request.param("token").orElse(null),
-                request.param("filename").orElse(null), contentType, request.body());
+    private ApiResponse upload(ApiRequest request) {
+        String contentType = request.headerValue("Content-Type").orElse(null);
+        ZendeskUpload upload = store.upload(request.queryValue("token").orElse(null),
+                request.queryValue("filename").orElse(null), contentType, request.body());
         ObjectNode result = Json.object();
         result.set("upload", ZendeskJson.upload(upload, request.baseUrl()));
         return ApiResponse.json(201, result);
     }
 
-    private ApiResponse deleteUpload(Router.Call<ZendeskUser> call) {
-        store.deleteUpload(call.pathParams().get(0));
+    private ApiResponse deleteUpload(ApiRequest request) {
+        store.deleteUpload(request.param("token"));
         return ApiResponse.noContent();
     }
 
-    private ApiResponse show(Router.Call<ZendeskUser> call) {
-        ZendeskAttachment attachment = store.attachment(call.longParam(0, ApiException::notFound))
+    private ApiResponse show(ApiRequest request) {
+        ZendeskAttachment attachment = store.attachment(request.longParam("id", ApiException::notFound))
                 .orElseThrow(ApiException::notFound);
         ObjectNode result = Json.object();
-        result.set("attachment", ZendeskJson.attachment(attachment, call.request().baseUrl()));
+        result.set("attachment", ZendeskJson.attachment(attachment, request.baseUrl()));
         return ApiResponse.ok(result);
     }
 
-    private ApiResponse content(Router.Call<ZendeskUser> call) {
-        ZendeskAttachment attachment = store.attachmentByContentToken(call.pathParams().get(0))
+    private ApiResponse content(ApiRequest request) {
+        ZendeskAttachment attachment = store.attachmentByContentToken(request.param("token"))
                 .orElseThrow(ApiException::notFound);
         byte[] bytes = store.content(attachment.id()).orElseThrow(ApiException::notFound);
         String fileName = attachment.fileName().replace("\"", "");
-        return new ApiResponse(200, Map.of("Content-Type", attachment.contentType(),
-                "Content-Disposition", "attachment; filename=\"" + fileName + "\""), bytes);
+        return ApiResponse.bytes(200, attachment.contentType(), bytes)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
     }
 }

@@ -3,9 +3,9 @@ package dev.cameljira.sandbox.zendesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cameljira.sandbox.emulator.ApiRequest;
-import dev.cameljira.sandbox.emulator.ApiResponse;
-import dev.cameljira.sandbox.emulator.Router;
+import dev.cameljira.sandbox.http.ApiRequest;
+import dev.cameljira.sandbox.http.ApiResponse;
+import dev.cameljira.sandbox.http.Router;
 import dev.cameljira.sandbox.http.Json;
 import java.util.Arrays;
 import java.util.List;
@@ -22,19 +22,18 @@ final class UsersResource {
         this.store = store;
     }
 
-    void register(Router<ZendeskUser> router) {
+    void register(Router router) {
         router.add("GET", "/api/v2/users", this::list)
                 .add("POST", "/api/v2/users", this::create)
-                .add("GET", "/api/v2/users/me", call -> single(call.user(), call.request()))
+                .add("GET", "/api/v2/users/me", request -> single(request.principal(ZendeskUser.class), request))
                 .add("GET", "/api/v2/users/search", this::search)
                 .add("GET", "/api/v2/users/show_many", this::showMany)
-                .add("GET", "/api/v2/users/(\\d+)", call -> single(
-                        store.user(call.longParam(0, ApiException::notFound)).orElseThrow(ApiException::notFound),
-                        call.request()));
+                .add("GET", "/api/v2/users/{id:\\d+}", request -> single(
+                        store.user(request.longParam("id", ApiException::notFound)).orElseThrow(ApiException::notFound),
+                        request));
     }
 
-    private ApiResponse list(Router.Call<ZendeskUser> call) {
-        ApiRequest request = call.request();
+    private ApiResponse list(ApiRequest request) {
         Set<String> roles = request.query().entrySet().stream()
                 .filter(e -> e.getKey().equals("role") || e.getKey().equals("role[]"))
                 .flatMap(e -> e.getValue().stream()).map(r -> r.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
@@ -44,8 +43,8 @@ final class UsersResource {
                 u -> ZendeskJson.user(u, request.baseUrl())));
     }
 
-    private ApiResponse create(Router.Call<ZendeskUser> call) {
-        JsonNode u = TicketJsonReader.root(call.request(), "user");
+    private ApiResponse create(ApiRequest request) {
+        JsonNode u = TicketJsonReader.root(request, "user");
         String roleName = u.path("role").asText("end-user");
         ZendeskRole role = ZendeskRole.fromWire(roleName).orElseThrow(() -> ApiException.invalid("role",
                 "InvalidValue", "Role: '" + roleName + "' is not end-user, agent or admin"));
@@ -53,14 +52,13 @@ final class UsersResource {
         ZendeskUser user = store.createUser(u.path("name").asText(null), email, role,
                 u.hasNonNull("external_id") ? u.get("external_id").asText() : null);
         ObjectNode result = Json.object();
-        result.set("user", ZendeskJson.user(user, call.request().baseUrl()));
+        result.set("user", ZendeskJson.user(user, request.baseUrl()));
         return ApiResponse.json(201, result);
     }
 
-    private ApiResponse search(Router.Call<ZendeskUser> call) {
-        ApiRequest request = call.request();
-        Optional<String> externalId = request.param("external_id");
-        String query = request.param("query").orElse(null);
+    private ApiResponse search(ApiRequest request) {
+        Optional<String> externalId = request.queryValue("external_id");
+        String query = request.queryValue("query").orElse(null);
         if (externalId.isEmpty() && query == null) {
             throw ApiException.badRequest("query or external_id is required");
         }
@@ -75,14 +73,13 @@ final class UsersResource {
                 user -> ZendeskJson.user(user, request.baseUrl())));
     }
 
-    private ApiResponse showMany(Router.Call<ZendeskUser> call) {
-        ApiRequest request = call.request();
+    private ApiResponse showMany(ApiRequest request) {
         ObjectNode result = Json.object();
         ArrayNode array = result.putArray("users");
-        request.param("ids").ifPresent(ids -> Arrays.stream(ids.split(",")).map(String::trim)
+        request.queryValue("ids").ifPresent(ids -> Arrays.stream(ids.split(",")).map(String::trim)
                 .filter(s -> s.matches("\\d{1,18}")).map(Long::parseLong).map(store::user)
                 .flatMap(Optional::stream).forEach(u -> array.add(ZendeskJson.user(u, request.baseUrl()))));
-        request.param("external_ids").ifPresent(ids -> {
+        request.queryValue("external_ids").ifPresent(ids -> {
             List<String> wanted = Arrays.stream(ids.split(",")).map(String::trim).toList();
             store.users().stream().filter(u -> wanted.contains(u.externalId()))
                     .forEach(u -> array.add(ZendeskJson.user(u, request.baseUrl())));

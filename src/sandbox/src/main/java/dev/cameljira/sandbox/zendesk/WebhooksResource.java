@@ -2,9 +2,9 @@ package dev.cameljira.sandbox.zendesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cameljira.sandbox.emulator.ApiRequest;
-import dev.cameljira.sandbox.emulator.ApiResponse;
-import dev.cameljira.sandbox.emulator.Router;
+import dev.cameljira.sandbox.http.ApiRequest;
+import dev.cameljira.sandbox.http.ApiResponse;
+import dev.cameljira.sandbox.http.Router;
 import dev.cameljira.sandbox.http.Json;
 import java.io.IOException;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.Locale;
  * delete (204), show and reset the signing secret.
  */
 final class WebhooksResource {
-    private static final String ID = "([0-9A-Za-z]{1,64})";
+    private static final String ID = "{id:[0-9A-Za-z]{1,64}}";
 
     private final WebhookRegistry registry;
 
@@ -24,7 +24,7 @@ final class WebhooksResource {
         this.registry = registry;
     }
 
-    void register(Router<ZendeskUser> router) {
+    void register(Router router) {
         router.add("POST", "/api/v2/webhooks", this::create)
                 .add("GET", "/api/v2/webhooks", this::list)
                 .add("GET", "/api/v2/webhooks/" + ID, this::show)
@@ -35,23 +35,22 @@ final class WebhooksResource {
                 .add("POST", "/api/v2/webhooks/" + ID + "/signing_secret", this::resetSecret);
     }
 
-    private ApiResponse create(Router.Call<ZendeskUser> call) {
-        requireAdmin(call.user());
-        WebhookRegistry.Settings settings = WebhookJson.parse(WebhookJson.root(body(call.request())), null,
+    private ApiResponse create(ApiRequest request) {
+        requireAdmin(request.principal(ZendeskUser.class));
+        WebhookRegistry.Settings settings = WebhookJson.parse(WebhookJson.root(body(request)), null,
                 false);
-        ZendeskWebhook webhook = registry.create(settings, call.user().id(), null);
+        ZendeskWebhook webhook = registry.create(settings, request.principal(ZendeskUser.class).id(), null);
         ObjectNode result = Json.object();
         result.set("webhook", WebhookJson.render(webhook));
-        return ApiResponse.json(201, result).withHeader("Location",
-                call.request().baseUrl() + "/api/v2/webhooks/" + webhook.id());
+        return ApiResponse.json(201, result).header("Location",
+                request.baseUrl() + "/api/v2/webhooks/" + webhook.id());
     }
 
-    private ApiResponse list(Router.Call<ZendeskUser> call) {
-        requireAdmin(call.user());
-        ApiRequest request = call.request();
-        String nameContains = request.param("filter[name_contains]").map(s -> s.toLowerCase(Locale.ROOT))
+    private ApiResponse list(ApiRequest request) {
+        requireAdmin(request.principal(ZendeskUser.class));
+        String nameContains = request.queryValue("filter[name_contains]").map(s -> s.toLowerCase(Locale.ROOT))
                 .orElse(null);
-        String status = request.param("filter[status]").orElse(null);
+        String status = request.queryValue("filter[status]").orElse(null);
         List<WebhookRegistry.Listed> webhooks = registry.listed().stream()
                 .filter(l -> nameContains == null || l.webhook().name().toLowerCase(Locale.ROOT).contains(nameContains))
                 .filter(l -> status == null || status.equals(l.webhook().active() ? "active" : "inactive"))
@@ -60,46 +59,46 @@ final class WebhooksResource {
                 l -> WebhookJson.render(l.webhook())));
     }
 
-    private ApiResponse show(Router.Call<ZendeskUser> call) {
-        requireAdmin(call.user());
+    private ApiResponse show(ApiRequest request) {
+        requireAdmin(request.principal(ZendeskUser.class));
         ObjectNode result = Json.object();
-        result.set("webhook", WebhookJson.render(webhook(call)));
+        result.set("webhook", WebhookJson.render(webhook(request)));
         return ApiResponse.ok(result);
     }
 
-    private ApiResponse replace(Router.Call<ZendeskUser> call) {
-        requireAdmin(call.user());
-        String id = call.pathParams().get(0);
+    private ApiResponse replace(ApiRequest request) {
+        requireAdmin(request.principal(ZendeskUser.class));
+        String id = request.param("id");
         WebhookRegistry.Settings current = registry.settings(id);
-        registry.update(id, WebhookJson.parse(WebhookJson.root(body(call.request())), current.authentication(),
+        registry.update(id, WebhookJson.parse(WebhookJson.root(body(request)), current.authentication(),
                 false));
         return ApiResponse.noContent();
     }
 
-    private ApiResponse patch(Router.Call<ZendeskUser> call) {
-        requireAdmin(call.user());
-        String id = call.pathParams().get(0);
-        ZendeskWebhook current = webhook(call);
-        JsonNode patch = WebhookJson.root(body(call.request()));
+    private ApiResponse patch(ApiRequest request) {
+        requireAdmin(request.principal(ZendeskUser.class));
+        String id = request.param("id");
+        ZendeskWebhook current = webhook(request);
+        JsonNode patch = WebhookJson.root(body(request));
         WebhookRegistry.Settings settings = registry.settings(id);
         registry.update(id, WebhookJson.parse(WebhookJson.merge(current, patch), settings.authentication(), true));
         return ApiResponse.noContent();
     }
 
-    private ApiResponse delete(Router.Call<ZendeskUser> call) {
-        requireAdmin(call.user());
-        registry.delete(call.pathParams().get(0));
+    private ApiResponse delete(ApiRequest request) {
+        requireAdmin(request.principal(ZendeskUser.class));
+        registry.delete(request.param("id"));
         return ApiResponse.noContent();
     }
 
-    private ApiResponse showSecret(Router.Call<ZendeskUser> call) {
-        requireAdmin(call.user());
-        return ApiResponse.ok(secretBody(registry.secret(call.pathParams().get(0))));
+    private ApiResponse showSecret(ApiRequest request) {
+        requireAdmin(request.principal(ZendeskUser.class));
+        return ApiResponse.ok(secretBody(registry.secret(request.param("id"))));
     }
 
-    private ApiResponse resetSecret(Router.Call<ZendeskUser> call) {
-        requireAdmin(call.user());
-        return ApiResponse.json(201, secretBody(registry.resetSecret(call.pathParams().get(0))));
+    private ApiResponse resetSecret(ApiRequest request) {
+        requireAdmin(request.principal(ZendeskUser.class));
+        return ApiResponse.json(201, secretBody(registry.resetSecret(request.param("id"))));
     }
 
     private static ObjectNode secretBody(String secret) {
@@ -108,8 +107,8 @@ final class WebhooksResource {
         return result;
     }
 
-    private ZendeskWebhook webhook(Router.Call<ZendeskUser> call) {
-        String id = call.pathParams().get(0);
+    private ZendeskWebhook webhook(ApiRequest request) {
+        String id = request.param("id");
         return registry.get(id).orElseThrow(() -> ApiException.errors(404, "WebhookNotFound", "Webhook not found",
                 "No webhook with id " + id));
     }

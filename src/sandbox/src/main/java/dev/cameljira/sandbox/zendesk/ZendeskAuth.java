@@ -1,7 +1,7 @@
 package dev.cameljira.sandbox.zendesk;
 
-import dev.cameljira.sandbox.emulator.ApiRequest;
-import dev.cameljira.sandbox.emulator.BasicOrBearer;
+import dev.cameljira.sandbox.http.ApiRequest;
+import dev.cameljira.sandbox.http.BasicOrBearer;
 import java.util.Optional;
 
 /**

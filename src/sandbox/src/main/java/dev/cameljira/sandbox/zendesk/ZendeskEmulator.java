@@ -3,10 +3,13 @@ package dev.cameljira.sandbox.zendesk;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.cameljira.sandbox.emulator.EmulatorException;
-import dev.cameljira.sandbox.emulator.ExchangeHandler;
-import dev.cameljira.sandbox.emulator.Router;
+import dev.cameljira.sandbox.http.HttpError;
+import dev.cameljira.sandbox.http.ExchangeHandler;
+import dev.cameljira.sandbox.http.Router;
+import dev.cameljira.sandbox.http.ApiRequest;
 import dev.cameljira.sandbox.http.Json;
+import dev.cameljira.sandbox.http.WebhookSender;
+import dev.cameljira.sandbox.http.WebhookSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -80,7 +83,7 @@ import java.util.function.Supplier;
  * webhooks like API calls do; they throw {@link IllegalArgumentException} for invalid input and
  * {@link NoSuchElementException} for unknown ids. Secrets and credentials are never logged.
  */
-public final class ZendeskEmulator implements HttpHandler, AutoCloseable {
+public final class ZendeskEmulator implements HttpHandler, WebhookSource<WebhookDelivery>, AutoCloseable {
     /** E-mail of the seeded admin agent. */
     public static final String AGENT_EMAIL = "agent@example.com";
     /** Display name of the seeded admin agent. */
@@ -109,8 +112,7 @@ public final class ZendeskEmulator implements HttpHandler, AutoCloseable {
 
     private final ZendeskStore store;
     private final ZendeskAuth auth;
-    private final Router<ZendeskUser> router = new Router<>("(?:\\.json)?", ApiException::methodNotAllowed,
-            ApiException::unknownEndpoint);
+    private final Router router = new Router(ApiException::methodNotAllowed, ApiException::unknownEndpoint);
     private final WebhookRegistry webhooks;
     private final ZendeskWebhookDispatcher dispatcher;
     private final Object writeLock = new Object();
@@ -157,7 +159,9 @@ public final class ZendeskEmulator implements HttpHandler, AutoCloseable {
             if (oversized) {
                 throw ApiException.tooLarge("Uploads are limited to " + MAX_UPLOAD_BYTES + " bytes (50 MB)");
             }
-            return router.dispatch(request, request.method(), auth.authenticate(request));
+            String path = request.path();
+            ApiRequest routed = path.endsWith(".json") ? request.withPath(path.substring(0, path.length() - 5)) : request;
+            return router.dispatch(routed, request.method(), auth.authenticate(request));
         });
     }
 
@@ -394,23 +398,15 @@ public final class ZendeskEmulator implements HttpHandler, AutoCloseable {
     }
 
     /** Deletes every webhook calling {@code url}; false when there was none. */
+    @Override
     public boolean removeWebhook(URI url) {
         return webhooks.removeByEndpoint(url);
     }
 
     /** The endpoints of all webhooks, in creation order. */
+    @Override
     public List<URI> webhooks() {
         return webhooks.list().stream().map(ZendeskWebhook::endpoint).toList();
-    }
-
-    /** What happened to every invocation so far (finished ones only, in completion order). */
-    public List<WebhookDelivery> webhookDeliveries() {
-        return dispatcher.deliveries();
-    }
-
-    /** Waits until every queued invocation has been delivered or given up on; false on timeout. */
-    public boolean awaitWebhooks(Duration timeout) throws InterruptedException {
-        return dispatcher.awaitIdle(timeout);
     }
 
     /**
@@ -428,9 +424,14 @@ public final class ZendeskEmulator implements HttpHandler, AutoCloseable {
     public void reset() {
         synchronized (writeLock) {
             store.clear();
-            dispatcher.clearDeliveries();
+            dispatcher.sender().clearRecords();
             seed();
         }
+    }
+
+    @Override
+    public WebhookSender<WebhookDelivery> webhookSender() {
+        return dispatcher.sender();
     }
 
     /** Stops the webhook delivery thread. */
@@ -440,6 +441,6 @@ public final class ZendeskEmulator implements HttpHandler, AutoCloseable {
     }
 
     private static <T> T admin(Supplier<T> operation) {
-        return EmulatorException.asAdminCall("Zendesk", operation);
+        return HttpError.asAdminCall("Zendesk", operation);
     }
 }

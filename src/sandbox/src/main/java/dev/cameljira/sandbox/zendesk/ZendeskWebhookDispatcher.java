@@ -1,26 +1,21 @@
 package dev.cameljira.sandbox.zendesk;
 
-import java.io.IOException;
+import dev.cameljira.sandbox.http.WebhookSender;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Sends event invocations to Zendesk webhooks on one background thread, in the order the events happened.
+ * Sends event invocations to Zendesk webhooks through the sandbox's one {@link WebhookSender}, on one background
+ * thread, in the order the events happened.
  *
  * <p>Each request is a {@code POST} with {@code Content-Type: application/json}, {@code User-Agent: Zendesk Webhook},
  * {@code X-Zendesk-Account-Id}, {@code X-Zendesk-Webhook-Id}, {@code X-Zendesk-Webhook-Invocation-Id} (the same on
@@ -58,25 +53,37 @@ final class ZendeskWebhookDispatcher implements AutoCloseable {
         }
     }
 
-    private record Outcome(int status, String retryAfter) {
+    /** One invocation: one event to one target, the same invocation id on every attempt. */
+    private record Invocation(Target webhook, String eventType, String eventId, String invocationId, byte[] body,
+                              ZendeskWebhookDispatcher dispatcher) implements WebhookSender.Delivery {
+        @Override
+        public URI target() {
+            return webhook.endpoint();
+        }
+
+        @Override
+        public Map<String, String> headers(int attempt) {
+            return dispatcher.signedHeaders(webhook, invocationId, body);
+        }
     }
 
     private final Clock clock;
     private final String accountId;
-    private final ExecutorService executor;
-    private final List<WebhookDelivery> deliveries = new ArrayList<>();
+    private final WebhookSender<WebhookDelivery> sender;
     private volatile Duration retryPause = Duration.ofMillis(50);
-    private HttpClient client;
-    private int pending;
 
     ZendeskWebhookDispatcher(Clock clock, String accountId) {
         this.clock = clock;
         this.accountId = accountId;
-        this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "zendesk-emulator-webhooks");
-            t.setDaemon(true);
-            return t;
-        });
+        this.sender = new WebhookSender<>("zendesk-emulator-webhooks", Duration.ofSeconds(REQUEST_TIMEOUT_SECONDS),
+                this::retryDelay, true, new WebhookSender.Recorder<WebhookDelivery>() {
+                    @Override
+                    public WebhookDelivery finished(WebhookSender.Delivery delivery, WebhookSender.Attempt last) {
+                        Invocation i = (Invocation) delivery;
+                        return new WebhookDelivery(i.webhook().webhookId(), i.webhook().endpoint(), i.eventType(),
+                                i.eventId(), i.invocationId(), last.number(), last.status(), last.delivered());
+                    }
+                });
     }
 
     /** The first pause before retrying a 409 or a connection failure (doubling each time). */
@@ -87,92 +94,32 @@ final class ZendeskWebhookDispatcher implements AutoCloseable {
     /** Queues one invocation of the event per target. */
     void publish(List<Target> targets, String eventType, String eventId, byte[] body) {
         for (Target target : targets) {
-            String invocationId = Ids.ulid(clock);
-            synchronized (this) {
-                pending++;
-            }
-            executor.execute(() -> deliver(target, eventType, eventId, invocationId, body));
+            sender.send(new Invocation(target, eventType, eventId, Ids.ulid(clock), body, this));
         }
     }
 
-    synchronized List<WebhookDelivery> deliveries() {
-        return List.copyOf(deliveries);
-    }
-
-    synchronized void clearDeliveries() {
-        deliveries.clear();
-    }
-
-    synchronized boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (pending > 0) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            wait(Math.max(1, left / 1_000_000));
-        }
-        return true;
-    }
-
-    private void deliver(Target target, String eventType, String eventId, String invocationId, byte[] body) {
-        int attempts = 0;
-        int status = -1;
-        boolean delivered = false;
-        try {
-            while (true) {
-                attempts++;
-                Outcome outcome = post(target, invocationId, body);
-                status = outcome.status();
-                delivered = status / 100 == 2;
-                Duration wait = delivered || attempts > MAX_RETRIES ? null : retryDelay(outcome, attempts);
-                if (wait == null) {
-                    break;
-                }
-                if (!wait.isZero()) {
-                    Thread.sleep(wait.toMillis());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            synchronized (this) {
-                deliveries.add(new WebhookDelivery(target.webhookId(), target.endpoint(), eventType, eventId,
-                        invocationId, attempts, status, delivered));
-                pending--;
-                notifyAll();
-            }
-        }
+    WebhookSender<WebhookDelivery> sender() {
+        return sender;
     }
 
     /** How long to wait before retrying, or null when Zendesk would not retry this answer. */
-    private Duration retryDelay(Outcome outcome, int attempts) {
-        int status = outcome.status();
-        if (status == 409 || status == -1) {
-            return retryPause.multipliedBy(1L << (attempts - 1));
+    private Duration retryDelay(WebhookSender.Attempt last) {
+        if (last.number() > MAX_RETRIES) {
+            return null;
         }
-        if ((status == 429 || status == 503) && outcome.retryAfter() != null) {
+        int status = last.status();
+        if (status == 409 || status == -1) {
+            return retryPause.multipliedBy(1L << (last.number() - 1));
+        }
+        if ((status == 429 || status == 503) && last.retryAfter() != null) {
             try {
-                long seconds = Long.parseLong(outcome.retryAfter().trim());
+                long seconds = Long.parseLong(last.retryAfter().trim());
                 return seconds >= 0 && seconds < RETRY_AFTER_LIMIT_SECONDS ? Duration.ofSeconds(seconds) : null;
             } catch (NumberFormatException e) {
                 return null;
             }
         }
         return null;
-    }
-
-    private Outcome post(Target target, String invocationId, byte[] body) throws InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target.endpoint())
-                .timeout(Duration.ofSeconds(REQUEST_TIMEOUT_SECONDS))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        signedHeaders(target, invocationId, body).forEach(request::header);
-        try {
-            HttpResponse<Void> response = client().send(request.build(), HttpResponse.BodyHandlers.discarding());
-            return new Outcome(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null));
-        } catch (IOException e) {
-            return new Outcome(-1, null); // connection failure or timeout
-        }
     }
 
     private Map<String, String> signedHeaders(Target target, String invocationId, byte[] body) {
@@ -200,18 +147,9 @@ final class ZendeskWebhookDispatcher implements AutoCloseable {
         }
     }
 
-    /** Created on first use; only the delivery thread calls it. */
-    private HttpClient client() {
-        if (client == null) {
-            client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(REQUEST_TIMEOUT_SECONDS)).build();
-        }
-        return client;
-    }
-
     /** Stops the delivery thread; queued invocations are dropped. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        sender.close();
     }
 }

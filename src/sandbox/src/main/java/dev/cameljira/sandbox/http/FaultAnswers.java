@@ -1,4 +1,4 @@
-package dev.cameljira.sandbox.emulator;
+package dev.cameljira.sandbox.http;
 
 import java.time.Instant;
 

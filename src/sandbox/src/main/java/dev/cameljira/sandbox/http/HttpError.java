@@ -1,14 +1,15 @@
-package dev.cameljira.sandbox.emulator;
+package dev.cameljira.sandbox.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 
 /**
- * An error an emulator answers with its own JSON error shape. Each emulator subclasses it for its product's body;
- * {@link ExchangeHandler} turns it into the HTTP answer.
+ * An error a route answers with an HTTP status and a JSON body in its product's shape: Jira's
+ * {@code {"errorMessages", "errors"}} ({@link ApiException}), Zendesk's and ServiceNow's own. Thrown anywhere below a
+ * route handler; {@link Exchanges} turns it into the response.
  */
-public abstract class EmulatorException extends RuntimeException {
+public abstract class HttpError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int status;
@@ -17,7 +18,7 @@ public abstract class EmulatorException extends RuntimeException {
      * @param status  the HTTP status to answer
      * @param message the exception message (never a secret)
      */
-    protected EmulatorException(int status, String message) {
+    protected HttpError(int status, String message) {
         super(message);
         this.status = status;
     }
@@ -33,12 +34,12 @@ public abstract class EmulatorException extends RuntimeException {
     /**
      * Runs an emulator's admin (Java API) operation, turning its HTTP-style errors into the exceptions a Java caller
      * expects: a 404 becomes {@link NoSuchElementException} ("No such {product} record: ..."), any other
-     * {@link EmulatorException} an {@link IllegalArgumentException}.
+     * {@link HttpError} an {@link IllegalArgumentException}.
      */
     public static <T> T asAdminCall(String product, Supplier<T> operation) {
         try {
             return operation.get();
-        } catch (EmulatorException e) {
+        } catch (HttpError e) {
             if (e.status() == 404) {
                 throw new NoSuchElementException("No such " + product + " record: " + e.getMessage());
             }

@@ -1,4 +1,4 @@
-package dev.cameljira.sandbox.emulator;
+package dev.cameljira.sandbox.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -29,7 +29,7 @@ public final class BasicOrBearer<U> {
 
     /** The user the request's {@code Authorization} header authenticates, if any. */
     public Optional<U> user(ApiRequest request) {
-        return request.header("Authorization").flatMap(this::user);
+        return request.headerValue("Authorization").flatMap(this::user);
     }
 
     /** The user an {@code Authorization} header value authenticates, if any. */
