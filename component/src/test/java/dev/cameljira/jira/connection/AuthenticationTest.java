@@ -40,13 +40,13 @@ class AuthenticationTest extends SandboxPairSupport {
 
     @Test
     void cloudBearerAccessTokenActsAsItsUser() {
-        String uri = uri("createIssue", cloud, "accessToken=" + SandboxUsers.USER_TOKEN);
+        String uri = uri("createIssue", cloud, "accessToken=" + SandboxUsers.USER_OAUTH2_TOKEN);
 
         JiraIssue issue = (JiraIssue) camel.call(uri, null, newIssue("Task", "Cloud OAuth 2.0"));
 
         assertThat(cloud.admin().issue(issue.key()).at("/fields/reporter/accountId").asText())
                 .isEqualTo(SandboxUsers.USER_ACCOUNT_ID);
-        assertEveryRequestCarried(cloud, "Bearer " + SandboxUsers.USER_TOKEN);
+        assertEveryRequestCarried(cloud, "Bearer " + SandboxUsers.USER_OAUTH2_TOKEN);
     }
 
     @Test
@@ -72,13 +72,13 @@ class AuthenticationTest extends SandboxPairSupport {
     @Test
     void accessTokenWinsOverBasicCredentials() {
         String uri = uri("createIssue", cloud, "username=" + SandboxUsers.ADMIN_EMAIL + "&apiToken=" + SandboxUsers.ADMIN_TOKEN
-                                               + "&accessToken=" + SandboxUsers.USER_TOKEN);
+                                               + "&accessToken=" + SandboxUsers.USER_OAUTH2_TOKEN);
 
         JiraIssue issue = (JiraIssue) camel.call(uri, null, newIssue("Task", "Bearer wins"));
 
         assertThat(cloud.admin().issue(issue.key()).at("/fields/reporter/accountId").asText())
                 .isEqualTo(SandboxUsers.USER_ACCOUNT_ID);
-        assertEveryRequestCarried(cloud, "Bearer " + SandboxUsers.USER_TOKEN);
+        assertEveryRequestCarried(cloud, "Bearer " + SandboxUsers.USER_OAUTH2_TOKEN);
     }
 
     @ParameterizedTest

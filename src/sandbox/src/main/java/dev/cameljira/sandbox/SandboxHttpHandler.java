@@ -8,6 +8,7 @@ import dev.cameljira.sandbox.http.ApiResponse;
 import dev.cameljira.sandbox.http.ExchangeHandler;
 import dev.cameljira.sandbox.http.Router;
 import dev.cameljira.sandbox.jira.JiraAuth;
+import dev.cameljira.sandbox.jira.MediaTypes;
 import dev.cameljira.sandbox.jira.model.User;
 import dev.cameljira.sandbox.jira.render.View;
 import dev.cameljira.sandbox.jira.store.JiraStore;
@@ -102,6 +103,9 @@ final class SandboxHttpHandler implements HttpHandler {
         validate(record);
         journal.add(record);
         if (!dropAfter) {
+            if (connectionClose(requestHeaders)) {
+                response.header("Connection", "close");
+            }
             ExchangeHandler.write(exchange, response);
         }
     }
@@ -131,6 +135,7 @@ final class SandboxHttpHandler implements HttpHandler {
             if (user.isEmpty() && !match.route().anonymous()) {
                 throw JiraAuth.unauthorized();
             }
+            MediaTypes.check(method, match.route().pattern(), headers, body);
             ApiRequest request = new ApiRequest(method, path, match.params(), query, headers, body, user.orElse(null),
                     new View(store.baseUrl(), version, store.cloud()));
             return match.route().handler().handle(request);
@@ -186,6 +191,22 @@ final class SandboxHttpHandler implements HttpHandler {
         } catch (RuntimeException e) {
             violations.add(record.method() + " " + record.path() + ": validator failed: " + e);
         }
+    }
+
+    /** Whether the client asked to close the connection after this exchange ({@code Connection: close}). */
+    static boolean connectionClose(Map<String, List<String>> headers) {
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            if (e.getKey() != null && e.getKey().equalsIgnoreCase("Connection")) {
+                for (String value : e.getValue()) {
+                    for (String token : value.split(",")) {
+                        if (token.trim().equalsIgnoreCase("close")) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static String first(Map<String, List<String>> headers, String name) {

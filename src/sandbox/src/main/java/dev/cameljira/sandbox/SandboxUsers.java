@@ -36,6 +36,15 @@ public final class SandboxUsers {
     public static final String USER_DISPLAY_NAME = "Sandbox User";
 
     /**
+     * Jira Cloud OAuth 2.0 (3LO) access token of the administrator, sent as {@code Authorization: Bearer <token>}. Jira Cloud
+     * takes only OAuth 2.0 access tokens as Bearer tokens: an API token sent that way is refused (401). Data Center takes
+     * personal access tokens ({@link #ADMIN_TOKEN}) as Bearer tokens instead, and refuses these.
+     */
+    public static final String ADMIN_OAUTH2_TOKEN = "sandbox-admin-oauth2-access-token";
+    /** Jira Cloud OAuth 2.0 access token of the non-admin user (see {@link #ADMIN_OAUTH2_TOKEN}). */
+    public static final String USER_OAUTH2_TOKEN = "sandbox-user-oauth2-access-token";
+
+    /**
      * OAuth 1.0a (RSA-SHA1) consumer key of the seeded application link: requests signed with
      * {@link #OAUTH_PRIVATE_KEY_PKCS8_BASE64} and carrying {@link #OAUTH_ACCESS_TOKEN} as {@code oauth_token} act as the
      * administrator.

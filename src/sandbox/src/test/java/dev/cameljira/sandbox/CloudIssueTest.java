@@ -43,7 +43,7 @@ class CloudIssueTest extends SpecCheckedSandboxTest {
         assertThat(me.get("emailAddress").asText()).isEqualTo(SandboxUsers.USER_EMAIL);
         assertThat(me.has("name")).isFalse();
 
-        JsonNode viaBearer = Client.bearer(sandbox, SandboxUsers.ADMIN_TOKEN).get("/rest/api/2/myself").json();
+        JsonNode viaBearer = Client.bearer(sandbox, SandboxUsers.ADMIN_OAUTH2_TOKEN).get("/rest/api/2/myself").json();
         assertThat(viaBearer.get("accountId").asText()).isEqualTo(SandboxUsers.ADMIN_ACCOUNT_ID);
     }
 

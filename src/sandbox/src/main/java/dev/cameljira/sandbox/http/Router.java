@@ -86,6 +86,11 @@ public final class Router {
         return this;
     }
 
+    /** Every registered route, in registration order (for audits of the route table). */
+    public List<Route> routes() {
+        return routes.stream().map(Compiled::route).toList();
+    }
+
     /** Finds the best route for a method and raw path. */
     public Match match(String method, String path) {
         String[] segments = split(path);

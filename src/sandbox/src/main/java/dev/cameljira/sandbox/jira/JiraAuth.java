@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Authentication. Cloud: basic {@code email:apiToken} or {@code Bearer <token>}. Server: basic {@code name:token} or
+ * Authentication. Cloud: basic {@code email:apiToken} or {@code Bearer <OAuth 2.0 access token>} (an API token is not
+ * accepted as a Bearer token). Server: basic {@code name:token} or
  * {@code email:token}, or {@code Bearer <personal access token>}. Both: OAuth 1.0a RSA-SHA1 ({@code OAuth oauth_consumer_key=...}) for the
  * seeded consumer {@link SandboxUsers#OAUTH_CONSUMER_KEY} (see {@link #authenticate(String, String, String, Map)}).
  * A present but wrong header is a 401.
@@ -56,7 +57,7 @@ public final class JiraAuth {
         String scheme = value.substring(0, space);
         String credentials = value.substring(space + 1).trim();
         if (scheme.equalsIgnoreCase("Bearer")) {
-            return Optional.of(store.userByToken(credentials).orElseThrow(JiraAuth::unauthorized));
+            return Optional.of(bearer(credentials).orElseThrow(JiraAuth::unauthorized));
         }
         if (!scheme.equalsIgnoreCase("Basic")) {
             throw unauthorized();
@@ -79,6 +80,24 @@ public final class JiraAuth {
             throw unauthorized();
         }
         return Optional.of(user);
+    }
+
+    /**
+     * The user of a Bearer token. Cloud: only an OAuth 2.0 access token ({@link SandboxUsers#ADMIN_OAUTH2_TOKEN},
+     * {@link SandboxUsers#USER_OAUTH2_TOKEN}); an API token is refused, as Jira Cloud refuses it. Data Center: a personal
+     * access token (the user's token).
+     */
+    private Optional<User> bearer(String token) {
+        if (!store.cloud()) {
+            return store.userByToken(token);
+        }
+        if (SandboxUsers.ADMIN_OAUTH2_TOKEN.equals(token)) {
+            return store.user(SandboxUsers.ADMIN_ACCOUNT_ID);
+        }
+        if (SandboxUsers.USER_OAUTH2_TOKEN.equals(token)) {
+            return store.user(SandboxUsers.USER_ACCOUNT_ID);
+        }
+        return Optional.empty();
     }
 
     /** The 401 Jira sends for missing or bad credentials. */

@@ -8,6 +8,9 @@ import dev.cameljira.sandbox.jira.rest.LinkResource;
 import dev.cameljira.sandbox.jira.rest.ProjectResource;
 import dev.cameljira.sandbox.jira.rest.PropertyResource;
 import dev.cameljira.sandbox.jira.rest.RemoteLinkResource;
+import dev.cameljira.sandbox.jira.rest.SchemeResource;
+import dev.cameljira.sandbox.jira.rest.VoteResource;
+import dev.cameljira.sandbox.jira.rest.EditMetaResource;
 import dev.cameljira.sandbox.jira.rest.UserResource;
 import dev.cameljira.sandbox.jira.rest.WatcherResource;
 import dev.cameljira.sandbox.jira.rest.WebhookResource;
@@ -39,6 +42,9 @@ public final class JiraRoutes {
         new WorklogResource(ctx).register(router);
         new PropertyResource(ctx.store()).register(router);
         new RemoteLinkResource(ctx.store()).register(router);
+        new VoteResource(ctx).register(router);
+        new SchemeResource(ctx).register(router);
+        new EditMetaResource(ctx).register(router);
         new WebhookResource(ctx.store(), webhooks).register(router);
         return router;
     }

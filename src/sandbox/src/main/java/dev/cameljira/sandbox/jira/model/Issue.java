@@ -43,6 +43,7 @@ public final class Issue {
     private final List<ChangeHistory> changelog = new ArrayList<>();
     private final Map<String, JsonNode> properties = new LinkedHashMap<>();
     private final List<RemoteLink> remoteLinks = new ArrayList<>();
+    private final Set<User> voters = new LinkedHashSet<>();
 
     public Issue(long id, String key, Project project, IssueType issueType, Status status, User creator, Instant created) {
         this.id = id;
@@ -213,6 +214,11 @@ public final class Issue {
 
     public Set<User> watchers() {
         return watchers;
+    }
+
+    /** Users who voted for the issue, in voting order. */
+    public Set<User> voters() {
+        return voters;
     }
 
     public List<ChangeHistory> changelog() {

@@ -14,6 +14,9 @@ public final class Project {
     private final List<Component> components = new ArrayList<>();
     private ProjectCategory category;
     private int lastIssueNumber;
+    private long permissionSchemeId = Schemes.DEFAULT_PERMISSION_SCHEME_ID;
+    private long notificationSchemeId = Schemes.DEFAULT_NOTIFICATION_SCHEME_ID;
+    private Long issueSecuritySchemeId;
 
     public Project(long id, String key, String name, String description, User lead, String projectTypeKey) {
         this.id = id;
@@ -75,6 +78,33 @@ public final class Project {
 
     public List<Component> components() {
         return components;
+    }
+
+    /** The project's permission scheme ({@link Schemes}). */
+    public long permissionSchemeId() {
+        return permissionSchemeId;
+    }
+
+    public void permissionSchemeId(long id) {
+        this.permissionSchemeId = id;
+    }
+
+    /** The project's notification scheme ({@link Schemes}). */
+    public long notificationSchemeId() {
+        return notificationSchemeId;
+    }
+
+    public void notificationSchemeId(long id) {
+        this.notificationSchemeId = id;
+    }
+
+    /** The project's issue security scheme, or null (Jira's default: none). */
+    public Long issueSecuritySchemeId() {
+        return issueSecuritySchemeId;
+    }
+
+    public void issueSecuritySchemeId(Long id) {
+        this.issueSecuritySchemeId = id;
     }
 
     /** Allocates the next issue number (DEMO-1, DEMO-2, ...). */

@@ -279,7 +279,7 @@ public final class IssueRenderer {
     private JsonNode votes(Issue issue, View view) {
         ObjectNode n = Json.object();
         n.put("self", view.api() + "/issue/" + issue.key() + "/votes");
-        n.put("votes", 0);
+        n.put("votes", issue.voters().size());
         n.put("hasVoted", false);
         return n;
     }

@@ -35,7 +35,9 @@ public final class AttachmentResource {
         router.add("GET", Paths.API + "/attachment/meta", this::meta);
         router.add("GET", Paths.API + "/attachment/{id}", this::get);
         router.add("DELETE", Paths.API + "/attachment/{id}", this::delete);
-        router.add("GET", Paths.API + "/attachment/content/{id}", this::content);
+        if (store.cloud()) { // Cloud only: Data Center serves content at /secure/attachment/{id}/{filename}
+            router.add("GET", Paths.API + "/attachment/content/{id}", this::content);
+        }
         router.add("GET", "/secure/attachment/{id}/{filename}", this::content);
     }
 

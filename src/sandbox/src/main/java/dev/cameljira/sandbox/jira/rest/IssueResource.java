@@ -21,6 +21,14 @@ import java.util.Set;
 /** Issue CRUD, bulk create, transitions, assignee and changelog. */
 public final class IssueResource {
 
+    /** Jira Cloud's {@code POST issue/bulk} limit, as its document states ("upto 50 issues"). */
+    static final int CLOUD_BULK_LIMIT = 50;
+    /**
+     * Jira Data Center's: its document states none; the instance's {@code jira.bulk.create.max.issues.per.request}
+     * (1000 by default) applies.
+     */
+    static final int DC_BULK_LIMIT = 1000;
+
     private final JiraContext ctx;
     private final JiraStore store;
 
@@ -38,7 +46,9 @@ public final class IssueResource {
         router.add("GET", Paths.API + "/issue/{key}/transitions", this::transitions);
         router.add("POST", Paths.API + "/issue/{key}/transitions", this::transition);
         router.add("PUT", Paths.API + "/issue/{key}/assignee", this::assign);
-        router.add("GET", Paths.API + "/issue/{key}/changelog", this::changelog);
+        if (store.cloud()) { // Cloud only: Data Center has the changelog through expand=changelog alone
+            router.add("GET", Paths.API + "/issue/{key}/changelog", this::changelog);
+        }
     }
 
     static ObjectNode createdRef(Issue issue, View view) {
@@ -59,15 +69,16 @@ public final class IssueResource {
         if (!updates.isArray()) {
             throw ApiException.of(400, "Request must contain 'issueUpdates'.");
         }
-        if (updates.size() > 50) {
+        int limit = store.cloud() ? CLOUD_BULK_LIMIT : DC_BULK_LIMIT;
+        if (updates.size() > limit) {
             ObjectNode tooMany = Json.object();
             tooMany.putArray("issues");
             ObjectNode err = tooMany.putArray("errors").addObject();
             err.put("status", 400);
             ObjectNode element = err.putObject("elementErrors");
-            element.putArray("errorMessages").add("Bulk create supports a maximum of 50 issues, got " + updates.size() + ".");
+            element.putArray("errorMessages").add("Bulk create supports a maximum of " + limit + " issues, got " + updates.size() + ".");
             element.putObject("errors");
-            err.put("failedElementNumber", 50);
+            err.put("failedElementNumber", limit);
             return ApiResponse.json(400, tooMany);
         }
         ObjectNode result = Json.object();

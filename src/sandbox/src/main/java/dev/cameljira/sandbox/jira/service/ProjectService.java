@@ -5,6 +5,7 @@ import dev.cameljira.sandbox.http.ApiException;
 import dev.cameljira.sandbox.jira.model.Issue;
 import dev.cameljira.sandbox.jira.model.Project;
 import dev.cameljira.sandbox.jira.model.ProjectCategory;
+import dev.cameljira.sandbox.jira.model.Schemes;
 import dev.cameljira.sandbox.jira.model.User;
 import dev.cameljira.sandbox.jira.store.JiraStore;
 import dev.cameljira.sandbox.webhook.WebhookPayloads;
@@ -57,11 +58,23 @@ public final class ProjectService {
             }
             User lead = lead(body, errors);
             ProjectCategory category = category(body, errors);
+            Long permissionScheme = schemeId(body, "permissionScheme", "permission scheme", Schemes::permissionScheme, errors);
+            Long notificationScheme = schemeId(body, "notificationScheme", "notification scheme", Schemes::notificationScheme,
+                    errors);
+            Long securityScheme = schemeId(body, "issueSecurityScheme", "issue security scheme", Schemes::securityScheme,
+                    errors);
             if (!errors.isEmpty()) {
                 throw ApiException.fields(errors);
             }
             Project project = new Project(store.nextProjectId(), key, name, text(body, "description"), lead, type);
             project.category(category);
+            if (permissionScheme != null) {
+                project.permissionSchemeId(permissionScheme);
+            }
+            if (notificationScheme != null) {
+                project.notificationSchemeId(notificationScheme);
+            }
+            project.issueSecuritySchemeId(securityScheme);
             store.addProject(project);
             events.publish("project_created", null, () -> payloads.project("project_created", project));
             return project;
@@ -94,6 +107,28 @@ public final class ProjectService {
             return null;
         }
         return category.get();
+    }
+
+    /**
+     * A scheme id of a create body ({@code permissionScheme}, {@code notificationScheme}, {@code issueSecurityScheme}):
+     * null when absent; an unknown or non-numeric id is an error naming the member, as Jira answers.
+     */
+    private static Long schemeId(JsonNode body, String field, String what,
+            java.util.function.LongFunction<Optional<Schemes.Scheme>> lookup, Map<String, String> errors) {
+        String value = text(body, field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(value.trim());
+            if (lookup.apply(id).isPresent()) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.put(field, "The " + what + " with id '" + value + "' does not exist.");
+        return null;
     }
 
     /** {@code PUT /project/{keyOrId}}: name, description, lead, categoryId. */

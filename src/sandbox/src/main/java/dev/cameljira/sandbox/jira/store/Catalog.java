@@ -129,6 +129,11 @@ public final class Catalog {
         return find(resolutions, idOrName, Resolution::id, Resolution::name);
     }
 
+    /** Every project category, in id order. */
+    public List<ProjectCategory> projectCategories() {
+        return projectCategories;
+    }
+
     /** A project category by id (as {@code categoryId} of {@code POST/PUT /project} names it). */
     public Optional<ProjectCategory> projectCategory(String id) {
         return projectCategories.stream().filter(c -> c.id().equals(id)).findFirst();

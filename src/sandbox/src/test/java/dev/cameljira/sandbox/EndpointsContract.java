@@ -1,0 +1,159 @@
+package dev.cameljira.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Endpoints third-party clients commonly call, in one deployment mode, every exchange validated against that mode's
+ * spec: votes, edit meta, project categories, permission / notification / issue security schemes (global and per
+ * project) and the scheme ids {@code POST project} takes.
+ */
+abstract class EndpointsContract extends SpecCheckedSandboxTest {
+
+    protected Client admin;
+    protected Client user;
+
+    protected abstract JiraSandbox.Mode mode();
+
+    @Override
+    protected JiraSandbox.Builder configure(JiraSandbox.Builder builder) {
+        return builder.mode(mode());
+    }
+
+    @BeforeAll
+    void clients() {
+        admin = Client.admin(sandbox);
+        user = Client.user(sandbox);
+    }
+
+    protected String api() {
+        return "/rest/api/" + (mode() == JiraSandbox.Mode.CLOUD ? 3 : 2);
+    }
+
+    protected boolean cloud() {
+        return mode() == JiraSandbox.Mode.CLOUD;
+    }
+
+    @Test
+    void votesCountVotersAndTheReporterCannotVote() {
+        String key = sandbox.admin().createIssue("DEMO", "Task", "vote for me"); // reported by the admin
+        String votes = api() + "/issue/" + key + "/votes";
+
+        Client.Resp own = admin.post(votes, "");
+        assertThat(own.status()).isEqualTo(404);
+        assertThat(own.json().at("/errorMessages/0").asText()).isEqualTo("You cannot vote for an issue you have reported.");
+        assertThat(user.delete(votes).status()).as("withdrawing a vote never cast").isEqualTo(404);
+
+        assertThat(user.post(votes, "").status()).isEqualTo(204);
+        assertThat(user.post(votes, "").status()).as("voting twice changes nothing").isEqualTo(204);
+        JsonNode mine = user.get(votes).json();
+        assertThat(mine.get("votes").asInt()).isEqualTo(1);
+        assertThat(mine.get("hasVoted").asBoolean()).isTrue();
+        assertThat(mine.get("voters")).singleElement().satisfies(v -> assertThat(v.get("displayName").asText())
+                .isEqualTo(SandboxUsers.USER_DISPLAY_NAME));
+        assertThat(admin.get(votes).json().get("hasVoted").asBoolean()).isFalse();
+        assertThat(admin.get(api() + "/issue/" + key + "?fields=votes").json().at("/fields/votes/votes").asInt()).isEqualTo(1);
+
+        assertThat(user.delete(votes).status()).isEqualTo(204);
+        assertThat(user.get(votes).json().get("votes").asInt()).isZero();
+
+        sandbox.admin().transition(key, "Done");
+        Client.Resp resolved = user.post(votes, "");
+        assertThat(resolved.status()).isEqualTo(404);
+        assertThat(resolved.json().at("/errorMessages/0").asText()).contains("resolved");
+        assertThat(user.get(api() + "/issue/DEMO-99999/votes").status()).isEqualTo(404);
+    }
+
+    @Test
+    void editMetaListsTheEditableFieldsWithTheirOperationsAndValues() {
+        String key = sandbox.admin().createIssue("DEMO", "Task", "editable");
+        JsonNode fields = admin.get(api() + "/issue/" + key + "/editmeta").json().get("fields");
+        assertThat(fields.at("/summary/required").asBoolean()).isTrue();
+        assertThat(fields.at("/summary/operations").toString()).isEqualTo("[\"set\"]");
+        assertThat(fields.at("/labels/operations").toString()).contains("add", "remove");
+        assertThat(fields.at("/priority/allowedValues")).extracting(p -> p.get("name").asText()).contains("High", "Low");
+        assertThat(fields.at("/issuetype/allowedValues")).extracting(t -> t.get("name").asText())
+                .contains("Task", "Bug").doesNotContain("Sub-task");
+        assertThat(fields.at("/components/allowedValues")).extracting(c -> c.get("name").asText())
+                .containsExactly("Backend", "Frontend");
+        assertThat(fields.at("/customfield_10040/allowedValues")).extracting(o -> o.get("value").asText()).contains("Major");
+        assertThat(fields.has("project")).as("moving is not an edit").isFalse();
+
+        // what editmeta offers, an edit takes
+        Client.Resp edit = admin.put(api() + "/issue/" + key, "{\"update\":{\"labels\":[{\"add\":\"meta\"}]},"
+                + "\"fields\":{\"priority\":{\"id\":\"" + fields.at("/priority/allowedValues/0/id").asText() + "\"}}}");
+        assertThat(edit.status()).as(edit.text()).isEqualTo(204);
+        assertThat(admin.get(api() + "/issue/DEMO-99999/editmeta").status()).isEqualTo(404);
+    }
+
+    @Test
+    void projectCategoriesAreListedAndLookedUp() {
+        JsonNode all = admin.get(api() + "/projectCategory").json();
+        assertThat(all).extracting(c -> c.get("name").asText()).containsExactly("Development", "Operations");
+        JsonNode one = user.get(api() + "/projectCategory/10001").json();
+        assertThat(one.get("name").asText()).isEqualTo("Operations");
+        assertThat(one.get("self").asText()).isEqualTo(sandbox.baseUrl() + api() + "/projectCategory/10001");
+        Client.Resp unknown = admin.get(api() + "/projectCategory/4711");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().at("/errorMessages/0").asText()).contains("4711");
+    }
+
+    @Test
+    void schemesAreListedAndEachProjectHasItsOwn() {
+        JsonNode permissionSchemes = user.get(api() + "/permissionscheme").json().get("permissionSchemes");
+        assertThat(permissionSchemes).extracting(s -> s.get("name").asText()).contains("Default Permission Scheme");
+        assertThat(permissionSchemes.get(0).has("permissions")).as("grants only when expanded").isFalse();
+        JsonNode expanded = admin.get(api() + "/permissionscheme/0?expand=permissions").json();
+        assertThat(expanded.get("permissions")).extracting(g -> g.get("permission").asText()).contains("BROWSE_PROJECTS");
+        assertThat(admin.get(api() + "/permissionscheme/4711").status()).isEqualTo(404);
+        assertThat(admin.get(api() + "/project/DEMO/permissionscheme").json().get("id").asLong()).isZero();
+
+        JsonNode notificationSchemes = admin.get(api() + "/notificationscheme").json();
+        assertThat(notificationSchemes.get("total").asInt()).isEqualTo(1);
+        assertThat(notificationSchemes.at("/values/0/name").asText()).isEqualTo("Default Notification Scheme");
+        JsonNode projectNotifications = admin.get(api() + "/project/DEMO/notificationscheme?expand=notificationSchemeEvents")
+                .json();
+        assertThat(projectNotifications.get("notificationSchemeEvents")).extracting(e -> e.at("/event/name").asText())
+                .contains("Issue Created");
+
+        JsonNode securitySchemes = admin.get(api() + "/issuesecurityschemes").json().get("issueSecuritySchemes");
+        assertThat(securitySchemes).singleElement().satisfies(s -> assertThat(s.get("name").asText())
+                .isEqualTo("Sandbox Security Scheme"));
+        assertThat(user.get(api() + "/issuesecurityschemes").status()).as("administrators only").isEqualTo(403);
+        Client.Resp none = admin.get(api() + "/project/DEMO/issuesecuritylevelscheme");
+        assertThat(none.status()).as("projects have no issue security scheme by default").isEqualTo(404);
+        assertThat(user.get(api() + "/project/DEMO/permissionscheme").status()).as("not the project's admin").isEqualTo(403);
+    }
+
+    @Test
+    void postProjectTakesSchemeAndCategoryIdsAndRefusesUnknownOnes() {
+        String lead = cloud() ? "\"leadAccountId\":\"" + SandboxUsers.ADMIN_ACCOUNT_ID + "\""
+                : "\"lead\":\"" + SandboxUsers.ADMIN_NAME + "\"";
+        Client.Resp created = admin.post(api() + "/project", "{\"key\":\"SEC\",\"name\":\"Secured\",\"projectTypeKey\":"
+                + "\"software\"," + lead + ",\"permissionScheme\":10000,\"notificationScheme\":10000,"
+                + "\"issueSecurityScheme\":10000,\"categoryId\":10001}");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(admin.get(api() + "/project/SEC/permissionscheme").json().get("name").asText())
+                .isEqualTo("Restricted Permission Scheme");
+        JsonNode security = admin.get(api() + "/project/SEC/issuesecuritylevelscheme").json();
+        assertThat(security.get("id").asLong()).isEqualTo(10000);
+        assertThat(security.get("levels")).extracting(l -> l.get("name").asText()).containsExactly("Staff", "Administrators");
+        assertThat(admin.get(api() + "/project/SEC").json().at("/projectCategory/name").asText()).isEqualTo("Operations");
+
+        List<String> refused = new ArrayList<>();
+        for (String member : List.of("permissionScheme", "notificationScheme", "issueSecurityScheme", "categoryId")) {
+            Client.Resp r = admin.post(api() + "/project", "{\"key\":\"BAD\",\"name\":\"Bad\",\"projectTypeKey\":\"software\","
+                    + lead + ",\"" + member + "\":4711}");
+            assertThat(r.status()).as(member).isEqualTo(400);
+            assertThat(r.json().at("/errors/" + member).asText()).as(member).contains("4711");
+            refused.add(member);
+        }
+        assertThat(refused).hasSize(4);
+        assertThat(admin.get(api() + "/project/BAD").status()).as("nothing created").isEqualTo(404);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.cameljira.sandbox.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The DC document fixes for votes and notification schemes ({@link DcSpecDefects#declareVoteNoContent},
+ * {@link DcSpecDefects#fixNotificationSchemeEvents}): Jira's real answers conform, wrong ones are still reported.
+ */
+class VoteAndNotificationSpecDefectsTest {
+
+    private static JiraSpecValidator dc;
+
+    @BeforeAll
+    static void load() {
+        dc = JiraSpecValidator.dataCenter();
+    }
+
+    @Test
+    void addingAVoteAnswers204WithoutBody() {
+        assertThat(dc.validate(Exchange.of("POST", "/rest/api/2/issue/DEMO-1/votes").respond(204).build())).isEmpty();
+        assertThat(dc.validate(Exchange.of("POST", "/rest/api/2/issue/DEMO-1/votes").respond(201).build()))
+                .as("another success status is still not Jira's").isNotEmpty();
+    }
+
+    @Test
+    void notificationSchemeEventsAreAList() {
+        String scheme = """
+                {"id":10000,"self":"http://jira.local/rest/api/2/notificationscheme/10000","name":"Default Notification Scheme",
+                 "notificationSchemeEvents":%s}""";
+        String events = "[{\"event\":{\"id\":1,\"name\":\"Issue Created\"},\"notifications\":[{\"id\":1,"
+                + "\"notificationType\":\"Reporter\"}]}]";
+        assertThat(dc.validate(Exchange.get("/rest/api/2/project/DEMO/notificationscheme")
+                .respond(200, scheme.formatted(events)).build())).isEmpty();
+        assertThat(dc.validate(Exchange.get("/rest/api/2/project/DEMO/notificationscheme")
+                .respond(200, scheme.formatted("{\"event\":1}")).build())).as("an object is not the list").isNotEmpty();
+    }
+}
