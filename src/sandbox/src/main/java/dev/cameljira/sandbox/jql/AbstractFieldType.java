@@ -170,8 +170,10 @@ abstract class AbstractFieldType implements FieldType {
 
     /** For a function the field cannot take: unknown functions and known ones of another type are told apart. */
     static JqlException unsupportedFunction(FieldRef field, Operand.Function function) {
+        String lower = function.name().toLowerCase(java.util.Locale.ROOT);
         boolean known = "currentUser".equalsIgnoreCase(function.name())
-                || DateFunction.named(function.name()).isPresent();
+                || DateFunction.named(function.name()).isPresent()
+                || JqlFields.VERSION_FUNCTIONS.contains(lower) || JqlFields.SPRINT_FUNCTIONS.contains(lower);
         if (!known) {
             return new JqlException("Unable to find JQL function '" + function.name() + "()'.");
         }

@@ -1,11 +1,13 @@
 package dev.cameljira.sandbox.jql;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /** A validated query, ready to evaluate. */
-record CompiledQuery(String jql, Optional<IssuePredicate> where, Comparator<JqlIssue> ordering) implements JqlQuery {
+record CompiledQuery(String jql, Optional<IssuePredicate> where, Comparator<JqlIssue> ordering,
+        List<String> validationErrors, List<JqlValueRef> valueRefs) implements JqlQuery {
 
     @Override
     public boolean matches(JqlIssue issue, JqlContext context) {

@@ -44,7 +44,8 @@ final class DateFieldType extends AbstractFieldType {
         };
     }
 
-    private static DateValue dateValue(FieldRef field, Operand item) {
+    /** A date operand (value or date function) of {@code field}; invalid ones throw with Jira's message. */
+    static DateValue dateValue(FieldRef field, Operand item) {
         if (item instanceof Operand.Value value) {
             return DateValue.parse(value.text(), field.written());
         }

@@ -24,6 +24,12 @@ package dev.cameljira.sandbox.jql;
  *       {@code yyyy/MM/dd} (read in {@link JqlContext#zone()}; a date alone is its midnight), or periods relative to
  *       {@link JqlContext#now()}: {@code -1h}, {@code -30m}, {@code -2d}, {@code -1w}, {@code 1d}, {@code "4w 2d"}
  *       (units y M w d h m).</li>
+ *   <li>History clauses ({@link HistoryClauses}): {@code WAS}, {@code WAS NOT}, {@code WAS IN}, {@code WAS NOT IN}
+ *       and {@code CHANGED} with the predicates {@code AFTER}, {@code BEFORE}, {@code ON}, {@code DURING},
+ *       {@code BY}, and for CHANGED {@code FROM} and {@code TO}, on assignee, fixVersion, priority, reporter,
+ *       resolution and status.</li>
+ *   <li>{@code fixVersion}, {@code affectedVersion}, {@code sprint}, and with {@link JqlOptions#customFields()} every
+ *       custom field by {@code cf[id]} and by name.</li>
  * </ul>
  *
  * <h2>Semantics</h2>
@@ -37,8 +43,9 @@ package dev.cameljira.sandbox.jql;
  *       as the clause with its operator negated, so it leaves them out too.</li>
  *   <li>Without ORDER BY, issues sort by key (here: id) descending; ORDER BY sorts ascending unless DESC, puts
  *       empty values last in ascending order, and breaks ties by id in the direction of the last ORDER BY field.</li>
- *   <li>Values are not checked against existing projects, statuses or users (Jira would warn or reject): an
- *       unknown value simply matches nothing.</li>
+ *   <li>Values are not checked against existing projects, statuses or users here: the query lists them in
+ *       {@link JqlQuery#valueRefs()} for the caller (the sandbox's search) to check; an unknown value simply matches
+ *       nothing.</li>
  * </ul>
  *
  * <h2>Errors</h2>
@@ -59,7 +66,16 @@ public final class Jql {
      * @throws JqlException with Jira-style messages naming what was wrong
      */
     public static JqlQuery parse(String jql) {
+        return parse(jql, JqlOptions.DEFAULT);
+    }
+
+    /**
+     * Parses and validates a query with the instance's custom fields, strictly or leniently.
+     *
+     * @throws JqlException for a syntax error, and when strict for any validation error
+     */
+    public static JqlQuery parse(String jql, JqlOptions options) {
         String source = jql == null ? "" : jql;
-        return JqlCompiler.compile(source, JqlParser.parse(source));
+        return JqlCompiler.compile(source, JqlParser.parse(source), options);
     }
 }

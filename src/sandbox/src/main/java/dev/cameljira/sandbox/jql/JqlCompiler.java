@@ -19,18 +19,30 @@ import java.util.Set;
 final class JqlCompiler {
 
     private final Set<String> errors = new LinkedHashSet<>();
+    private final List<JqlValueRef> refs = new ArrayList<>();
+    private final JqlOptions options;
 
-    private JqlCompiler() {
+    private JqlCompiler(JqlOptions options) {
+        this.options = options;
     }
 
     static JqlQuery compile(String jql, ParsedJql parsed) {
-        JqlCompiler compiler = new JqlCompiler();
+        return compile(jql, parsed, JqlOptions.DEFAULT);
+    }
+
+    /** Compiles; validation errors throw unless the options are lenient, which keeps them in the query. */
+    static JqlQuery compile(String jql, ParsedJql parsed, JqlOptions options) {
+        JqlCompiler compiler = new JqlCompiler(options);
         Optional<IssuePredicate> where = parsed.where().map(clause -> compiler.clause(clause, false));
         Comparator<JqlIssue> ordering = compiler.ordering(parsed.orderBy());
-        if (!compiler.errors.isEmpty()) {
+        if (!compiler.errors.isEmpty() && !options.lenient()) {
             throw new JqlException(new ArrayList<>(compiler.errors));
         }
-        return new CompiledQuery(jql, where, ordering);
+        return new CompiledQuery(jql, where, ordering, List.copyOf(compiler.errors), List.copyOf(compiler.refs));
+    }
+
+    private Optional<JqlField> field(String name) {
+        return JqlFields.named(name, options.customFields());
     }
 
     private IssuePredicate clause(Clause clause, boolean negated) {
@@ -45,11 +57,31 @@ final class JqlCompiler {
             List<IssuePredicate> parts = or.clauses().stream().map(c -> clause(c, negated)).toList();
             return negated ? IssuePredicate.allOf(parts) : IssuePredicate.anyOf(parts);
         }
+        if (clause instanceof Clause.History history) {
+            return history(history, negated);
+        }
         return terminal((Clause.Terminal) clause, negated);
     }
 
+    private IssuePredicate history(Clause.History history, boolean negated) {
+        Optional<JqlField> found = field(history.field());
+        if (found.isEmpty()) {
+            errors.add(unknownField(history.field()));
+            return IssuePredicate.NEVER;
+        }
+        FieldRef ref = new FieldRef(found.get().canonical(), history.field());
+        try {
+            IssuePredicate test = HistoryClauses.compile(ref, history.operator(), history.operand(),
+                    history.predicates(), refs);
+            return negated ? (issue, context) -> !test.test(issue, context) : test;
+        } catch (JqlException invalid) {
+            errors.addAll(invalid.errorMessages());
+            return IssuePredicate.NEVER;
+        }
+    }
+
     private IssuePredicate terminal(Clause.Terminal terminal, boolean negated) {
-        Optional<JqlField> found = JqlFields.named(terminal.field());
+        Optional<JqlField> found = field(terminal.field());
         if (found.isEmpty()) {
             errors.add(unknownField(terminal.field()));
             return IssuePredicate.NEVER;
@@ -61,10 +93,28 @@ final class JqlCompiler {
                 throw AbstractFieldType.unsupportedOperator(ref, terminal.operator());
             }
             Operator operator = negated ? terminal.operator().negated() : terminal.operator();
-            return field.type().compile(ref, operator, terminal.operand());
+            IssuePredicate compiled = field.type().compile(ref, operator, terminal.operand());
+            collectRefs(ref, operator, terminal.operand());
+            return compiled;
         } catch (JqlException invalid) {
             errors.addAll(invalid.errorMessages());
             return IssuePredicate.NEVER;
+        }
+    }
+
+    /** Records the literal values of a field whose values must exist, for {@link JqlQuery#valueRefs()}. */
+    private void collectRefs(FieldRef field, Operator operator, Operand operand) {
+        if (!JqlFields.CHECKED_VALUES.contains(field.canonical()) || operator == Operator.LIKE
+                || operator == Operator.NOT_LIKE) {
+            return;
+        }
+        List<Operand> items = operand instanceof Operand.ValueList list ? list.items() : List.of(operand);
+        for (Operand item : items) {
+            if (item instanceof Operand.Value value
+                    && !(field.canonical().equals("resolution") && value.text().equalsIgnoreCase("Unresolved"))) {
+                refs.add(new JqlValueRef(field.canonical(), field.written(), value.text(),
+                        !value.quoted() && !value.text().isEmpty() && value.text().chars().allMatch(Character::isDigit)));
+            }
         }
     }
 
@@ -76,7 +126,7 @@ final class JqlCompiler {
         boolean lastDescending = false;
         Set<JqlField> seen = new HashSet<>();
         for (ParsedJql.SortSpec spec : specs) {
-            Optional<JqlField> field = JqlFields.named(spec.field());
+            Optional<JqlField> field = field(spec.field());
             if (field.isEmpty()) {
                 errors.add(unknownField(spec.field()));
                 continue;

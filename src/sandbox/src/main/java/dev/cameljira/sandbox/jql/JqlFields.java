@@ -2,9 +2,11 @@ package dev.cameljira.sandbox.jql;
 
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +33,15 @@ import java.util.regex.Pattern;
  *   <tr><td>description, text</td><td>{@code ~} text search</td><td>no</td></tr>
  *   <tr><td>cf[10016], "Story Points", "Story point estimate"</td><td>number</td><td>yes</td></tr>
  *   <tr><td>any other cf[NNNNN]</td><td>text</td><td>no</td></tr>
+ *   <tr><td>fixVersion, affectedVersion</td><td>text (version name or id); {@code releasedVersions()},
+ *       {@code unreleasedVersions()}, {@code latestReleasedVersion()}, {@code earliestUnreleasedVersion()}</td>
+ *       <td>no</td></tr>
+ *   <tr><td>sprint</td><td>text; {@code openSprints()}, {@code closedSprints()}, {@code futureSprints()}</td>
+ *       <td>no</td></tr>
  * </table>
+ * When the custom fields of the instance are given ({@link JqlOptions#customFields()}), they replace the last two
+ * custom rows: each is searchable by {@code cf[id]} and by its name, typed by {@link JqlCustomField.Kind}, and any
+ * other {@code cf[NNNNN]} is an unknown field.
  */
 final class JqlFields {
 
@@ -40,6 +50,29 @@ final class JqlFields {
     private static final FieldType CUSTOM_FIELD_TYPE = new TextFieldType(true, false, Optional.empty());
 
     private static final Map<String, JqlField> BY_NAME;
+
+    /** Version functions: the sandbox keeps no release state, so they list no version. */
+    static final Set<String> VERSION_FUNCTIONS = Set.of("releasedversions", "unreleasedversions",
+            "latestreleasedversion", "earliestunreleasedversion");
+    /** Sprint functions: the sandbox has no sprints. */
+    static final Set<String> SPRINT_FUNCTIONS = Set.of("opensprints", "closedsprints", "futuresprints");
+
+    /**
+     * Fields whose values name something that must exist (canonical names), checked by the caller through
+     * {@link JqlQuery#valueRefs()}.
+     */
+    static final Set<String> CHECKED_VALUES = Set.of("project", "issuetype", "status", "statuscategory", "priority",
+            "resolution", "component", "assignee", "reporter", "creator", "watcher", "key", "parent", "fixversion",
+            "affectedversion");
+
+    /** Fields that WAS and CHANGED search (canonical names), as in Jira. */
+    static final Set<String> HISTORY_FIELDS = Set.of("assignee", "fixversion", "priority", "reporter", "resolution",
+            "status");
+
+    private static final Map<JqlCustomField.Kind, FieldType> CUSTOM_TYPES = Map.of(
+            JqlCustomField.Kind.NUMBER, new NumberFieldType(),
+            JqlCustomField.Kind.TEXT, new TextSearchFieldType(),
+            JqlCustomField.Kind.OPTION, new TextFieldType(true, false, Optional.empty()));
 
     static {
         Map<String, JqlField> byName = new HashMap<>();
@@ -78,6 +111,11 @@ final class JqlFields {
         register(byName, field("text", textSearch, null), "text");
         register(byName, field("cf[10016]", new NumberFieldType(), IssueOrder.byNumber("cf[10016]")),
                 "cf[10016]", "story points", "story point estimate");
+        FieldType versions = new TextFieldType(true, false, Optional.empty(), VERSION_FUNCTIONS);
+        register(byName, field("fixversion", versions, null), "fixversion");
+        register(byName, field("affectedversion", versions, null), "affectedversion");
+        register(byName, field("sprint", new TextFieldType(true, false, Optional.empty(), SPRINT_FUNCTIONS), null),
+                "sprint");
         BY_NAME = Map.copyOf(byName);
     }
 
@@ -86,12 +124,41 @@ final class JqlFields {
 
     /** The field called {@code name} in a query (case-insensitive, surrounding blanks ignored). */
     static Optional<JqlField> named(String name) {
+        return named(name, Optional.empty());
+    }
+
+    /**
+     * The field called {@code name}, among the system fields and {@code customFields} (when given: they are then the
+     * only custom fields). A system field's name wins over a custom field of the same name, as in Jira.
+     */
+    static Optional<JqlField> named(String name, Optional<List<JqlCustomField>> customFields) {
         String lower = name.trim().toLowerCase(Locale.ROOT);
+        boolean customLike = CUSTOM_FIELD.matcher(lower).matches() || lower.equals("story points")
+                || lower.equals("story point estimate");
+        if (customFields.isPresent()) {
+            JqlField system = customLike ? null : BY_NAME.get(lower);
+            if (system != null) {
+                return Optional.of(system);
+            }
+            return customFields.get().stream()
+                    .filter(cf -> cf.canonical().equals(lower) || cf.name().toLowerCase(Locale.ROOT).equals(lower))
+                    .findFirst()
+                    .map(JqlFields::custom);
+        }
         JqlField field = BY_NAME.get(lower);
         if (field == null && CUSTOM_FIELD.matcher(lower).matches()) {
             return Optional.of(new JqlField(lower, CUSTOM_FIELD_TYPE, Optional.empty()));
         }
         return Optional.ofNullable(field);
+    }
+
+    private static JqlField custom(JqlCustomField cf) {
+        String canonical = cf.canonical();
+        Comparator<JqlIssue> order = switch (cf.kind()) {
+            case NUMBER -> IssueOrder.byNumber(canonical);
+            case TEXT, OPTION -> IssueOrder.byName(canonical);
+        };
+        return new JqlField(canonical, CUSTOM_TYPES.get(cf.kind()), Optional.of(order));
     }
 
     private static JqlField field(String canonical, FieldType type, Comparator<JqlIssue> ascending) {

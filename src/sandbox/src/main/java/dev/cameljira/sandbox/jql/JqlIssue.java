@@ -40,4 +40,16 @@ public interface JqlIssue {
 
     /** Numeric id of the issue (for {@code id} comparisons, ordering and the default order). */
     long id();
+
+    /**
+     * The history of a field WAS and CHANGED search ({@code status}, {@code assignee}, {@code reporter},
+     * {@code priority}, {@code resolution}, {@code fixversion}), oldest period first, never empty. The default is one
+     * period since creation with the current values (a field that never changed).
+     */
+    default List<JqlValuePeriod> history(String field) {
+        Instant created = date("created");
+        List<String> current = values(field);
+        return List.of(new JqlValuePeriod(created == null ? Instant.EPOCH : created, List.of(),
+                current == null || current.isEmpty() ? List.of() : List.of(current)));
+    }
 }

@@ -14,6 +14,9 @@ import java.util.Set;
  * and      := not ((AND | "&amp;&amp;" | "&amp;") not)*
  * not      := (NOT | "!") not | "(" or ")" | terminal
  * terminal := field operator operand
+ *           | field WAS [NOT] [IN] operand predicate*
+ *           | field CHANGED predicate*
+ * predicate := (AFTER | BEFORE | ON | BY | FROM | TO) operand | DURING "(" item "," item ")"
  * operator := "=" | "!=" | "&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "~" | "!~" | IN | NOT IN | IS | IS NOT
  * operand  := EMPTY | NULL | value | function | "(" item ("," item)* ")"
  * item     := EMPTY | NULL | value | function
@@ -112,8 +115,32 @@ final class JqlParser {
         }
     }
 
+    /** Keywords that start a predicate of a history clause. */
+    private static final Set<String> PREDICATES = Set.of("after", "before", "on", "during", "by", "from", "to");
+
     private Clause terminal() {
         String field = fieldName();
+        if (peek().isKeyword("changed")) {
+            index++;
+            return new Clause.History(field, HistoryOperator.CHANGED, null, predicates());
+        }
+        if (peek().isKeyword("was")) {
+            index++;
+            boolean not = false;
+            if (peek().isKeyword("not")) {
+                index++;
+                not = true;
+            }
+            boolean in = false;
+            if (peek().isKeyword("in")) {
+                index++;
+                in = true;
+            }
+            HistoryOperator operator = in ? (not ? HistoryOperator.WAS_NOT_IN : HistoryOperator.WAS_IN)
+                    : (not ? HistoryOperator.WAS_NOT : HistoryOperator.WAS);
+            Operand operand = operand(true);
+            return new Clause.History(field, operator, operand, predicates());
+        }
         Operator operator = operator();
         Operand operand = operand(true);
         return new Clause.Terminal(field, operator, operand);
@@ -192,6 +219,15 @@ final class JqlParser {
                 break;
         }
         throw unexpected("Expecting either a value, list or function", token);
+    }
+
+    private List<Clause.Predicate> predicates() {
+        List<Clause.Predicate> predicates = new ArrayList<>();
+        while (peek().is(Token.Kind.WORD) && PREDICATES.contains(peek().lowerText())) {
+            Token keyword = next();
+            predicates.add(new Clause.Predicate(keyword.lowerText(), operand(true), keyword.offset()));
+        }
+        return predicates;
     }
 
     private Operand list() {

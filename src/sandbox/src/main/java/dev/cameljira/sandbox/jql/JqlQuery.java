@@ -1,6 +1,7 @@
 package dev.cameljira.sandbox.jql;
 
 import java.util.Comparator;
+import java.util.List;
 
 /** A parsed, validated JQL query; immutable and safe to share between threads. Obtain one from {@link Jql#parse}. */
 public interface JqlQuery {
@@ -18,4 +19,17 @@ public interface JqlQuery {
 
     /** True when the query has at least one restriction (Jira Cloud's /search/jql rejects unbounded queries). */
     boolean isBounded();
+
+    /**
+     * The validation errors of a query parsed leniently ({@link JqlOptions#lenient()}), in Jira's wording; the
+     * clauses in error match nothing. Always empty for a strictly parsed query (it would have failed).
+     */
+    default List<String> validationErrors() {
+        return List.of();
+    }
+
+    /** The literal values compared with fields whose values must exist ({@code project = NOPE}), in query order. */
+    default List<JqlValueRef> valueRefs() {
+        return List.of();
+    }
 }

@@ -20,7 +20,8 @@ enum Operator {
 
     /** Listed in syntax errors, as Jira does. */
     static final String VALID_OPERATORS =
-            "The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'.";
+            "The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS', 'IS NOT', 'WAS',"
+                    + " 'WAS IN', 'WAS NOT', 'WAS NOT IN' and 'CHANGED'.";
 
     private final String symbol;
 

@@ -1,7 +1,9 @@
 package dev.cameljira.sandbox.jql;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Fields compared by name/id, case-insensitively: project, issue type, status, status category, priority,
@@ -12,6 +14,7 @@ final class TextFieldType extends AbstractFieldType {
 
     private final boolean users;
     private final Optional<String> emptyName;
+    private final Set<String> valueFunctions;
 
     /**
      * @param emptySearchable whether {@code is EMPTY} is allowed
@@ -19,9 +22,23 @@ final class TextFieldType extends AbstractFieldType {
      * @param emptyName       a value that means EMPTY, case-insensitive ({@code resolution = Unresolved})
      */
     TextFieldType(boolean emptySearchable, boolean users, Optional<String> emptyName) {
+        this(emptySearchable, users, emptyName, Set.of());
+    }
+
+    /**
+     * @param valueFunctions functions of the field that list values the sandbox never has ({@code openSprints()},
+     *                       {@code releasedVersions()}...), lower-case: accepted, and they match nothing
+     */
+    TextFieldType(boolean emptySearchable, boolean users, Optional<String> emptyName, Set<String> valueFunctions) {
         super(equalityOperators(), emptySearchable);
         this.users = users;
         this.emptyName = emptyName;
+        this.valueFunctions = Set.copyOf(valueFunctions);
+    }
+
+    /** Whether {@code function} is one of {@code valueFunctions} (they then match nothing). */
+    boolean listsNothing(Operand.Function function) {
+        return valueFunctions.contains(function.name().toLowerCase(Locale.ROOT));
     }
 
     @Override
@@ -46,6 +63,10 @@ final class TextFieldType extends AbstractFieldType {
                     .anyMatch(wanted::equalsIgnoreCase);
         }
         Operand.Function function = (Operand.Function) item;
+        if (listsNothing(function)) {
+            requireArguments(function, 0, 1);
+            return (issue, context) -> false;
+        }
         if (!users || !"currentUser".equalsIgnoreCase(function.name())) {
             throw unsupportedFunction(field, function);
         }

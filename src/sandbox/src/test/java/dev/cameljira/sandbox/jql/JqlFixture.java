@@ -122,7 +122,11 @@ final class JqlFixture {
     }
 
     static List<String> search(String jql, JqlContext context, List<TestIssue> issues) {
-        JqlQuery query = Jql.parse(jql);
+        return search(jql, context, issues, JqlOptions.DEFAULT);
+    }
+
+    static List<String> search(String jql, JqlContext context, List<TestIssue> issues, JqlOptions options) {
+        JqlQuery query = Jql.parse(jql, options);
         return issues.stream()
                 .filter(issue -> query.matches(issue, context))
                 .sorted(query.ordering())

@@ -110,9 +110,9 @@ class JqlSyntaxTest {
             project = "DEMO             | Error in the JQL Query: The quoted string 'DEMO' has not been completed. (line 1, character 11)
             summary ~ 'abc def          | Error in the JQL Query: The quoted string 'abc def' has not been completed. (line 1, character 11)
             summary ~ "abc\\"           | Error in the JQL Query: The quoted string 'abc"' has not been completed. (line 1, character 11)
-            project DEMO                | Error in the JQL Query: Expecting operator but got 'DEMO'. The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'. (line 1, character 9)
-            project                     | Error in the JQL Query: Expecting operator before the end of the query. The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'.
-            status was Done             | Error in the JQL Query: Expecting operator but got 'was'. The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'. (line 1, character 8)
+            project DEMO                | Error in the JQL Query: Expecting operator but got 'DEMO'. The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS', 'IS NOT', 'WAS', 'WAS IN', 'WAS NOT', 'WAS NOT IN' and 'CHANGED'. (line 1, character 9)
+            project                     | Error in the JQL Query: Expecting operator before the end of the query. The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS', 'IS NOT', 'WAS', 'WAS IN', 'WAS NOT', 'WAS NOT IN' and 'CHANGED'.
+            status changed Done         | Error in the JQL Query: Expecting either 'OR' or 'AND' but got 'Done'. (line 1, character 16)
             status not = Done           | Error in the JQL Query: Expecting 'IN' but got '='. (line 1, character 12)
             status not                  | Error in the JQL Query: Expecting 'IN' before the end of the query.
             project =                   | Error in the JQL Query: Expecting either a value, list or function before the end of the query.

@@ -18,7 +18,7 @@ class JqlValidationTest {
             "Foo Bar" = x               | Field 'Foo Bar' does not exist or you do not have permission to view it.
             customfield_10020 = 3       | Field 'customfield_10020' does not exist or you do not have permission to view it.
             cf[x] = 3                   | Field 'cf[x]' does not exist or you do not have permission to view it.
-            project = DEMO AND (sprint = 1 OR status = Done) | Field 'sprint' does not exist or you do not have permission to view it.
+            project = DEMO AND (universe = 42 OR status = Done) | Field 'universe' does not exist or you do not have permission to view it.
             """)
     void unknownFields(String jql, String message) {
         assertThat(errors(jql)).containsExactly(message);

@@ -14,7 +14,6 @@ import dev.cameljira.sandbox.jira.render.FieldSelection;
 import dev.cameljira.sandbox.jira.render.IssueRenderer;
 import dev.cameljira.sandbox.jira.search.SearchService;
 import dev.cameljira.sandbox.jira.store.JiraStore;
-import dev.cameljira.sandbox.jql.JqlQuery;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,7 +22,9 @@ import java.util.Set;
 
 /**
  * Search. Cloud: {@code /search/jql} (token paging, bounded JQL, ids by default), {@code /search/approximate-count},
- * and 410 on the removed {@code /search}. Server: {@code /search} with startAt/maxResults/total.
+ * and 410 on the removed {@code /search}; both validate the query strictly. Server: {@code /search} with
+ * startAt/maxResults/total and {@code validateQuery} (strict, warn, none, true, false; warnings in
+ * {@code warningMessages}).
  */
 public final class SearchResource {
 
@@ -77,7 +78,7 @@ public final class SearchResource {
     }
 
     private ApiResponse jql(ApiRequest req, Criteria c) {
-        JqlQuery query = search.parseBounded(c.jql());
+        SearchService.Prepared query = search.prepare(c.jql(), SearchService.Validation.STRICT, true);
         FieldSelection fields = FieldSelection.parse(c.fields(), FieldSelection.NONE);
         Set<String> expand = Paging.expand(c.expand());
         int cap = fields.isEmpty() || (!fields.all() && !fields.navigable() && onlyIdOrKey(fields)) ? 5000 : 100;
@@ -89,7 +90,7 @@ public final class SearchResource {
         int offset = decodeToken(c.nextPageToken(), c.jql());
         int pageSize = max;
         return store.read(() -> {
-            List<Issue> matches = search.run(query, req.requireUser());
+            List<Issue> matches = search.run(query, req.requireUser()).issues();
             ObjectNode n = Json.object();
             ArrayNode issues = n.putArray("issues");
             int end = Math.min(matches.size(), offset + pageSize);
@@ -110,10 +111,10 @@ public final class SearchResource {
     }
 
     private ApiResponse count(ApiRequest req) {
-        JqlQuery query = search.parseBounded(text(req.json(), "jql"));
+        SearchService.Prepared query = search.prepare(text(req.json(), "jql"), SearchService.Validation.STRICT, true);
         return store.read(() -> {
             ObjectNode n = Json.object();
-            n.put("count", search.run(query, req.requireUser()).size());
+            n.put("count", search.run(query, req.requireUser()).issues().size());
             return ApiResponse.ok(n);
         });
     }
@@ -142,27 +143,29 @@ public final class SearchResource {
 
     private ApiResponse serverGet(ApiRequest req) {
         return server(req, req.query("jql"), Paging.startAt(req), req.intQuery("maxResults", 50), req.queryAll("fields"),
-                req.queryAll("expand"));
+                req.queryAll("expand"), req.query("validateQuery"));
     }
 
     private ApiResponse serverPost(ApiRequest req) {
         JsonNode body = req.json();
         int startAt = body.path("startAt").asInt(0);
         int max = body.hasNonNull("maxResults") ? body.get("maxResults").asInt() : 50;
-        return server(req, text(body, "jql"), startAt, max, strings(body.get("fields")), strings(body.get("expand")));
+        return server(req, text(body, "jql"), startAt, max, strings(body.get("fields")), strings(body.get("expand")),
+                text(body, "validateQuery"));
     }
 
     private ApiResponse server(ApiRequest req, String jql, int startAt, int maxResults, List<String> fieldParams,
-            List<String> expandParams) {
+            List<String> expandParams, String validateQuery) {
         if (startAt < 0 || maxResults < 0) {
             throw ApiException.of(400, "startAt and maxResults must not be negative.");
         }
-        JqlQuery query = search.parse(jql);
+        SearchService.Prepared query = search.prepare(jql, SearchService.Validation.of(validateQuery), false);
         FieldSelection fields = FieldSelection.parse(fieldParams, FieldSelection.NAVIGABLE);
         Set<String> expand = Paging.expand(expandParams);
         int max = Math.min(maxResults, 1000);
         return store.read(() -> {
-            List<Issue> matches = search.run(query, req.requireUser());
+            SearchService.Result result = search.run(query, req.requireUser());
+            List<Issue> matches = result.issues();
             ObjectNode n = Json.object();
             n.put("expand", "schema,names");
             n.put("startAt", startAt);
@@ -173,6 +176,10 @@ public final class SearchResource {
                 ObjectNode issue = ctx.issues().issue(matches.get(i), req.view(),
                         fields.isEmpty() ? FieldSelection.NAVIGABLE : fields, expand, IssueRenderer.RenderOptions.SEARCH);
                 issues.add(issue);
+            }
+            if (!result.warnings().isEmpty()) {
+                ArrayNode warnings = n.putArray("warningMessages");
+                result.warnings().forEach(warnings::add);
             }
             return ApiResponse.ok(n);
         });

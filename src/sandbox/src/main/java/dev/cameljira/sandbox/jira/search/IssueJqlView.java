@@ -1,22 +1,32 @@
 package dev.cameljira.sandbox.jira.search;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cameljira.sandbox.jira.model.ChangeHistory;
+import dev.cameljira.sandbox.jira.model.ChangeItem;
 import dev.cameljira.sandbox.jira.model.Component;
 import dev.cameljira.sandbox.jira.model.CustomField;
 import dev.cameljira.sandbox.jira.model.Issue;
 import dev.cameljira.sandbox.jira.model.User;
 import dev.cameljira.sandbox.jql.JqlIssue;
+import dev.cameljira.sandbox.jql.JqlValuePeriod;
 import dev.cameljira.sandbox.jira.store.JiraStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * An issue as the JQL evaluator sees it. Only valid while the store's lock is held (it reads the live issue).
  */
 public final class IssueJqlView implements JqlIssue {
+
+    /** The issue field of fix versions: an array of {@code {id, name}}. */
+    static final String FIX_VERSIONS = "fixVersions";
+    /** The issue field of affected versions: an array of {@code {id, name}}. */
+    static final String AFFECTED_VERSIONS = "versions";
 
     private static final Map<String, Function<Issue, List<String>>> VALUES = Map.ofEntries(
             Map.entry("project", i -> List.of(i.project().key(), String.valueOf(i.project().id()), i.project().name())),
@@ -39,7 +49,11 @@ public final class IssueJqlView implements JqlIssue {
             Map.entry("summary", i -> List.of(i.summary())),
             Map.entry("description", i -> i.description() == null ? List.of() : List.of(i.description().text())),
             Map.entry("text", IssueJqlView::text),
-            Map.entry("watcher", i -> i.watchers().stream().flatMap(u -> user(u).stream()).toList()));
+            Map.entry("watcher", i -> i.watchers().stream().flatMap(u -> user(u).stream()).toList()),
+            Map.entry("fixversion", i -> flat(versions(i, FIX_VERSIONS))),
+            Map.entry("affectedversion", i -> flat(versions(i, AFFECTED_VERSIONS))),
+            Map.entry("sprint", i -> List.of()));
+
 
     private final Issue issue;
     private final JiraStore store;
@@ -115,12 +129,122 @@ public final class IssueJqlView implements JqlIssue {
         return issue.id();
     }
 
+    /**
+     * The versions of {@code field} ({@link #FIX_VERSIONS} or {@link #AFFECTED_VERSIONS}), each as its name and id.
+     * Read from the issue's field values kept by id in {@link Issue#customFields()} (the sandbox has no version
+     * model of its own yet: this is the one place to change when it has).
+     */
+    static List<List<String>> versions(Issue issue, String field) {
+        JsonNode array = issue.customFields().get(field);
+        List<List<String>> result = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            for (JsonNode version : array) {
+                List<String> ids = new ArrayList<>();
+                if (version.hasNonNull("name")) {
+                    ids.add(version.get("name").asText());
+                }
+                if (version.hasNonNull("id")) {
+                    ids.add(version.get("id").asText());
+                }
+                if (!ids.isEmpty()) {
+                    result.add(List.copyOf(ids));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static List<String> flat(List<List<String>> values) {
+        return values.stream().flatMap(List::stream).toList();
+    }
+
+    /**
+     * The field's periods rebuilt from the changelog: from the current values, each change (newest first) is
+     * undone to find the values before it. The first period starts at creation, set by the creator.
+     */
+    @Override
+    public List<JqlValuePeriod> history(String field) {
+        String f = field.toLowerCase(Locale.ROOT);
+        boolean multi = f.equals("fixversion");
+        List<List<String>> current = currentValues(f);
+        List<JqlValuePeriod> periods = new ArrayList<>();
+        List<ChangeHistory> changelog = issue.changelog();
+        for (int h = changelog.size() - 1; h >= 0; h--) {
+            ChangeHistory change = changelog.get(h);
+            List<ChangeItem> items = change.items().stream().filter(item -> isOf(item, f)).toList();
+            if (items.isEmpty()) {
+                continue;
+            }
+            List<List<String>> before = new ArrayList<>(current);
+            for (int i = items.size() - 1; i >= 0; i--) {
+                ChangeItem item = items.get(i);
+                List<String> to = value(f, item.to(), item.toText());
+                List<String> from = value(f, item.from(), item.fromText());
+                if (multi) {
+                    before.removeIf(v -> !to.isEmpty() && v.stream().anyMatch(to::contains));
+                } else {
+                    before.clear();
+                }
+                if (!from.isEmpty()) {
+                    before.add(from);
+                }
+            }
+            periods.add(0, new JqlValuePeriod(change.created(), user(change.author()), current));
+            current = before;
+        }
+        periods.add(0, new JqlValuePeriod(issue.created(), user(issue.creator()), current));
+        return periods;
+    }
+
+    private List<List<String>> currentValues(String field) {
+        if (field.equals("fixversion")) {
+            return versions(issue, FIX_VERSIONS);
+        }
+        List<String> values = values(field);
+        return values.isEmpty() ? List.of() : List.of(values);
+    }
+
+    /** Whether a change item is of the field: by field id, or by name as Jira writes it ("Fix Version"). */
+    private static boolean isOf(ChangeItem item, String field) {
+        String id = item.fieldId() == null ? "" : item.fieldId().toLowerCase(Locale.ROOT);
+        String name = item.field() == null ? "" : item.field().toLowerCase(Locale.ROOT);
+        if (field.equals("fixversion")) {
+            return id.equals("fixversions") || name.equals("fix version");
+        }
+        return id.equals(field) || name.equals(field);
+    }
+
+    /** The identifiers of a value of a change item (its id and text), resolved like the current values. */
+    private List<String> value(String field, String id, String text) {
+        if (id == null && text == null) {
+            return List.of();
+        }
+        List<String> resolved = switch (field) {
+            case "status" -> store.catalog().status(id).map(v -> List.of(v.name(), v.id())).orElse(null);
+            case "priority" -> store.catalog().priority(id).map(v -> List.of(v.name(), v.id())).orElse(null);
+            case "resolution" -> store.catalog().resolution(id).map(v -> List.of(v.name(), v.id())).orElse(null);
+            case "assignee", "reporter" -> store.user(id).map(IssueJqlView::user).orElse(null);
+            default -> null;
+        };
+        if (resolved != null) {
+            return resolved;
+        }
+        List<String> raw = new ArrayList<>();
+        if (text != null) {
+            raw.add(text);
+        }
+        if (id != null) {
+            raw.add(id);
+        }
+        return raw;
+    }
+
     private static List<String> keyAndId(Issue i) {
         return List.of(i.key(), String.valueOf(i.id()));
     }
 
     private static List<String> user(User u) {
-        return u == null ? List.of() : u.identifiers();
+        return u == null ? List.of() : u.identifiers().stream().filter(Objects::nonNull).toList();
     }
 
     private static List<String> text(Issue i) {
