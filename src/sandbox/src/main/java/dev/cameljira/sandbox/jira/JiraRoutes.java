@@ -5,6 +5,7 @@ import dev.cameljira.sandbox.jira.rest.AttachmentResource;
 import dev.cameljira.sandbox.jira.rest.CommentResource;
 import dev.cameljira.sandbox.jira.rest.CreateMetaResource;
 import dev.cameljira.sandbox.jira.rest.LinkResource;
+import dev.cameljira.sandbox.jira.rest.LiteralRoutesResource;
 import dev.cameljira.sandbox.jira.rest.ProjectResource;
 import dev.cameljira.sandbox.jira.rest.PropertyResource;
 import dev.cameljira.sandbox.jira.rest.RemoteLinkResource;
@@ -40,6 +41,7 @@ public final class JiraRoutes {
         new PropertyResource(ctx.store()).register(router);
         new RemoteLinkResource(ctx.store()).register(router);
         new WebhookResource(ctx.store(), webhooks).register(router);
+        new LiteralRoutesResource(ctx, search).register(router);
         return router;
     }
 }
