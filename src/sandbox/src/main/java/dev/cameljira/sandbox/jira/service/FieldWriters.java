@@ -14,6 +14,7 @@ import dev.cameljira.sandbox.jira.model.Priority;
 import dev.cameljira.sandbox.jira.model.RichText;
 import dev.cameljira.sandbox.jira.model.User;
 import dev.cameljira.sandbox.jira.store.Catalog;
+import dev.cameljira.sandbox.jira.text.Mentions;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -153,7 +154,13 @@ public final class FieldWriters {
         if (!v.isTextual()) {
             throw new FieldError(field, "Operation value must be a string");
         }
-        return v.asText().isEmpty() ? null : RichText.ofText(v.asText());
+        return v.asText().isEmpty() ? null : RichText.ofText(v.asText(), mentions(ctx));
+    }
+
+    /** Wiki mentions resolved against the store's users: {@code [~accountid:...]} on Cloud, {@code [~name]} on Server. */
+    private static Mentions mentions(WriteContext ctx) {
+        return ref -> ctx.store().user(Mentions.bareId(ref))
+                .map(u -> new Mentions.Mention(ctx.cloud() ? u.accountId() : u.name(), u.displayName())).orElse(null);
     }
 
     private static IssueType issueType(JsonNode v, Catalog catalog) {
