@@ -10,6 +10,7 @@ import dev.cameljira.sandbox.jira.rest.ProjectResource;
 import dev.cameljira.sandbox.jira.rest.PropertyResource;
 import dev.cameljira.sandbox.jira.rest.RemoteLinkResource;
 import dev.cameljira.sandbox.jira.rest.UserResource;
+import dev.cameljira.sandbox.jira.rest.VersionResource;
 import dev.cameljira.sandbox.jira.rest.WatcherResource;
 import dev.cameljira.sandbox.jira.rest.WebhookResource;
 import dev.cameljira.sandbox.jira.rest.WorklogResource;
@@ -42,6 +43,7 @@ public final class JiraRoutes {
         new RemoteLinkResource(ctx.store()).register(router);
         new WebhookResource(ctx.store(), webhooks).register(router);
         new LiteralRoutesResource(ctx, search).register(router);
+        new VersionResource(ctx).register(router);
         return router;
     }
 }

@@ -115,8 +115,8 @@ public final class IssueRenderer {
         add("aggregateprogress", "Σ Progress", true, false, "progress", null, (i, v, o) -> progress(i));
         add("workratio", "Work Ratio", true, false, "number", null, (i, v, o) -> LongNode.valueOf(-1));
         addCloudOnly("issuerestriction", "Restrict to", "issuerestriction", (i, v, o) -> issueRestriction());
-        add("fixVersions", "Fix versions", true, true, "array", "version", (i, v, o) -> Json.array());
-        add("versions", "Affects versions", true, true, "array", "version", (i, v, o) -> Json.array());
+        add("fixVersions", "Fix versions", true, true, "array", "version", (i, v, o) -> VersionViews.issueField(i.fixVersions(), v));
+        add("versions", "Affects versions", true, true, "array", "version", (i, v, o) -> VersionViews.issueField(i.affectsVersions(), v));
         add("environment", "Environment", true, false, "string", null, (i, v, o) -> NullNode.instance);
         add("security", "Security Level", true, false, "securitylevel", null, (i, v, o) -> NullNode.instance);
         add("lastViewed", "Last Viewed", true, false, "datetime", null, (i, v, o) -> NullNode.instance);

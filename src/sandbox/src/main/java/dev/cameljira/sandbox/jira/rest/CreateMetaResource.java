@@ -177,6 +177,13 @@ public final class CreateMetaResource {
         compSchema.put("items", "component");
         fields.add(field("components", "Components", false, compSchema, comps, List.of("add", "set", "remove")));
         fields.add(field("duedate", "Due date", false, system("date", "duedate"), null, List.of("set")));
+        for (String[] versionField : new String[][] {{"fixVersions", "Fix versions"}, {"versions", "Affects versions"}}) {
+            ArrayNode versions = Json.array();
+            project.versions().forEach(v -> versions.add(dev.cameljira.sandbox.jira.render.VersionViews.issueField(v, view)));
+            ObjectNode schema = system("array", versionField[0]);
+            schema.put("items", "version");
+            fields.add(field(versionField[0], versionField[1], false, schema, versions, List.of("set", "add", "remove")));
+        }
         for (CustomField cf : store.catalog().customFields()) {
             ArrayNode allowed = null;
             if (!cf.options().isEmpty()) {
