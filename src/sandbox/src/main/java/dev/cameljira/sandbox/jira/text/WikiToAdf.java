@@ -220,16 +220,22 @@ public final class WikiToAdf {
             }
             i++;
         }
-        // a top-level marker of the other kind (* or - against #) starts the next list
+        runs(items, 0).forEach(run -> out.add(buildList(run, 0)));
+        return i;
+    }
+
+    /** Splits list items into lists: an item at {@code depth} of the other kind (* or - against #) starts the next. */
+    private static List<List<Item>> runs(List<Item> items, int depth) {
+        List<List<Item>> out = new ArrayList<>();
         int from = 0;
         for (int k = 1; k <= items.size(); k++) {
-            if (k == items.size() || (items.get(k).markers().length() == 1
-                    && ordered(items.get(k).markers().charAt(0)) != ordered(items.get(from).markers().charAt(0)))) {
-                out.add(buildList(items.subList(from, k), 0));
+            if (k == items.size() || (items.get(k).markers().length() == depth + 1
+                    && ordered(items.get(k).markers().charAt(depth)) != ordered(items.get(from).markers().charAt(depth)))) {
+                out.add(items.subList(from, k));
                 from = k;
             }
         }
-        return i;
+        return out;
     }
 
     private static boolean ordered(char marker) {
@@ -261,7 +267,8 @@ public final class WikiToAdf {
                     current = content.addObject().put("type", "listItem");
                     current.putArray("content").add(F.objectNode().put("type", "paragraph").set("content", F.arrayNode()));
                 }
-                current.withArray("content").add(buildList(nested, depth + 1));
+                ArrayNode itemContent = current.withArray("content");
+                runs(nested, depth + 1).forEach(run -> itemContent.add(buildList(run, depth + 1)));
             }
         }
         return list;
@@ -302,6 +309,8 @@ public final class WikiToAdf {
             char c = line.charAt(k);
             if (c == '\\' && k + 1 < line.length()) {
                 k++;
+            } else if (c == '{' && line.startsWith("{{", k) && line.indexOf("}}", k + 2) > 0) {
+                k = line.indexOf("}}", k + 2) + 1;
             } else if (c == '[') {
                 brackets++;
             } else if (c == ']' && brackets > 0) {
