@@ -5,6 +5,7 @@ import dev.cameljira.sandbox.jira.rest.AttachmentResource;
 import dev.cameljira.sandbox.jira.rest.CommentResource;
 import dev.cameljira.sandbox.jira.rest.CreateMetaResource;
 import dev.cameljira.sandbox.jira.rest.LinkResource;
+import dev.cameljira.sandbox.jira.rest.LiteralRoutesResource;
 import dev.cameljira.sandbox.jira.rest.ProjectResource;
 import dev.cameljira.sandbox.jira.rest.PropertyResource;
 import dev.cameljira.sandbox.jira.rest.RemoteLinkResource;
@@ -12,6 +13,7 @@ import dev.cameljira.sandbox.jira.rest.SchemeResource;
 import dev.cameljira.sandbox.jira.rest.VoteResource;
 import dev.cameljira.sandbox.jira.rest.EditMetaResource;
 import dev.cameljira.sandbox.jira.rest.UserResource;
+import dev.cameljira.sandbox.jira.rest.VersionResource;
 import dev.cameljira.sandbox.jira.rest.WatcherResource;
 import dev.cameljira.sandbox.jira.rest.WebhookResource;
 import dev.cameljira.sandbox.jira.rest.WorklogResource;
@@ -46,6 +48,8 @@ public final class JiraRoutes {
         new SchemeResource(ctx).register(router);
         new EditMetaResource(ctx).register(router);
         new WebhookResource(ctx.store(), webhooks).register(router);
+        new LiteralRoutesResource(ctx, search).register(router);
+        new VersionResource(ctx).register(router);
         return router;
     }
 }

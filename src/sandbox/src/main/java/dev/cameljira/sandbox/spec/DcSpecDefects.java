@@ -54,6 +54,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *           {@code expand=transitions.fields} there (the document's {@code TransitionBean.fields} is what it
  *           fills in): the parameter is added with exactly that value; any other expand or parameter is still
  *           reported.</li>
+ *       <li>{@code VersionBean.releaseDate} and {@code startDate} are typed {@code date-time} while Jira sends and
+ *           takes dates ({@code 2010-07-06}): their format becomes {@code date}; {@code PUT /version/{id}} declares
+ *           its 200 without a body, though it answers the updated {@code VersionBean}.</li>
  *     </ul>
  *   </li>
  * </ul>
@@ -135,6 +138,7 @@ final class DcSpecDefects {
         fixRemoteLinks(spec);
         declareVoteNoContent(spec);
         fixNotificationSchemeEvents(spec);
+        versionDatesAreDates(spec);
     }
 
     /**
@@ -275,6 +279,29 @@ final class DcSpecDefects {
                 .add(NODES.objectNode().put("type", "object"))
                 .add(arrayOf(NODES.objectNode()));
         rendered.set("additionalProperties", value);
+    }
+
+    /**
+     * {@code VersionBean.releaseDate} / {@code startDate} are declared {@code date-time}, but Jira reads and writes them
+     * as dates ({@code "releaseDate":"2010-07-06"}, with {@code userReleaseDate} the display form): the format becomes
+     * {@code date}, so a date-time there is still reported.
+     */
+    private static void versionDatesAreDates(ObjectNode spec) {
+        ObjectNode properties = object(schema(spec, "VersionBean").path("properties"), "VersionBean.properties");
+        for (String name : List.of("releaseDate", "startDate")) {
+            ObjectNode date = object(properties.path(name), "VersionBean." + name);
+            if (!"date-time".equals(date.path("format").asText())) {
+                throw new IllegalStateException("DC spec workaround target VersionBean." + name + " is no longer date-time");
+            }
+            date.put("format", "date");
+        }
+        // PUT /version/{id} declares its 200 without a body, but answers the updated version (as POST /version/{id}/move does)
+        ObjectNode ok = object(spec.path("paths").path("/api/2/version/{id}").path("put").path("responses").path("200"),
+                "PUT /api/2/version/{id} 200");
+        if (ok.has("content")) {
+            throw new IllegalStateException("DC spec workaround target PUT /api/2/version/{id} 200 declares a body now");
+        }
+        ok.putObject("content").putObject("application/json").set("schema", ref("VersionBean"));
     }
 
     /** Remote issue links: GET answers one bean or an array; POST answers 201 on create; the bean gets its members. */

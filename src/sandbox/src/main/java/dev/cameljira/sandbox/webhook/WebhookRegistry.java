@@ -21,7 +21,9 @@ public final class WebhookRegistry {
     /** Events the sandbox fires. Other Jira event names are accepted but never fire. */
     public static final Set<String> FIRED = Set.of("jira:issue_created", "jira:issue_updated", "jira:issue_deleted",
             "comment_created", "comment_updated", "comment_deleted", "worklog_created", "worklog_updated", "worklog_deleted",
-            "issuelink_created", "issuelink_deleted", "project_created", "project_updated", "project_deleted");
+            "issuelink_created", "issuelink_deleted", "project_created", "project_updated", "project_deleted",
+            "jira:version_created", "jira:version_updated", "jira:version_released", "jira:version_unreleased",
+            "jira:version_moved", "jira:version_deleted");
 
     private final Map<Long, WebhookRegistration> registrations = new LinkedHashMap<>();
     private final Map<Long, Optional<JqlQuery>> filters = new ConcurrentHashMap<>();

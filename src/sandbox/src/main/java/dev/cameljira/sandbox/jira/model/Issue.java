@@ -29,6 +29,8 @@ public final class Issue {
     private final User creator;
     private List<String> labels = List.of();
     private List<Component> components = List.of();
+    private List<Version> fixVersions = List.of();
+    private List<Version> affectsVersions = List.of();
     private LocalDate dueDate;
     private Long parentId;
     private final Instant created;
@@ -157,6 +159,24 @@ public final class Issue {
 
     public void components(List<Component> value) {
         this.components = List.copyOf(value);
+    }
+
+    /** The fix versions ({@code fixVersions}). */
+    public List<Version> fixVersions() {
+        return fixVersions;
+    }
+
+    public void fixVersions(List<Version> value) {
+        this.fixVersions = List.copyOf(value);
+    }
+
+    /** The affected versions ({@code versions}). */
+    public List<Version> affectsVersions() {
+        return affectsVersions;
+    }
+
+    public void affectsVersions(List<Version> value) {
+        this.affectsVersions = List.copyOf(value);
     }
 
     public LocalDate dueDate() {

@@ -12,6 +12,7 @@ public final class Project {
     private User lead;
     private final String projectTypeKey;
     private final List<Component> components = new ArrayList<>();
+    private final List<Version> versions = new ArrayList<>();
     private ProjectCategory category;
     private int lastIssueNumber;
     private long permissionSchemeId = Schemes.DEFAULT_PERMISSION_SCHEME_ID;
@@ -105,6 +106,11 @@ public final class Project {
 
     public void issueSecuritySchemeId(Long id) {
         this.issueSecuritySchemeId = id;
+    }
+
+    /** The project's versions, in the project's order (the order {@code POST /version/{id}/move} changes). */
+    public List<Version> versions() {
+        return versions;
     }
 
     /** Allocates the next issue number (DEMO-1, DEMO-2, ...). */

@@ -115,8 +115,8 @@ public final class IssueRenderer {
         add("aggregateprogress", "Σ Progress", true, false, "progress", null, (i, v, o) -> progress(i));
         add("workratio", "Work Ratio", true, false, "number", null, (i, v, o) -> LongNode.valueOf(-1));
         addCloudOnly("issuerestriction", "Restrict to", "issuerestriction", (i, v, o) -> issueRestriction());
-        add("fixVersions", "Fix versions", true, true, "array", "version", (i, v, o) -> Json.array());
-        add("versions", "Affects versions", true, true, "array", "version", (i, v, o) -> Json.array());
+        add("fixVersions", "Fix versions", true, true, "array", "version", (i, v, o) -> VersionViews.issueField(i.fixVersions(), v));
+        add("versions", "Affects versions", true, true, "array", "version", (i, v, o) -> VersionViews.issueField(i.affectsVersions(), v));
         add("environment", "Environment", true, false, "string", null, (i, v, o) -> NullNode.instance);
         add("security", "Security Level", true, false, "securitylevel", null, (i, v, o) -> NullNode.instance);
         add("lastViewed", "Last Viewed", true, false, "datetime", null, (i, v, o) -> NullNode.instance);
@@ -160,8 +160,7 @@ public final class IssueRenderer {
             }
         }
         if (expand.contains("renderedfields")) {
-            ObjectNode rendered = n.putObject("renderedFields");
-            rendered.put("description", issue.description() == null ? null : html(issue.description().text()));
+            n.set("renderedFields", renderedFields(issue, view, fields));
         }
         if (expand.contains("names")) {
             ObjectNode names = n.putObject("names");
@@ -318,11 +317,59 @@ public final class IssueRenderer {
         return n;
     }
 
-    private static String html(String text) {
-        List<String> paragraphs = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            paragraphs.add("<p>" + line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</p>");
+    /** Jira's rendered date-time ({@code 28/Nov/26 10:15 AM}) and date ({@code 28/Nov/26}). */
+    private static final java.time.format.DateTimeFormatter RENDERED_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yy h:mm a", java.util.Locale.ENGLISH);
+    private static final java.time.format.DateTimeFormatter RENDERED_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yy", java.util.Locale.ENGLISH);
+
+    /**
+     * {@code renderedFields}: every rendered field as Jira's wiki renderer shows it (rich text as HTML, comment bodies
+     * as HTML, dates as {@code 28/Nov/26 10:15 AM}), null for the fields it does not render.
+     */
+    private ObjectNode renderedFields(Issue issue, View view, ObjectNode fields) {
+        ObjectNode rendered = Json.object();
+        for (var it = fields.fieldNames(); it.hasNext(); ) {
+            String id = it.next();
+            JsonNode value = switch (id) {
+                case "description" -> html(issue.description(), view);
+                case "environment" -> fields.get(id).isNull() ? NullNode.instance : TextNode.valueOf("");
+                case "created" -> renderedTime(issue.created());
+                case "updated" -> renderedTime(issue.updated());
+                case "resolutiondate" -> renderedTime(issue.resolutionDate());
+                case "statuscategorychangedate" -> renderedTime(issue.statusCategoryChangeDate());
+                case "duedate" -> issue.dueDate() == null ? NullNode.instance
+                        : TextNode.valueOf(RENDERED_DATE.format(issue.dueDate()));
+                case "comment" -> renderedComments(issue, view, (ObjectNode) fields.get(id));
+                case "attachment" -> Json.array();
+                default -> NullNode.instance;
+            };
+            rendered.set(id, value);
         }
-        return String.join("", paragraphs);
+        return rendered;
+    }
+
+    private JsonNode html(dev.cameljira.sandbox.jira.model.RichText text, View view) {
+        return text == null ? NullNode.instance : TextNode.valueOf(text.html(view.baseUrl(), view.cloud()));
+    }
+
+    private JsonNode renderedTime(java.time.Instant at) {
+        return at == null ? NullNode.instance : TextNode.valueOf(RENDERED_TIME.format(at.atZone(r.zone())));
+    }
+
+    private JsonNode renderedComments(Issue issue, View view, ObjectNode page) {
+        ObjectNode copy = page.deepCopy();
+        Map<String, dev.cameljira.sandbox.jira.model.Comment> byId = new LinkedHashMap<>();
+        issue.comments().forEach(c -> byId.put(String.valueOf(c.id()), c));
+        for (JsonNode c : copy.path("comments")) {
+            var comment = byId.get(c.path("id").asText());
+            if (comment != null) {
+                ObjectNode o = (ObjectNode) c;
+                o.set("body", html(comment.body(), view));
+                o.set("created", renderedTime(comment.created()));
+                o.set("updated", renderedTime(comment.updated()));
+            }
+        }
+        return copy;
     }
 }

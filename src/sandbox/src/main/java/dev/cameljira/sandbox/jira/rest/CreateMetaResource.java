@@ -33,6 +33,9 @@ public final class CreateMetaResource {
     }
 
     public void register(Router router) {
+        if (store.cloud()) {
+            router.add("GET", Paths.API + "/issue/createmeta", this::legacy);
+        }
         router.add("GET", Paths.API + "/issue/createmeta/{project}/issuetypes", this::issueTypes);
         router.add("GET", Paths.API + "/issue/createmeta/{project}/issuetypes/{typeId}", this::fields);
     }
@@ -59,6 +62,72 @@ public final class CreateMetaResource {
                     .orElseThrow(() -> ApiException.of(404, "The issue type with id '" + req.param("typeId") + "' does not exist."));
             return ApiResponse.ok(page(fieldsOf(project, type, req.view()), startAt, max, store.cloud() ? "fields" : "values"));
         });
+    }
+
+    /**
+     * Cloud's deprecated {@code GET /issue/createmeta?projectIds=&projectKeys=&issuetypeIds=&issuetypeNames=&expand=}:
+     * {@code {expand, projects:[{expand, self, id, key, name, avatarUrls, issuetypes:[...]}]}}, each issue type with a
+     * {@code fields} map (field id to metadata) only with {@code expand=projects.issuetypes.fields}. Filters are
+     * comma-separated or repeated; no filter lists every project and issue type.
+     */
+    private ApiResponse legacy(ApiRequest req) {
+        List<String> projectIds = split(req.queryAll("projectIds"));
+        List<String> projectKeys = split(req.queryAll("projectKeys"));
+        List<String> typeIds = split(req.queryAll("issuetypeIds"));
+        List<String> typeNames = split(req.queryAll("issuetypeNames"));
+        boolean withFields = Paging.expand(req.queryAll("expand")).contains("projects.issuetypes.fields");
+        View view = req.view();
+        return store.read(() -> {
+            ObjectNode n = Json.object();
+            n.put("expand", "projects");
+            ArrayNode projects = n.putArray("projects");
+            for (Project p : store.projects()) {
+                boolean byId = projectIds.contains(String.valueOf(p.id()));
+                boolean byKey = projectKeys.stream().anyMatch(k -> k.equalsIgnoreCase(p.key()));
+                if (!(projectIds.isEmpty() && projectKeys.isEmpty()) && !byId && !byKey) {
+                    continue;
+                }
+                ObjectNode pn = projects.addObject();
+                pn.put("expand", "issuetypes");
+                pn.put("self", view.api() + "/project/" + p.id());
+                pn.put("id", String.valueOf(p.id()));
+                pn.put("key", p.key());
+                pn.put("name", p.name());
+                pn.set("avatarUrls", ctx.renderer().projectRef(p, view).get("avatarUrls").deepCopy());
+                ArrayNode types = pn.putArray("issuetypes");
+                for (IssueType t : store.catalog().issueTypes()) {
+                    boolean typeSelected = (typeIds.isEmpty() && typeNames.isEmpty()) || typeIds.contains(t.id())
+                            || typeNames.stream().anyMatch(name -> name.equalsIgnoreCase(t.name()));
+                    if (!typeSelected) {
+                        continue;
+                    }
+                    ObjectNode tn = (ObjectNode) ctx.renderer().issueType(t, view).deepCopy();
+                    tn.put("expand", "fields");
+                    types.add(tn);
+                    if (withFields) {
+                        ObjectNode fields = tn.putObject("fields");
+                        for (JsonNode f : fieldsOf(p, t, view)) {
+                            ObjectNode meta = ((ObjectNode) f).deepCopy();
+                            meta.remove("fieldId"); // the legacy map is keyed by field id; FieldMetadata has no fieldId
+                            fields.set(f.get("fieldId").asText(), meta);
+                        }
+                    }
+                }
+            }
+            return ApiResponse.ok(n);
+        });
+    }
+
+    private static List<String> split(List<String> values) {
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            for (String part : v.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+        }
+        return out;
     }
 
     private ObjectNode page(List<JsonNode> items, int startAt, int max, String arrayName) {
@@ -108,6 +177,13 @@ public final class CreateMetaResource {
         compSchema.put("items", "component");
         fields.add(field("components", "Components", false, compSchema, comps, List.of("add", "set", "remove")));
         fields.add(field("duedate", "Due date", false, system("date", "duedate"), null, List.of("set")));
+        for (String[] versionField : new String[][] {{"fixVersions", "Fix versions"}, {"versions", "Affects versions"}}) {
+            ArrayNode versions = Json.array();
+            project.versions().forEach(v -> versions.add(dev.cameljira.sandbox.jira.render.VersionViews.issueField(v, view)));
+            ObjectNode schema = system("array", versionField[0]);
+            schema.put("items", "version");
+            fields.add(field(versionField[0], versionField[1], false, schema, versions, List.of("set", "add", "remove")));
+        }
         for (CustomField cf : store.catalog().customFields()) {
             ArrayNode allowed = null;
             if (!cf.options().isEmpty()) {

@@ -43,7 +43,9 @@ public final class ProjectResource {
     }
 
     private ObjectNode full(Project p, View view) {
-        return (ObjectNode) ctx.renderer().project(p, store.catalog().issueTypes(), view);
+        ObjectNode n = (ObjectNode) ctx.renderer().project(p, store.catalog().issueTypes(), view);
+        n.set("versions", new VersionResource(ctx).versions(p, view));
+        return n;
     }
 
     private ApiResponse list(ApiRequest req) {

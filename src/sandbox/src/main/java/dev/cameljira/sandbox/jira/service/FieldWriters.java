@@ -13,7 +13,9 @@ import dev.cameljira.sandbox.jira.model.IssueType;
 import dev.cameljira.sandbox.jira.model.Priority;
 import dev.cameljira.sandbox.jira.model.RichText;
 import dev.cameljira.sandbox.jira.model.User;
+import dev.cameljira.sandbox.jira.model.Version;
 import dev.cameljira.sandbox.jira.store.Catalog;
+import dev.cameljira.sandbox.jira.text.Mentions;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -99,6 +101,8 @@ public final class FieldWriters {
                 FieldWriters::union, FieldWriters::minus));
         put(new Writer<List<Component>>("components", FieldWriters::components, Issue::components,
                 (i, v, c) -> i.components(v), FieldWriters::componentChanges, FieldWriters::union, FieldWriters::minus));
+        put(versionWriter("fixVersions", "Fix Version", Issue::fixVersions, (i, v, c) -> i.fixVersions(v)));
+        put(versionWriter("versions", "Version", Issue::affectsVersions, (i, v, c) -> i.affectsVersions(v)));
         put(new Writer<LocalDate>("duedate", FieldWriters::dueDate, Issue::dueDate, (i, v, c) -> i.dueDate(v),
                 (b, a, c) -> List.of(ChangeItem.jira("duedate", str(b), str(b), str(a), str(a))), null, null));
         for (CustomField cf : catalog.customFields()) {
@@ -153,7 +157,13 @@ public final class FieldWriters {
         if (!v.isTextual()) {
             throw new FieldError(field, "Operation value must be a string");
         }
-        return v.asText().isEmpty() ? null : RichText.ofText(v.asText());
+        return v.asText().isEmpty() ? null : RichText.ofText(v.asText(), mentions(ctx));
+    }
+
+    /** Wiki mentions resolved against the store's users: {@code [~accountid:...]} on Cloud, {@code [~name]} on Server. */
+    private static Mentions mentions(WriteContext ctx) {
+        return ref -> ctx.store().user(Mentions.bareId(ref))
+                .map(u -> new Mentions.Mention(ctx.cloud() ? u.accountId() : u.name(), u.displayName())).orElse(null);
     }
 
     private static IssueType issueType(JsonNode v, Catalog catalog) {
@@ -286,6 +296,55 @@ public final class FieldWriters {
             }
         }
         return items;
+    }
+
+    /** {@code fixVersions} / {@code versions}: arrays of {@code {"id"}} or {@code {"name"}} of the project's versions. */
+    private static Writer<List<Version>> versionWriter(String field, String changeName, Function<Issue, List<Version>> getter,
+            Setter<List<Version>> setter) {
+        return new Writer<>(field, (v, c) -> versions(field, v, c), getter, setter, (b, a, c) -> {
+            List<ChangeItem> items = new ArrayList<>();
+            for (Version x : b) {
+                if (!a.contains(x)) {
+                    items.add(new ChangeItem(changeName, "jira", field, String.valueOf(x.id()), x.name(), null, null));
+                }
+            }
+            for (Version x : a) {
+                if (!b.contains(x)) {
+                    items.add(new ChangeItem(changeName, "jira", field, null, null, String.valueOf(x.id()), x.name()));
+                }
+            }
+            return items;
+        }, FieldWriters::union, FieldWriters::minus);
+    }
+
+    private static List<Version> versions(String field, JsonNode v, WriteContext ctx) {
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        List<Version> result = new ArrayList<>();
+        for (JsonNode item : v.isArray() ? v : Json.array().add(v)) {
+            if (!item.isObject()) {
+                throw new FieldError(field, "data was not an array");
+            }
+            JsonNode idNode = item.get("id");
+            if (idNode != null && !idNode.isNull() && !idNode.isTextual()) {
+                throw new FieldError(field, "expected 'id' property to be a string");
+            }
+            String id = idNode == null || idNode.isNull() ? null : idNode.asText();
+            String name = item.path("name").asText(null);
+            if (id == null && name == null) {
+                throw new FieldError(field, "Version id or name must be specified");
+            }
+            Optional<Version> found = ctx.project().versions().stream()
+                    .filter(x -> id != null ? String.valueOf(x.id()).equals(id) : x.name().equals(name)).findFirst();
+            if (found.isEmpty()) {
+                throw new FieldError(field, id != null ? "Version id '" + id + "' is not valid" : "Version name '" + name + "' is not valid");
+            }
+            if (!result.contains(found.get())) {
+                result.add(found.get());
+            }
+        }
+        return result;
     }
 
     private static LocalDate dueDate(JsonNode v, WriteContext ctx) {

@@ -51,6 +51,7 @@ public final class JiraStore {
     private final AtomicLong linkIds = new AtomicLong(10000);
     private final AtomicLong remoteLinkIds = new AtomicLong(10000);
     private final AtomicLong componentIds = new AtomicLong(10000);
+    private final AtomicLong versionIds = new AtomicLong(10000);
     private volatile String baseUrl = "http://127.0.0.1";
 
     public JiraStore(JiraSandbox.Mode mode, Clock clock, ZoneId zone) {
@@ -166,6 +167,31 @@ public final class JiraStore {
 
     public long nextRemoteLinkId() {
         return remoteLinkIds.getAndIncrement();
+    }
+
+    public long nextVersionId() {
+        return versionIds.getAndIncrement();
+    }
+
+    /** A version by id, in any project. */
+    public Optional<dev.cameljira.sandbox.jira.model.Version> version(String id) {
+        if (id == null || !isNumeric(id)) {
+            return Optional.empty();
+        }
+        long wanted = Long.parseLong(id);
+        for (Project p : projectsById.values()) {
+            for (var v : p.versions()) {
+                if (v.id() == wanted) {
+                    return Optional.of(v);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A version or Jira's 404. */
+    public dev.cameljira.sandbox.jira.model.Version requireVersion(String id) {
+        return version(id).orElseThrow(() -> ApiException.of(404, "Could not find version for id '" + id + "'"));
     }
 
     // ---- users -----------------------------------------------------------------------------------------------
