@@ -86,7 +86,7 @@ public class JiraWebhookConsumer extends DefaultConsumer {
         ServiceHelper.startService(repository);
         DeliveryLedger ledger = new DeliveryLedger(repository, IN_FLIGHT_WAIT);
 
-        WebhookRequestHandler handler = new WebhookRequestHandler(new Target(), events,
+        WebhookRequestHandler handler = new WebhookRequestHandler(this::accepting, this::route, events,
                 signed ? new WebhookSignature(c.getSecret()) : null, WebhookPayloads.reader(c.getMaxJsonDepth()),
                 c.getMaxBodySize(), ledger, getEndpoint().getConfiguration().getCallListener());
         Endpoint http = getEndpoint().getCamelContext().getEndpoint("platform-http:" + path + "?muteException=true");
@@ -241,16 +241,8 @@ public class JiraWebhookConsumer extends DefaultConsumer {
                                            + "https://integration.example.com/jira/webhook, was '" + url + "'");
     }
 
-    /** The handler's view of this consumer. */
-    private final class Target implements WebhookRequestHandler.Target {
-        @Override
-        public boolean accepting() {
-            return isRunAllowed() && !isSuspendingOrSuspended();
-        }
-
-        @Override
-        public boolean route(JiraEvent event) {
-            return JiraWebhookConsumer.this.route(event);
-        }
+    /** Whether deliveries are taken now: started, not suspended, not stopping. */
+    private boolean accepting() {
+        return isRunAllowed() && !isSuspendingOrSuspended();
     }
 }

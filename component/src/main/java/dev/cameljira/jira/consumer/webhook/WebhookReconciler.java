@@ -33,25 +33,21 @@ final class WebhookReconciler {
     private static final long OVERLAP_MINUTES = 1;
     private static final Duration SAME_MOMENT = Duration.ofSeconds(2);
 
-    /** Routes one event; true when the route succeeded. */
-    interface EventRoute {
-        boolean route(JiraEvent event);
-    }
-
     private final Supplier<JiraApi> api;
     private final String jql;
     private final Predicate<String> accepts;
     private final DeliveryLedger ledger;
-    private final EventRoute route;
+    private final Predicate<JiraEvent> route;
     private final Clock clock;
     private Instant since;
 
     /**
      * @param jql     the endpoint's JQL, or null for all issues the user can see
      * @param accepts the event selection
+     * @param route   routes one event; true when the route succeeded
      * @param since   where the first run starts (normally the consumer's start)
      */
-    WebhookReconciler(Supplier<JiraApi> api, String jql, Predicate<String> accepts, DeliveryLedger ledger, EventRoute route,
+    WebhookReconciler(Supplier<JiraApi> api, String jql, Predicate<String> accepts, DeliveryLedger ledger, Predicate<JiraEvent> route,
                       Clock clock, Instant since) {
         this.api = api;
         this.jql = jql == null || jql.isBlank() ? null : ORDER_BY.matcher(jql.trim()).replaceAll("");
@@ -96,7 +92,7 @@ final class WebhookReconciler {
             if (key == null || !accepts.test(event.type())) {
                 continue;
             }
-            DeliveryLedger.Outcome outcome = ledger.deliver(key, () -> route.route(event));
+            DeliveryLedger.Outcome outcome = ledger.deliver(key, () -> route.test(event));
             if (outcome == DeliveryLedger.Outcome.PROCESSED) {
                 routed++;
             } else if (outcome != DeliveryLedger.Outcome.DUPLICATE) {

@@ -1,6 +1,8 @@
 package dev.cameljira.jira.consumer.webhook;
 
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,16 +43,8 @@ final class WebhookRequestHandler implements Processor {
         }
     }
 
-    /** What the handler needs of its consumer. */
-    interface Target {
-        /** Whether the consumer takes deliveries now (started, not suspended, not stopping). */
-        boolean accepting();
-
-        /** Routes one event; true when the route succeeded. */
-        boolean route(JiraEvent event);
-    }
-
-    private final Target target;
+    private final BooleanSupplier accepting;
+    private final Predicate<JiraEvent> route;
     private final WebhookEventSelection events;
     private final WebhookSignature signature;
     private final ObjectMapper reader;
@@ -59,12 +53,16 @@ final class WebhookRequestHandler implements Processor {
     private final JiraCallListener listener;
 
     /**
+     * @param accepting whether deliveries are taken now (the consumer started, not suspended, not stopping)
+     * @param route     routes one event; true when the route succeeded
      * @param signature verifier, or null to accept unsigned deliveries
      * @param listener  told about every refused delivery (null for none)
      */
-    WebhookRequestHandler(Target target, WebhookEventSelection events, WebhookSignature signature, ObjectMapper reader,
-                          long maxBodySize, DeliveryLedger ledger, JiraCallListener listener) {
-        this.target = target;
+    WebhookRequestHandler(BooleanSupplier accepting, Predicate<JiraEvent> route, WebhookEventSelection events,
+                          WebhookSignature signature, ObjectMapper reader, long maxBodySize, DeliveryLedger ledger,
+                          JiraCallListener listener) {
+        this.accepting = accepting;
+        this.route = route;
         this.events = events;
         this.signature = signature;
         this.reader = reader;
@@ -92,7 +90,7 @@ final class WebhookRequestHandler implements Processor {
     }
 
     Reply handle(Message in) throws InterruptedException {
-        if (!target.accepting()) {
+        if (!accepting.getAsBoolean()) {
             return Reply.rejected(503, JiraCallListener.REJECTED_STOPPING, "not accepting deliveries now; redeliver later");
         }
         String method = in.getHeader(Exchange.HTTP_METHOD, String.class);
@@ -153,7 +151,7 @@ final class WebhookRequestHandler implements Processor {
     }
 
     private boolean routeAndRemember(JiraEvent event) {
-        if (!target.route(event)) {
+        if (!route.test(event)) {
             return false;
         }
         String version = WebhookReconciler.versionKey(event.issue());

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.cameljira.jira.client.JiraCallListener;
-import dev.cameljira.jira.model.JiraEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -105,18 +104,9 @@ class WebhookRejectionListenerTest extends WebhookReceiverTestSupport {
     @Test
     void aDeliveryWhileTheConsumerIsStoppingIsReportedAsStopping() throws Exception {
         List<String> heard = new CopyOnWriteArrayList<>();
-        WebhookRequestHandler.Target stopping = new WebhookRequestHandler.Target() {
-            @Override
-            public boolean accepting() {
-                return false;
-            }
-
-            @Override
-            public boolean route(JiraEvent event) {
-                throw new AssertionError("nothing may be routed while stopping");
-            }
-        };
-        WebhookRequestHandler handler = new WebhookRequestHandler(stopping, WebhookEventSelection.parse("jira:issue_updated"),
+        WebhookRequestHandler handler = new WebhookRequestHandler(() -> false, event -> {
+            throw new AssertionError("nothing may be routed while stopping");
+        }, WebhookEventSelection.parse("jira:issue_updated"),
                 null, WebhookPayloads.reader(64), 4096,
                 new DeliveryLedger(MemoryIdempotentRepository.memoryIdempotentRepository(10), Duration.ofSeconds(1)),
                 new JiraCallListener() {
