@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +45,7 @@ class WebhookReconcileJqlTest {
     }
 
     @ParameterizedTest(name = "line break before {0}")
-    @CsvSource({"ORDER BY", "order\tby", "Order\nBy"})
+    @ValueSource(strings = {"ORDER BY", "order\tby", "Order\nBy", "ORDER\r\n  BY"})
     void orderByAfterALineBreakIsCut(String orderBy) {
         assertThat(query("project = DEMO\n" + orderBy + " key")).isEqualTo("(project = DEMO) AND updated >= -2m ORDER BY updated ASC");
     }

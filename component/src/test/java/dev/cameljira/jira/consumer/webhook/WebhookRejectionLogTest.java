@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A refused delivery leaves a trace: a WARN line with the status, the reason and the remote address (never the body
- * or a secret), at most one per reason and minute so a flood cannot fill the log.
+ * or a secret), at most one per reason and minute so a flood cannot fill the log; every refusal is counted by reason
+ * on the consumer.
  */
 class WebhookRejectionLogTest extends WebhookReceiverTestSupport {
 
@@ -68,6 +70,12 @@ class WebhookRejectionLogTest extends WebhookReceiverTestSupport {
                     .contains(kind[1]).contains("127.0.0.1"));
         }
         assertThat(log).doesNotContain(MARKER).doesNotContain(SECRET).doesNotContain("not-the-secret");
+        assertThat(consumer("kinds").getRejectedDeliveries()).containsExactlyInAnyOrderEntriesOf(Map.of("signature", 1L,
+                "malformed", 1L, "too-large", 1L, "content-type", 1L));
+    }
+
+    private JiraWebhookConsumer consumer(String routeId) {
+        return (JiraWebhookConsumer) context.getRoute(routeId).getConsumer();
     }
 
     @Test
@@ -78,6 +86,7 @@ class WebhookRejectionLogTest extends WebhookReceiverTestSupport {
             }
         });
         assertThat(lines(log, "/log/flood")).as(log).hasSize(1);
+        assertThat(consumer("flood").getRejectedDeliveries()).as("every refusal is counted").containsEntry("signature", 5L);
     }
 
     /** Writes to two streams. */
