@@ -22,10 +22,12 @@ import org.apache.camel.Processor;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.processor.state.FileStateRepository;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The acceptance test of the polling consumers: random issue changes (creations, edits, transitions, comments; often
@@ -133,6 +135,8 @@ abstract class PollingAcceptanceContract extends PollingTestSupport {
                         app.getRouteController().startRoute(route);
                     }
                 }
+                // not a wait: a random pause of the changes so the pollers (real threads, delay=40) interleave with
+                // them differently on every step
                 Thread.sleep(random.nextInt(12));
             }
             for (String route : KINDS) {
@@ -199,10 +203,13 @@ abstract class PollingAcceptanceContract extends PollingTestSupport {
         return out;
     }
 
-    private static void awaitCompleted(Tally tally, Set<String> expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!tally.completed.keySet().containsAll(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+    /** Waits up to 30 s for every expected event; what is still missing then is reported by the assertions after it. */
+    private static void awaitCompleted(Tally tally, Set<String> expected) {
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> tally.completed.keySet().containsAll(expected));
+        } catch (ConditionTimeoutException e) {
+            // the assertions name the missing events
         }
     }
 

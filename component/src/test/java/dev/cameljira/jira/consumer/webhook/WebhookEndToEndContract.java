@@ -1,5 +1,6 @@
 package dev.cameljira.jira.consumer.webhook;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,6 +14,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Sandbox change -> signed webhook -> route: the consumer registers itself, the sandbox Jira delivers its events to it,
@@ -112,13 +114,9 @@ abstract class WebhookEndToEndContract extends WebhookSandboxTestSupport {
         assertThat(recorder.all()).filteredOn(x -> key.equals(x.event().issueKey())).hasSize(1);
     }
 
-    private void awaitAttempts(String id, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (sandbox.admin().deliveries().stream().filter(d -> d.identifier().equals(id)).count() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("expected " + count + " delivery attempts of " + id + ": " + sandbox.admin().deliveries());
-            }
-            Thread.sleep(20);
-        }
+    private void awaitAttempts(String id, int count) {
+        await().alias("expected " + count + " delivery attempts of " + id).atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> sandbox.admin().deliveries().stream().filter(d -> d.identifier().equals(id)).count() >= count);
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -20,6 +21,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.awaitility.Awaitility;
 
 /**
  * Test plumbing for the webhook consumer: a Vert.x platform-http server on 127.0.0.1 with a free port (the way plain
@@ -120,18 +122,11 @@ final class WebhookHttp {
         }
 
         /** The first event matching, waiting up to 15 s for it (deliveries are asynchronous). */
-        Received await(Predicate<Received> match, String what) throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (Received r : received) {
-                    if (match.test(r)) {
-                        return r;
-                    }
-                }
-                Thread.sleep(20);
-            }
-            throw new AssertionError("no " + what + " reached the route; received: " + received.stream()
-                    .map(r -> r.event() + "/" + r.header(JiraConstants.EVENT_ID)).toList());
+        Received await(Predicate<Received> match, String what) {
+            return Awaitility.await().alias("no " + what + " reached the route; received: " + received.stream()
+                            .map(r -> r.event() + "/" + r.header(JiraConstants.EVENT_ID)).toList())
+                    .atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> received.stream().filter(match).findFirst(), Optional::isPresent).orElseThrow();
         }
     }
 }

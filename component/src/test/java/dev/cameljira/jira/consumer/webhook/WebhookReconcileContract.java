@@ -1,5 +1,6 @@
 package dev.cameljira.jira.consumer.webhook;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import dev.cameljira.sandbox.webhook.WebhookRegistration;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The backup poll (reconcileInterval): issue changes whose webhooks never arrived are routed once, as RECONCILE events
@@ -77,13 +79,9 @@ abstract class WebhookReconcileContract extends WebhookSandboxTestSupport {
     }
 
     /** Waits until the sandbox has seen the consumer answer the webhook about {@code key} (the answer follows the route). */
-    private void awaitAnswered(String key) throws InterruptedException {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (sandbox.admin().deliveries().stream().noneMatch(d -> d.succeeded() && d.bodyText().contains("\"" + key + "\""))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the webhook about " + key + " was never answered: " + sandbox.admin().deliveries());
-            }
-            Thread.sleep(20);
-        }
+    private void awaitAnswered(String key) {
+        await().alias("the webhook about " + key + " answered").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+                .until(() -> sandbox.admin().deliveries().stream()
+                        .anyMatch(d -> d.succeeded() && d.bodyText().contains("\"" + key + "\"")));
     }
 }
