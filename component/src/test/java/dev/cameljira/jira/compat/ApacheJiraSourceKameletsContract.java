@@ -3,11 +3,13 @@ package dev.cameljira.jira.compat;
 import java.io.IOException;
 import java.net.URL;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cameljira.jira.JiraEndpoint;
 import dev.cameljira.sandbox.SandboxUsers;
 import dev.cameljira.sandbox.spec.HttpExchangeRecord;
 import org.apache.camel.CamelContext;
@@ -17,21 +19,33 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Apache's two Jira SOURCE Kamelets, loaded unchanged from org.apache.camel.kamelets:camel-kamelets, run on this
  * component: {@code jira-source} (basic auth) and {@code jira-oauth-source} (OAuth 1.0a RSA-SHA1 with consumerKey,
  * privateKey, accessToken, verificationCode) poll {@code jira:newIssues} and marshal each event with Jackson (and the
  * Joda module the Kamelets load) into a Jira-webhook-shaped JSON object. The Kamelets give no way to shorten the poll
- * delay, so the routes poll every 6 s (camel-jira's default) and the tests wait for the next poll.
+ * delay (6 s, camel-jira's default), so in these tests every jira: endpoint whose URI sets no delay polls every
+ * {@value #POLL_MILLIS} ms: the Kamelets run unchanged, the tests need not wait for a real 6-second scheduler.
  */
 abstract class ApacheJiraSourceKameletsContract extends CamelJiraCompatSupport {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final long WAIT_MILLIS = 20_000;
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final long POLL_MILLIS = 200;
 
     @Override
     protected void addRoutes(CamelContext context) throws Exception {
+        // every jira: endpoint whose URI sets no delay polls every POLL_MILLIS ms (the consumer copies the endpoint's
+        // delay when the route creates it, after this callback)
+        context.getCamelContextExtension().registerEndpointCallback((uri, endpoint) -> {
+            if (endpoint instanceof JiraEndpoint jira && !uri.contains("delay=")) {
+                jira.setDelay(POLL_MILLIS);
+                jira.setInitialDelay(0);
+            }
+            return endpoint;
+        });
         String url = sandbox.baseUrl();
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -56,7 +70,7 @@ abstract class ApacheJiraSourceKameletsContract extends CamelJiraCompatSupport {
         }
     }
 
-    /** Both routes poll the same project at the same time, so one test (one wait for the 6 s poll) covers both. */
+    /** Both routes poll the same project at the same time, so one test covers both. */
     @Test
     void bothSourceKameletsEmitEachNewIssueOnceAsJson() throws Exception {
         String a = seedIssue("Kamelet source one");
@@ -90,21 +104,16 @@ abstract class ApacheJiraSourceKameletsContract extends CamelJiraCompatSupport {
      * Waits until the mock got an event for each key, then for one more search by the same route (so a duplicate
      * would have arrived), and returns the JSON events of these keys, asserting each key came exactly once.
      */
-    private List<JsonNode> awaitEachOnce(String mockUri, Predicate<HttpExchangeRecord> byRoute, String... keys) throws Exception {
+    private List<JsonNode> awaitEachOnce(String mockUri, Predicate<HttpExchangeRecord> byRoute, String... keys) {
         MockEndpoint mock = context.getEndpoint(mockUri, MockEndpoint.class);
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        while (!events(mock, keys).stream().map(e -> e.at("/issue/key").asText()).toList().containsAll(List.of(keys))) {
-            assertThat(System.currentTimeMillis()).as("%s got no event for %s within %d ms; the route's searches: %s", mockUri,
-                    List.of(keys), WAIT_MILLIS, describeSearches(byRoute)).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        await().alias(mockUri + " got an event for each of " + List.of(keys)).atMost(WAIT).pollInterval(Duration.ofMillis(50))
+                .until(() -> events(mock, keys).stream().map(e -> e.at("/issue/key").asText()).toList()
+                        .containsAll(List.of(keys)));
+        // polls run one after the other and route their events before the next one searches: once two more searches
+        // were made, the poll after the one that emitted the keys has routed whatever it found (a duplicate included)
         long searches = searches(byRoute);
-        deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        while (searches(byRoute) <= searches) {
-            assertThat(System.currentTimeMillis()).as("%s polled again within %d ms", mockUri, WAIT_MILLIS).isLessThan(deadline);
-            Thread.sleep(100);
-        }
-        Thread.sleep(300); // the later poll's exchanges are routed right after its search answered
+        await().alias(mockUri + " polled twice more; its searches: " + describeSearches(byRoute)).atMost(WAIT)
+                .pollInterval(Duration.ofMillis(50)).until(() -> searches(byRoute) >= searches + 2);
         List<JsonNode> events = events(mock, keys);
         assertThat(events).extracting(e -> e.at("/issue/key").asText()).as("one event per new issue")
                 .containsExactlyInAnyOrder(keys);
