@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cameljira.jira.JiraConstants;
 import dev.cameljira.jira.client.JiraApi;
+import dev.cameljira.jira.client.JiraPaging;
 import dev.cameljira.jira.client.JiraPermissionException;
 import dev.cameljira.jira.client.JiraRequest;
 import dev.cameljira.jira.client.PagedIterator;
@@ -272,8 +273,8 @@ public final class ProjectOperations {
         if (api.isCloud()) {
             int page = (int) Math.min(Math.min(paging.pageSize(), CLOUD_MAX_PAGE), limit > 0 ? limit : Integer.MAX_VALUE);
             String typeFilter = types.isEmpty() ? null : String.join(",", types);
-            it = OffsetPaging.iterate(startAt -> cloudPage(api, query, typeFilter, orderBy, expand, page, startAt),
-                    p -> p.path("values"), JiraProject::from, page, limit, OffsetPaging.UNBOUNDED);
+            it = api.pages(startAt -> cloudPage(api, query, typeFilter, orderBy, expand, page, startAt),
+                    p -> p.path("values"), JiraProject::from, page, limit, JiraPaging.UNBOUNDED);
         } else {
             if (orderBy != null && !SERVER_ORDER_BY.contains(orderField(orderBy))) {
                 throw ctx.invalid("orderBy '" + orderBy + "' is not available on Jira Data Center, which has no project search;"
@@ -285,11 +286,11 @@ public final class ProjectOperations {
         return it;
     }
 
-    private static JsonNode cloudPage(JiraApi api, String query, String typeKey, String orderBy, String expand,
-                                      int pageSize, int startAt) {
-        return api.client().json(JiraRequest.get(api.api("/project/search")).query("startAt", startAt)
+    private static JiraRequest cloudPage(JiraApi api, String query, String typeKey, String orderBy, String expand,
+                                         int pageSize, int startAt) {
+        return JiraRequest.get(api.api("/project/search")).query("startAt", startAt)
                 .query("maxResults", pageSize).query("query", query).query("typeKey", typeKey).query("orderBy", orderBy)
-                .query("expand", expand).subject("project search"));
+                .query("expand", expand).subject("project search");
     }
 
     private static PagedIterator.Page<JiraProject> serverList(JiraApi api, String query, List<String> types, String orderBy,
