@@ -1,6 +1,7 @@
 package dev.cameljira.jira.consumer;
 
 import dev.cameljira.jira.JiraConstants;
+import dev.cameljira.jira.consumer.webhook.WebhookPayloads;
 import dev.cameljira.jira.model.JiraEvent;
 import org.apache.camel.Message;
 
