@@ -421,9 +421,9 @@ public final class JiraApi implements AutoCloseable {
         return webhook(client.json(JiraRequest.post(WEBHOOKS).body(client.toTree(registration)).subject("webhook registration")));
     }
 
-    /** Replaces an admin webhook registration. */
+    /** Replaces an admin webhook registration; returns Jira's answer (null when it sent no registration back). */
     public JiraWebhook updateWebhook(String id, WebhookRegistration registration) {
-        return webhook(client.json(JiraRequest.put(WEBHOOKS + "/" + seg(id)).body(client.toTree(registration))
+        return JiraWebhook.from(client.json(JiraRequest.put(WEBHOOKS + "/" + seg(id)).body(client.toTree(registration))
                 .subject("webhook " + id)));
     }
 
