@@ -129,4 +129,64 @@ class JiraPagingTest {
         assertThat(got).containsExactly(0, 2, 4);
         assertThat(listing.reads).containsExactly(0, 3);
     }
+
+    /** A token-paged listing (Cloud's /search/jql): pages of {@code pageSize}, the token is the next offset. */
+    private static java.util.function.Function<String, JsonNode> tokenPages(int size, int pageSize, List<String> reads,
+                                                                           boolean withIsLast) {
+        return token -> {
+            reads.add(String.valueOf(token));
+            int start = token == null ? 0 : Integer.parseInt(token.substring(1));
+            ObjectNode page = JSON.createObjectNode();
+            ArrayNode issues = page.putArray("issues");
+            for (int i = start; i < Math.min(size, start + pageSize); i++) {
+                issues.addObject().put("n", i);
+            }
+            boolean more = start + pageSize < size;
+            if (more) {
+                page.put("nextPageToken", "t" + (start + pageSize));
+            }
+            if (withIsLast) {
+                page.put("isLast", !more);
+            }
+            return page;
+        };
+    }
+
+    @Test
+    void tokenPagingEndsWithThePageWithoutANextPageToken() {
+        List<String> reads = new ArrayList<>();
+        PagedIterator<JsonNode> it = JiraPaging.token(tokenPages(5, 2, reads, false), p -> p.path("issues"), n -> n, 2, 0,
+                JiraPaging.UNBOUNDED);
+        assertThat(numbers(it)).containsExactly(0, 1, 2, 3, 4);
+        assertThat(reads).containsExactly("null", "t2", "t4");
+        assertThat(it.pagesFetched()).isEqualTo(3);
+    }
+
+    @Test
+    void tokenPagingFollowsIsLastLikeOffsetPaging() {
+        // isLast=true ends the listing even when a token is (wrongly) sent along
+        List<String> reads = new ArrayList<>();
+        java.util.function.Function<String, JsonNode> lying = token -> {
+            reads.add(String.valueOf(token));
+            ObjectNode page = JSON.createObjectNode().put("isLast", true).put("nextPageToken", "again");
+            page.putArray("issues").addObject().put("n", 0);
+            return page;
+        };
+        assertThat(numbers(JiraPaging.token(lying, p -> p.path("issues"), n -> n, 1, 0, JiraPaging.UNBOUNDED)))
+                .containsExactly(0);
+        assertThat(reads).containsExactly("null");
+
+        List<String> withIsLast = new ArrayList<>();
+        assertThat(numbers(JiraPaging.token(tokenPages(4, 2, withIsLast, true), p -> p.path("issues"), n -> n, 2, 3,
+                JiraPaging.UNBOUNDED))).as("the limit stops reading pages").containsExactly(0, 1, 2);
+        assertThat(withIsLast).containsExactly("null", "t2");
+    }
+
+    @Test
+    void anEmptyPageEndsEitherKindEvenWithATokenOrTotal() {
+        ObjectNode empty = JSON.createObjectNode().put("total", 10).put("nextPageToken", "more");
+        empty.putArray("issues");
+        assertThat(JiraPaging.isLast(empty, 0, 0, 5, true)).isTrue();
+        assertThat(JiraPaging.isLast(empty, 0, 0, 5, false)).isTrue();
+    }
 }
