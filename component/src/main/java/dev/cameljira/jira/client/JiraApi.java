@@ -447,6 +447,14 @@ public final class JiraApi implements AutoCloseable {
         return JiraMyself.from(client.json(JiraRequest.get(api("/myself")).subject("myself")));
     }
 
+    /**
+     * The integration user from {@code GET /rest/api/2/myself} (every deployment has it), asked once without retries:
+     * for health probes, which must answer at once.
+     */
+    public JiraMyself probeMyself() {
+        return JiraMyself.from(client.json(JiraRequest.get("/rest/api/2/myself").subject("the current user").retries(false)));
+    }
+
     /** Jira's current time ({@code serverInfo.serverTime}), asked now; empty when Jira does not tell it. */
     public Optional<Instant> serverTime() {
         JsonNode info = client.json(JiraRequest.get(api("/serverInfo")).subject("serverInfo"));

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cameljira.jira.JiraConfiguration;
 import dev.cameljira.jira.JiraOperation;
+import dev.cameljira.jira.JiraRequestConverters;
 import dev.cameljira.jira.client.JiraApi;
 import dev.cameljira.jira.client.JiraInvalidInputException;
 import org.apache.camel.Exchange;
@@ -118,8 +119,9 @@ public final class OperationContext {
     }
 
     /**
-     * The body as a JSON object when it is a Map, a JSON object node, or a String/byte[] holding a JSON object; else
-     * null. A String that starts like JSON but does not parse is an error naming the problem.
+     * The body as a JSON object when it is a Map, a JSON object node, or a String/byte[] holding a JSON object (by
+     * {@link JiraRequestConverters#isJsonObject}); else null. Text that starts like JSON but does not parse is an error
+     * naming the problem.
      */
     public ObjectNode bodyObject() {
         if (!bodyParsed) {
@@ -129,10 +131,13 @@ public final class OperationContext {
                 bodyObject = o;
             } else if (b instanceof Map<?, ?> m) {
                 bodyObject = api.client().mapper().valueToTree(m);
-            } else if (b instanceof String s && s.stripLeading().startsWith("{")) {
-                bodyObject = parseJson(s);
-            } else if (b instanceof byte[] bytes && bytes.length > 0 && bytes[0] == '{') {
-                bodyObject = parseJson(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            } else if (b instanceof CharSequence || b instanceof byte[]) {
+                // the same rule as the request converters: text is a JSON object when its first non-blank character is
+                // a brace (a byte-order mark and leading blanks allowed, in String and byte[] alike)
+                String s = b instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : b.toString();
+                if (JiraRequestConverters.isJsonObject(s)) {
+                    bodyObject = parseJson(s.replace("\uFEFF", ""));
+                }
             }
         }
         return bodyObject;

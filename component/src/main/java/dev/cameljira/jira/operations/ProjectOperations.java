@@ -16,7 +16,9 @@ import dev.cameljira.jira.client.JiraPermissionException;
 import dev.cameljira.jira.client.JiraRequest;
 import dev.cameljira.jira.client.PagedIterator;
 import dev.cameljira.jira.model.CreateProjectRequest;
+import dev.cameljira.jira.model.JiraMyself;
 import dev.cameljira.jira.model.JiraProject;
+import dev.cameljira.jira.model.JiraUser;
 import dev.cameljira.jira.model.UpdateProjectRequest;
 
 /**
@@ -128,8 +130,10 @@ public final class ProjectOperations {
 
     /** accountId (Cloud) or user name (Data Center) of the user the endpoint authenticates as, cached. */
     static String currentUserId(JiraApi api) {
-        JsonNode me = api.cache().get("myself", () -> api.client().json(JiraRequest.get(api.api("/myself")).subject("current user")));
-        return api.isCloud() ? me.path("accountId").asText() : me.path("name").asText();
+        JiraMyself me = api.cache().get("myself", api::myself);
+        JiraUser user = me == null ? null : me.user();
+        String id = user == null ? null : api.isCloud() ? user.accountId() : user.name();
+        return id == null ? "" : id;
     }
 
     private static void putLead(JiraApi api, ObjectNode body, String leadId) {
