@@ -105,7 +105,9 @@ public final class WebhookPayloads {
      * <li>{@code user}: {@code user}, else for comment events the comment's {@code updateAuthor} (or {@code author}),
      * for worklog events the worklog's;</li>
      * <li>{@code project}: {@code project} of project events;</li>
-     * <li>{@code eventId}: {@code deliveryId} (X-Atlassian-Webhook-Identifier), else one derived from the payload.</li>
+     * <li>{@code eventId}: {@code deliveryId} (X-Atlassian-Webhook-Identifier), else one derived from the payload;</li>
+     * <li>{@code issueId}: the issue's id, else the one the comment's or worklog's {@code self} (or the worklog's
+     * {@code issueId}) names.</li>
      * </ul>
      *
      * @param payload    a payload object (see {@link #parse})
@@ -129,21 +131,17 @@ public final class WebhookPayloads {
         String id = deliveryId != null && !deliveryId.isBlank() ? deliveryId
                 : derivedId(type, timestamp, issue, comment, changelogId, project, payload);
         return new JiraEvent(type, timestamp, text(payload.get("issue_event_type_name")), issue, comment, changelogId, items,
-                actor(payload), project, JiraEvent.Source.WEBHOOK, id, payload);
+                actor(payload), project, JiraEvent.Source.WEBHOOK, id, payload, issueId(issue, payload));
     }
 
     /**
      * The id of the issue an event is about: the issue's, else the one named by the payload's comment or worklog (Server
      * {@code comment_created} carries no issue, but its comment's {@code self} is {@code .../issue/{id}/comment/{id}};
-     * worklogs carry {@code issueId}). Null when none is known.
+     * worklogs carry {@code issueId}). Null when none is known. Becomes {@link JiraEvent#issueId()}.
      */
-    public static String issueId(JiraEvent event) {
-        if (event.issueId() != null) {
-            return event.issueId();
-        }
-        JsonNode raw = event.raw();
-        if (raw == null) {
-            return null;
+    static String issueId(JiraIssue issue, JsonNode raw) {
+        if (issue != null && issue.id() != null) {
+            return issue.id();
         }
         String worklogIssue = text(raw.path("worklog").get("issueId"));
         if (worklogIssue != null) {

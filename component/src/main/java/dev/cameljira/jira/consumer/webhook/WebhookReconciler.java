@@ -7,10 +7,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cameljira.jira.client.JiraApi;
+import dev.cameljira.jira.consumer.JqlWindow;
 import dev.cameljira.jira.model.ChangelogEntry;
 import dev.cameljira.jira.model.JiraEvent;
 import dev.cameljira.jira.model.JiraIssue;
@@ -28,33 +28,28 @@ final class WebhookReconciler {
     /** Prefix of the keys under which issue versions are remembered in the idempotent repository. */
     static final String VERSION_KEY_PREFIX = "jira-issue-version:";
 
-    private static final Pattern ORDER_BY = Pattern.compile("(?is)\\s+order\\s+by\\s+.*$");
     private static final int PAGE_SIZE = 50;
     private static final long OVERLAP_MINUTES = 1;
     private static final Duration SAME_MOMENT = Duration.ofSeconds(2);
-
-    /** Routes one event; true when the route succeeded. */
-    interface EventRoute {
-        boolean route(JiraEvent event);
-    }
 
     private final Supplier<JiraApi> api;
     private final String jql;
     private final Predicate<String> accepts;
     private final DeliveryLedger ledger;
-    private final EventRoute route;
+    private final Predicate<JiraEvent> route;
     private final Clock clock;
     private Instant since;
 
     /**
      * @param jql     the endpoint's JQL, or null for all issues the user can see
      * @param accepts the event selection
+     * @param route   routes one event; true when the route succeeded
      * @param since   where the first run starts (normally the consumer's start)
      */
-    WebhookReconciler(Supplier<JiraApi> api, String jql, Predicate<String> accepts, DeliveryLedger ledger, EventRoute route,
+    WebhookReconciler(Supplier<JiraApi> api, String jql, Predicate<String> accepts, DeliveryLedger ledger, Predicate<JiraEvent> route,
                       Clock clock, Instant since) {
         this.api = api;
-        this.jql = jql == null || jql.isBlank() ? null : ORDER_BY.matcher(jql.trim()).replaceAll("");
+        this.jql = jql;
         this.accepts = accepts;
         this.ledger = ledger;
         this.route = route;
@@ -75,8 +70,7 @@ final class WebhookReconciler {
     String query(Instant now) {
         long seconds = Math.max(0, Duration.between(since, now).getSeconds());
         long minutes = (seconds + 59) / 60 + OVERLAP_MINUTES;
-        String window = "updated >= -" + minutes + "m";
-        return (jql == null ? window : "(" + jql + ") AND " + window) + " ORDER BY updated ASC";
+        return JqlWindow.of(jql, "updated >= -" + minutes + "m", "updated ASC");
     }
 
     /**
@@ -96,7 +90,7 @@ final class WebhookReconciler {
             if (key == null || !accepts.test(event.type())) {
                 continue;
             }
-            DeliveryLedger.Outcome outcome = ledger.deliver(key, () -> route.route(event));
+            DeliveryLedger.Outcome outcome = ledger.deliver(key, () -> route.test(event));
             if (outcome == DeliveryLedger.Outcome.PROCESSED) {
                 routed++;
             } else if (outcome != DeliveryLedger.Outcome.DUPLICATE) {
@@ -139,6 +133,6 @@ final class WebhookReconciler {
 
     @Override
     public String toString() {
-        return "WebhookReconciler[" + (jql == null ? "all issues" : jql) + "]";
+        return "WebhookReconciler[" + (jql == null || jql.isBlank() ? "all issues" : jql) + "]";
     }
 }

@@ -87,7 +87,9 @@ class WebhookOraclePayloadsTest extends WebhookReceiverTestSupport {
 
         JsonNode issue = payload.get("issue");
         assertThat(e.issueKey()).isEqualTo(issue == null ? null : issue.get("key").asText());
-        assertThat(e.issueId()).isEqualTo(issue == null ? null : issue.get("id").asText());
+        if (issue != null) {
+            assertThat(e.issueId()).isEqualTo(issue.get("id").asText());
+        }
         String projectKey = issue != null ? text(issue.at("/fields/project/key")) : text(payload.at("/project/key"));
         assertThat(e.projectKey()).isEqualTo(projectKey);
         if (payload.has("project")) {
@@ -103,6 +105,7 @@ class WebhookOraclePayloadsTest extends WebhookReceiverTestSupport {
         assertThat(r.header(JiraConstants.EVENT_SOURCE)).isEqualTo("WEBHOOK");
         assertThat(r.header(JiraConstants.EVENT_ID)).isEqualTo(deliveryId);
         assertThat(r.header(JiraConstants.ISSUE_KEY)).isEqualTo(e.issueKey());
+        assertThat(r.header(JiraConstants.ISSUE_ID)).isEqualTo(e.issueId());
         assertThat(r.header(JiraConstants.PROJECT_KEY)).isEqualTo(projectKey);
         List<String> changed = new ArrayList<>();
         payload.at("/changelog/items").forEach(i -> {

@@ -3,12 +3,13 @@ package dev.cameljira.jira.consumer.webhook;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.cameljira.jira.client.JiraCallListener;
-import dev.cameljira.jira.model.JiraEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -16,6 +17,7 @@ import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,18 +107,11 @@ class WebhookRejectionListenerTest extends WebhookReceiverTestSupport {
     @Test
     void aDeliveryWhileTheConsumerIsStoppingIsReportedAsStopping() throws Exception {
         List<String> heard = new CopyOnWriteArrayList<>();
-        WebhookRequestHandler.Target stopping = new WebhookRequestHandler.Target() {
-            @Override
-            public boolean accepting() {
-                return false;
-            }
-
-            @Override
-            public boolean route(JiraEvent event) {
-                throw new AssertionError("nothing may be routed while stopping");
-            }
-        };
-        WebhookRequestHandler handler = new WebhookRequestHandler(stopping, WebhookEventSelection.parse("jira:issue_updated"),
+        WebhookRejections rejections = new WebhookRejections("/stopping", Clock.systemUTC(),
+                LoggerFactory.getLogger(WebhookRejectionListenerTest.class));
+        WebhookRequestHandler handler = new WebhookRequestHandler(() -> false, event -> {
+            throw new AssertionError("nothing may be routed while stopping");
+        }, WebhookEventSelection.parse("jira:issue_updated"),
                 null, WebhookPayloads.reader(64), 4096,
                 new DeliveryLedger(MemoryIdempotentRepository.memoryIdempotentRepository(10), Duration.ofSeconds(1)),
                 new JiraCallListener() {
@@ -124,7 +119,7 @@ class WebhookRejectionListenerTest extends WebhookReceiverTestSupport {
                     public void webhookRejected(String reason) {
                         heard.add(reason);
                     }
-                });
+                }, rejections);
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             Exchange exchange = new DefaultExchange(camel);
             exchange.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
@@ -134,5 +129,6 @@ class WebhookRejectionListenerTest extends WebhookReceiverTestSupport {
             assertThat(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(503);
         }
         assertThat(heard).containsExactly("stopping");
+        assertThat(rejections.counts()).containsExactly(Map.entry("stopping", 1L));
     }
 }
