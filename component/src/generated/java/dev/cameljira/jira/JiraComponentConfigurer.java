@@ -35,7 +35,7 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "apitoken":
         case "apiToken": getOrCreateConfiguration(target).setApiToken(property(camelContext, java.lang.String.class, value)); return true;
         case "apiversion":
-        case "apiVersion": getOrCreateConfiguration(target).setApiVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "apiVersion": getOrCreateConfiguration(target).setApiVersion(property(camelContext, dev.cameljira.jira.client.JiraApiVersion.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
@@ -47,7 +47,7 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "consumerkey":
         case "consumerKey": getOrCreateConfiguration(target).setConsumerKey(property(camelContext, java.lang.String.class, value)); return true;
-        case "deployment": getOrCreateConfiguration(target).setDeployment(property(camelContext, java.lang.String.class, value)); return true;
+        case "deployment": getOrCreateConfiguration(target).setDeployment(property(camelContext, dev.cameljira.jira.client.JiraDeployment.class, value)); return true;
         case "expand": getOrCreateConfiguration(target).setExpand(property(camelContext, java.lang.String.class, value)); return true;
         case "fields": getOrCreateConfiguration(target).setFields(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -58,6 +58,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "initialRetryDelay": getOrCreateConfiguration(target).setInitialRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "issuetypename":
         case "issueTypeName": getOrCreateConfiguration(target).setIssueTypeName(property(camelContext, java.lang.String.class, value)); return true;
+        case "jiraclient":
+        case "jiraClient": getOrCreateConfiguration(target).setJiraClient(property(camelContext, dev.cameljira.jira.client.JiraClient.class, value)); return true;
         case "jiraurl":
         case "jiraUrl": getOrCreateConfiguration(target).setJiraUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "jql": getOrCreateConfiguration(target).setJql(property(camelContext, java.lang.String.class, value)); return true;
@@ -91,8 +93,6 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
-        case "retrysleeper":
-        case "retrySleeper": getOrCreateConfiguration(target).setRetrySleeper(property(camelContext, dev.cameljira.jira.client.Sleeper.class, value)); return true;
         case "sockettimeout":
         case "socketTimeout": getOrCreateConfiguration(target).setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
@@ -114,7 +114,7 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "apitoken":
         case "apiToken": return java.lang.String.class;
         case "apiversion":
-        case "apiVersion": return java.lang.String.class;
+        case "apiVersion": return dev.cameljira.jira.client.JiraApiVersion.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
@@ -126,7 +126,7 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "connectTimeout": return long.class;
         case "consumerkey":
         case "consumerKey": return java.lang.String.class;
-        case "deployment": return java.lang.String.class;
+        case "deployment": return dev.cameljira.jira.client.JiraDeployment.class;
         case "expand": return java.lang.String.class;
         case "fields": return java.lang.String.class;
         case "healthcheckconsumerenabled":
@@ -137,6 +137,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "initialRetryDelay": return long.class;
         case "issuetypename":
         case "issueTypeName": return java.lang.String.class;
+        case "jiraclient":
+        case "jiraClient": return dev.cameljira.jira.client.JiraClient.class;
         case "jiraurl":
         case "jiraUrl": return java.lang.String.class;
         case "jql": return java.lang.String.class;
@@ -170,8 +172,6 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyPort": return java.lang.Integer.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
-        case "retrysleeper":
-        case "retrySleeper": return dev.cameljira.jira.client.Sleeper.class;
         case "sockettimeout":
         case "socketTimeout": return long.class;
         case "sslcontextparameters":
@@ -217,6 +217,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "initialRetryDelay": return getOrCreateConfiguration(target).getInitialRetryDelay();
         case "issuetypename":
         case "issueTypeName": return getOrCreateConfiguration(target).getIssueTypeName();
+        case "jiraclient":
+        case "jiraClient": return getOrCreateConfiguration(target).getJiraClient();
         case "jiraurl":
         case "jiraUrl": return getOrCreateConfiguration(target).getJiraUrl();
         case "jql": return getOrCreateConfiguration(target).getJql();
@@ -250,8 +252,6 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "proxyusername":
         case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
-        case "retrysleeper":
-        case "retrySleeper": return getOrCreateConfiguration(target).getRetrySleeper();
         case "sockettimeout":
         case "socketTimeout": return getOrCreateConfiguration(target).getSocketTimeout();
         case "sslcontextparameters":

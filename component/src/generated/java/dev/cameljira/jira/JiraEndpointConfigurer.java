@@ -30,7 +30,7 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apitoken":
         case "apiToken": target.getConfiguration().setApiToken(property(camelContext, java.lang.String.class, value)); return true;
         case "apiversion":
-        case "apiVersion": target.getConfiguration().setApiVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "apiVersion": target.getConfiguration().setApiVersion(property(camelContext, dev.cameljira.jira.client.JiraApiVersion.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -46,7 +46,7 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "consumerkey":
         case "consumerKey": target.getConfiguration().setConsumerKey(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
-        case "deployment": target.getConfiguration().setDeployment(property(camelContext, java.lang.String.class, value)); return true;
+        case "deployment": target.getConfiguration().setDeployment(property(camelContext, dev.cameljira.jira.client.JiraDeployment.class, value)); return true;
         case "events": target.getWebhookConfiguration().setEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
@@ -63,6 +63,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "initialRetryDelay": target.getConfiguration().setInitialRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "issuetypename":
         case "issueTypeName": target.getConfiguration().setIssueTypeName(property(camelContext, java.lang.String.class, value)); return true;
+        case "jiraclient":
+        case "jiraClient": target.getConfiguration().setJiraClient(property(camelContext, dev.cameljira.jira.client.JiraClient.class, value)); return true;
         case "jiraurl":
         case "jiraUrl": target.getConfiguration().setJiraUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "jql": target.getConfiguration().setJql(property(camelContext, java.lang.String.class, value)); return true;
@@ -111,8 +113,6 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "registerWebhook": target.getWebhookConfiguration().setRegisterWebhook(property(camelContext, boolean.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
-        case "retrysleeper":
-        case "retrySleeper": target.getConfiguration().setRetrySleeper(property(camelContext, dev.cameljira.jira.client.Sleeper.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -167,7 +167,7 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apitoken":
         case "apiToken": return java.lang.String.class;
         case "apiversion":
-        case "apiVersion": return java.lang.String.class;
+        case "apiVersion": return dev.cameljira.jira.client.JiraApiVersion.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -183,7 +183,7 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "consumerkey":
         case "consumerKey": return java.lang.String.class;
         case "delay": return long.class;
-        case "deployment": return java.lang.String.class;
+        case "deployment": return dev.cameljira.jira.client.JiraDeployment.class;
         case "events": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
@@ -200,6 +200,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "initialRetryDelay": return long.class;
         case "issuetypename":
         case "issueTypeName": return java.lang.String.class;
+        case "jiraclient":
+        case "jiraClient": return dev.cameljira.jira.client.JiraClient.class;
         case "jiraurl":
         case "jiraUrl": return java.lang.String.class;
         case "jql": return java.lang.String.class;
@@ -248,8 +250,6 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "registerWebhook": return boolean.class;
         case "repeatcount":
         case "repeatCount": return long.class;
-        case "retrysleeper":
-        case "retrySleeper": return dev.cameljira.jira.client.Sleeper.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -338,6 +338,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "initialRetryDelay": return target.getConfiguration().getInitialRetryDelay();
         case "issuetypename":
         case "issueTypeName": return target.getConfiguration().getIssueTypeName();
+        case "jiraclient":
+        case "jiraClient": return target.getConfiguration().getJiraClient();
         case "jiraurl":
         case "jiraUrl": return target.getConfiguration().getJiraUrl();
         case "jql": return target.getConfiguration().getJql();
@@ -386,8 +388,6 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "registerWebhook": return target.getWebhookConfiguration().isRegisterWebhook();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
-        case "retrysleeper":
-        case "retrySleeper": return target.getConfiguration().getRetrySleeper();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":

@@ -47,6 +47,7 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("initialDelay");
         props.add("initialRetryDelay");
         props.add("issueTypeName");
+        props.add("jiraClient");
         props.add("jiraUrl");
         props.add("jql");
         props.add("lazyStartProducer");
@@ -74,7 +75,6 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("reconcileInterval");
         props.add("registerWebhook");
         props.add("repeatCount");
-        props.add("retrySleeper");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");

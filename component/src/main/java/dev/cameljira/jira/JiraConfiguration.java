@@ -1,7 +1,9 @@
 package dev.cameljira.jira;
 
+import dev.cameljira.jira.client.JiraApiVersion;
 import dev.cameljira.jira.client.JiraCallListener;
-import dev.cameljira.jira.client.Sleeper;
+import dev.cameljira.jira.client.JiraClient;
+import dev.cameljira.jira.client.JiraDeployment;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -23,10 +25,10 @@ public class JiraConfiguration implements Cloneable {
     private String jiraUrl;
     @UriParam(label = "common", defaultValue = "auto", enums = "auto,cloud,server",
               description = "Jira Cloud or Data Center/Server; auto asks serverInfo once and caches the answer.")
-    private String deployment = "auto";
+    private JiraDeployment deployment = JiraDeployment.AUTO;
     @UriParam(label = "common", defaultValue = "auto", enums = "auto,2,3",
               description = "REST API version: auto uses 3 (ADF) on Cloud and 2 on Data Center; 2 forces wiki-markup strings on Cloud.")
-    private String apiVersion = "auto";
+    private JiraApiVersion apiVersion = JiraApiVersion.AUTO;
 
     // ---- security ----
     @UriParam(label = "security", description = "User for basic auth: the Atlassian account e-mail on Cloud, the user name on Data Center.")
@@ -85,8 +87,12 @@ public class JiraConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "600000", javaType = "java.time.Duration",
               description = "How long fields, issue types, create-meta, priorities and transitions stay cached per endpoint.")
     private long metadataCacheTtl = 600_000;
-    @UriParam(label = "advanced", description = "Waits between retries; for tests (default: Thread.sleep).")
-    private Sleeper retrySleeper;
+    @UriParam(label = "advanced",
+              description = "A ready Jira client (a dev.cameljira.jira.client.JiraClient, e.g. #bean:myJiraClient) instead of "
+                            + "one built from the connection options: jiraUrl, credentials, proxy, TLS, timeouts, connections "
+                            + "and retries are then those of the client, which may be shared by several endpoints (and carries "
+                            + "its own clock and retry sleeper). The endpoint does not close it: its owner does.")
+    private JiraClient jiraClient;
     @UriParam(label = "advanced",
               description = "Metrics hook (a dev.cameljira.jira.client.JiraCallListener, e.g. one that feeds Micrometer): told "
                             + "about every call attempt to Jira (method, path with placeholders, status, duration), every "
@@ -150,19 +156,19 @@ public class JiraConfiguration implements Cloneable {
         this.jiraUrl = jiraUrl;
     }
 
-    public String getDeployment() {
+    public JiraDeployment getDeployment() {
         return deployment;
     }
 
-    public void setDeployment(String deployment) {
+    public void setDeployment(JiraDeployment deployment) {
         this.deployment = deployment;
     }
 
-    public String getApiVersion() {
+    public JiraApiVersion getApiVersion() {
         return apiVersion;
     }
 
-    public void setApiVersion(String apiVersion) {
+    public void setApiVersion(JiraApiVersion apiVersion) {
         this.apiVersion = apiVersion;
     }
 
@@ -326,12 +332,12 @@ public class JiraConfiguration implements Cloneable {
         this.metadataCacheTtl = metadataCacheTtl;
     }
 
-    public Sleeper getRetrySleeper() {
-        return retrySleeper;
+    public JiraClient getJiraClient() {
+        return jiraClient;
     }
 
-    public void setRetrySleeper(Sleeper retrySleeper) {
-        this.retrySleeper = retrySleeper;
+    public void setJiraClient(JiraClient jiraClient) {
+        this.jiraClient = jiraClient;
     }
 
     public JiraCallListener getCallListener() {

@@ -7,6 +7,7 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 
 import dev.cameljira.jira.client.JiraApi;
+import dev.cameljira.jira.client.JiraApiVersion;
 import dev.cameljira.jira.client.JiraAuth;
 import dev.cameljira.jira.client.JiraClient;
 import dev.cameljira.jira.client.JiraClientConfig;
@@ -95,8 +96,10 @@ public class JiraEndpoint extends ScheduledPollEndpoint implements EndpointServi
             throw new IllegalArgumentException("jira:" + operation + " needs the jiraUrl option: the base URL of Jira, "
                                                + "e.g. https://your-domain.atlassian.net");
         }
-        JiraDeployment.parse(configuration.getDeployment());
-        parseApiVersion(configuration.getApiVersion());
+        if (configuration.getDeployment() == JiraDeployment.SERVER && configuration.getApiVersion() == JiraApiVersion.V3) {
+            throw new JiraInvalidInputException("jira:" + operation + " has deployment=server and apiVersion=3, but Jira Data "
+                                               + "Center / Server speaks REST v2 only: use apiVersion=auto or 2");
+        }
     }
 
     @Override
@@ -118,7 +121,8 @@ public class JiraEndpoint extends ScheduledPollEndpoint implements EndpointServi
     }
 
     private boolean hasJiraUrl() {
-        return configuration.getJiraUrl() != null && !configuration.getJiraUrl().isBlank();
+        return configuration.getJiraClient() != null
+               || (configuration.getJiraUrl() != null && !configuration.getJiraUrl().isBlank());
     }
 
     /** Whether this endpoint talks to Jira: all do, except a receive-only jira:webhook (no registration, no reconcile). */
@@ -126,9 +130,16 @@ public class JiraEndpoint extends ScheduledPollEndpoint implements EndpointServi
         return consumerType != JiraConsumerType.WEBHOOK || webhookConfiguration.needsJira();
     }
 
-    /** Builds the client from the configuration. No I/O happens here: deployment detection is lazy. */
+    /**
+     * The endpoint's API over the injected jiraClient (not closed with the endpoint), else over a client built from the
+     * configuration. No I/O happens here: deployment detection is lazy.
+     */
     JiraApi createApi() throws Exception {
         JiraConfiguration c = configuration;
+        Duration ttl = Duration.ofMillis(c.getMetadataCacheTtl());
+        if (c.getJiraClient() != null) {
+            return new JiraApi(c.getJiraClient(), false, c.getDeployment(), c.getApiVersion().number(), ttl);
+        }
         JiraClientConfig.Builder b = JiraClientConfig.builder(c.getJiraUrl())
                 .auth(auth(c))
                 .userAgent(c.getUserAgent())
@@ -139,9 +150,6 @@ public class JiraEndpoint extends ScheduledPollEndpoint implements EndpointServi
                 .initialRetryDelay(Duration.ofMillis(c.getInitialRetryDelay()))
                 .maxRetryDelay(Duration.ofMillis(c.getMaxRetryDelay()))
                 .callListener(c.getCallListener());
-        if (c.getRetrySleeper() != null) {
-            b.sleeper(c.getRetrySleeper());
-        }
         if (c.getProxyHost() != null) {
             b.proxy(c.getProxyHost(), c.getProxyPort() == null ? -1 : c.getProxyPort());
             if (c.getProxyUsername() != null) {
@@ -152,8 +160,7 @@ public class JiraEndpoint extends ScheduledPollEndpoint implements EndpointServi
             SSLContext ssl = c.getSslContextParameters().createSSLContext(getCamelContext());
             b.sslContext(ssl);
         }
-        return new JiraApi(new JiraClient(b.build()), JiraDeployment.parse(c.getDeployment()),
-                parseApiVersion(c.getApiVersion()), Duration.ofMillis(c.getMetadataCacheTtl()));
+        return new JiraApi(new JiraClient(b.build()), true, c.getDeployment(), c.getApiVersion().number(), ttl);
     }
 
     /**
@@ -202,17 +209,6 @@ public class JiraEndpoint extends ScheduledPollEndpoint implements EndpointServi
             missing.add("accessToken");
         }
         return String.join(", ", missing);
-    }
-
-    static int parseApiVersion(String v) {
-        if (v == null || v.isBlank() || v.equalsIgnoreCase("auto")) {
-            return 0;
-        }
-        return switch (v.trim()) {
-            case "2" -> 2;
-            case "3" -> 3;
-            default -> throw new IllegalArgumentException("apiVersion '" + v + "' is not one of auto, 2, 3");
-        };
     }
 
     /** The Jira API of this endpoint (started lazily when used before start, e.g. by a health check). */
@@ -288,7 +284,8 @@ public class JiraEndpoint extends ScheduledPollEndpoint implements EndpointServi
 
     @Override
     public String getServiceUrl() {
-        return configuration.getJiraUrl();
+        return configuration.getJiraClient() != null ? configuration.getJiraClient().config().baseUrl()
+                : configuration.getJiraUrl();
     }
 
     @Override

@@ -2,14 +2,14 @@ package dev.cameljira.jira;
 
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cameljira.jira.client.JiraApi;
 import dev.cameljira.jira.client.JiraApiException;
 import dev.cameljira.jira.client.JiraAuthenticationException;
 import dev.cameljira.jira.client.JiraException;
 import dev.cameljira.jira.client.JiraPermissionException;
-import dev.cameljira.jira.client.JiraRequest;
 import dev.cameljira.jira.client.JiraTransportException;
+import dev.cameljira.jira.model.JiraMyself;
+import dev.cameljira.jira.model.JiraUser;
 
 /**
  * The readiness probe of a Jira connection: asks {@code /myself} once (no retries, so a probe answers quickly) and
@@ -32,12 +32,13 @@ public final class JiraHealth {
     }
 
     public static Status probe(JiraApi api) {
-        String url = api.client().config().baseUrl();
-        String credentials = api.client().config().auth().describe();
+        String url = api.baseUrl();
+        String credentials = api.caller();
         try {
-            JsonNode me = api.client().json(JiraRequest.get("/rest/api/2/myself").subject("the current user").retries(false));
-            String user = me.path("displayName").asText(null);
-            String id = me.hasNonNull("accountId") ? me.get("accountId").asText() : me.path("name").asText(null);
+            JiraMyself myself = api.probeMyself();
+            JiraUser me = myself == null ? null : myself.user();
+            String user = me == null ? null : me.displayName();
+            String id = me == null ? null : me.id();
             String who = user == null ? id : user + " (" + id + ")";
             String deployment = api.deployment().name().toLowerCase(Locale.ROOT);
             // fails (JiraInvalidInputException) when the configured apiVersion does not fit the detected deployment

@@ -39,7 +39,7 @@ public class JiraProducerHealthCheck extends AbstractHealthCheck {
             builder.down();
             return;
         }
-        builder.detail("jira.url", api.client().config().baseUrl());
+        builder.detail("jira.url", api.baseUrl());
         JiraHealth.Status s = JiraHealth.probe(api);
         builder.detail("jira.reason", s.reason());
         if (s.up()) {

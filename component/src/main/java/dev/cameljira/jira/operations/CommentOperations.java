@@ -2,14 +2,14 @@ package dev.cameljira.jira.operations;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cameljira.jira.JiraConstants;
 import dev.cameljira.jira.client.JiraApi;
 import dev.cameljira.jira.client.JiraInvalidInputException;
-import dev.cameljira.jira.client.JiraRequest;
+import dev.cameljira.jira.client.JiraJson;
+import dev.cameljira.jira.client.JiraPaging;
 import dev.cameljira.jira.model.AddCommentRequest;
 import dev.cameljira.jira.model.JiraComment;
 import dev.cameljira.jira.model.JiraVisibility;
@@ -37,11 +37,8 @@ public final class CommentOperations {
                 : ctx.require(JiraParam.ISSUE_KEY);
         Object text = typed != null ? typed.body() : text(ctx);
         JsonNode visibility = typed != null && typed.visibility() != null ? typed.visibility().toJson() : visibility(ctx);
-        ObjectNode body = commentBody(ctx, text, visibility);
-        JiraApi api = ctx.api();
-        JsonNode created = api.client().json(OperationSupport.issueRequest(JiraRequest::post, api, key, "/comment")
-                .body(body));
-        JiraComment comment = JiraComment.from(created);
+        requireText(ctx, text);
+        JiraComment comment = ctx.api().addComment(key, text, visibility);
         setHeaders(ctx, key, comment.id());
         return comment;
     }
@@ -58,11 +55,7 @@ public final class CommentOperations {
         if (pageSize < 1) {
             throw ctx.invalid("maxResults must be at least 1, was " + pageSize);
         }
-        JiraApi api = ctx.api();
-        List<JiraComment> all = OffsetPaging.all(OffsetPaging.iterate(
-                startAt -> api.client().json(OperationSupport.issueRequest(JiraRequest::get, api, key, "/comment")
-                        .query("startAt", startAt).query("maxResults", pageSize)),
-                page -> page.path("comments"), JiraComment::from, pageSize, 0, OffsetPaging.UNBOUNDED));
+        List<JiraComment> all = JiraPaging.all(ctx.api().comments(key, false, pageSize, 0));
         ctx.setHeader(JiraConstants.ISSUE_KEY, key);
         ctx.setHeader(JiraConstants.RESULT_COUNT, all.size());
         return all;
@@ -76,26 +69,20 @@ public final class CommentOperations {
     public static Object updateComment(OperationContext ctx) {
         String key = ctx.require(JiraParam.ISSUE_KEY);
         String id = ctx.require(JiraParam.COMMENT_ID);
-        ObjectNode body = commentBody(ctx, text(ctx), visibility(ctx));
-        JiraApi api = ctx.api();
-        JsonNode updated = api.client().json(commentRequest(JiraRequest::put, api, key, id).body(body));
+        Object text = text(ctx);
+        requireText(ctx, text);
+        JiraComment updated = ctx.api().updateComment(key, id, text, visibility(ctx));
         setHeaders(ctx, key, id);
-        return JiraComment.from(updated);
+        return updated;
     }
 
     /** deleteComment. Needs the issue key and the comment id; returns the id of the deleted comment. */
     public static Object deleteComment(OperationContext ctx) {
         String key = ctx.require(JiraParam.ISSUE_KEY);
         String id = ctx.require(JiraParam.COMMENT_ID);
-        JiraApi api = ctx.api();
-        api.client().send(commentRequest(JiraRequest::delete, api, key, id));
+        ctx.api().deleteComment(key, id);
         setHeaders(ctx, key, id);
         return id;
-    }
-
-    private static JiraRequest commentRequest(Function<String, JiraRequest> method, JiraApi api, String key, String id) {
-        return method.apply(OperationSupport.issuePath(api, key, "/comment/" + JiraApi.seg(id)))
-                .subject("comment " + id + " of issue " + key);
     }
 
     private static void setHeaders(OperationContext ctx, String key, String commentId) {
@@ -103,18 +90,12 @@ public final class CommentOperations {
         ctx.setHeader(JiraConstants.COMMENT_ID, commentId);
     }
 
-    /** {"body": rich text, "visibility": ...}; fails before any call when the text is empty. */
-    private static ObjectNode commentBody(OperationContext ctx, Object text, JsonNode visibility) {
+    /** Fails before any call when the text is empty. */
+    private static void requireText(OperationContext ctx, Object text) {
         if (OperationSupport.noText(text)) {
             throw new JiraInvalidInputException(ctx.operation().uriName() + " needs the comment text: send it as the String "
                                                 + "body, as 'body' of a JSON/Map body, or in an AddCommentRequest");
         }
-        ObjectNode body = ctx.api().client().newObject();
-        body.set("body", ctx.api().richText(text));
-        if (visibility != null) {
-            body.set("visibility", visibility);
-        }
-        return body;
     }
 
     /**
@@ -152,7 +133,7 @@ public final class CommentOperations {
             return n;
         }
         if (v instanceof Map<?, ?> m) {
-            return ctx.api().client().toTree(m);
+            return JiraJson.mapper().valueToTree(m);
         }
         try {
             return JiraVisibility.parse(OperationContext.asText(v)).toJson();

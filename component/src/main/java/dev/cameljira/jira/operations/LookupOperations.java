@@ -7,6 +7,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cameljira.jira.JiraConstants;
 import dev.cameljira.jira.client.JiraApi;
+import dev.cameljira.jira.client.JiraPaging;
 import dev.cameljira.jira.client.JiraRequest;
 import dev.cameljira.jira.model.CreateMeta;
 import dev.cameljira.jira.model.JiraField;
@@ -43,7 +44,7 @@ public final class LookupOperations {
         int pageSize = paging.pageSize();
         long limit = paging.limit();
         JiraApi api = ctx.api();
-        List<JiraUser> users = OffsetPaging.all(OffsetPaging.iterate(startAt -> usersPage(api, query, startAt, pageSize, limit),
+        List<JiraUser> users = JiraPaging.all(api.pages(startAt -> usersPage(api, query, startAt, pageSize, limit),
                 page -> page, JiraUser::from, pageSize, limit, MAX_PAGES));
         ctx.setHeader(JiraConstants.RESULT_COUNT, users.size());
         return users;
@@ -53,9 +54,9 @@ public final class LookupOperations {
      * One page of users matching a query (Cloud: {@code query=}, Data Center: {@code username=}), as Jira's bare JSON
      * array; it never asks for more users than the limit still needs.
      */
-    private static JsonNode usersPage(JiraApi api, String query, int startAt, int pageSize, long limit) {
+    private static JiraRequest usersPage(JiraApi api, String query, int startAt, int pageSize, long limit) {
         long want = limit > 0 ? Math.max(1, Math.min(pageSize, limit - startAt)) : pageSize;
-        return api.client().json(JiraRequest.get(api.api("/user/search")).query(api.isCloud() ? "query" : "username", query)
+        return (JiraRequest.get(api.api("/user/search")).query(api.isCloud() ? "query" : "username", query)
                 .query("startAt", startAt).query("maxResults", want).subject("users matching '" + query + "'"));
     }
 
@@ -135,13 +136,12 @@ public final class LookupOperations {
     /**
      * Every item of a startAt/maxResults-paged create-meta listing, converted, as an unmodifiable list. Cloud puts the
      * items in {@code cloudArray} (issueTypes, fields), Data Center in {@code values}; the last page is found by
-     * {@link OffsetPaging}'s rule.
+     * {@link JiraPaging}'s rule.
      */
     private static <T> List<T> pages(JiraApi api, String path, String subject, String cloudArray,
                                      Function<JsonNode, T> convert) {
-        return List.copyOf(OffsetPaging.all(OffsetPaging.iterate(
-                startAt -> api.client().json(JiraRequest.get(path).query("startAt", startAt)
-                        .query("maxResults", CREATE_META_PAGE).subject(subject)),
+        return List.copyOf(JiraPaging.all(api.pages(
+                startAt -> JiraRequest.get(path).query("startAt", startAt).query("maxResults", CREATE_META_PAGE).subject(subject),
                 page -> page.isArray() ? page : page.has(cloudArray) ? page.path(cloudArray) : page.path("values"),
                 convert, CREATE_META_PAGE, 0, MAX_PAGES)));
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cameljira.jira.JiraConfiguration;
 import dev.cameljira.jira.JiraOperation;
+import dev.cameljira.jira.JiraRequestConverters;
 import dev.cameljira.jira.client.JiraApi;
 import dev.cameljira.jira.client.JiraInvalidInputException;
 import org.apache.camel.Exchange;
@@ -69,8 +70,58 @@ public final class OperationContext {
     }
 
     /**
-     * The body as a JSON object when it is a Map, a JSON object node, or a String/byte[] holding a JSON object; else
-     * null. A String that starts like JSON but does not parse is an error naming the problem.
+     * The body as a typed request record: the record itself, or what Camel's type converters make of a Map, a JSON
+     * node or JSON text (String, byte[], InputStream; see {@link dev.cameljira.jira.JiraRequestConverters}); empty for
+     * no body or a body of another kind. A body that cannot be read as the record is an error naming the operation and
+     * what was wrong.
+     */
+    public <T> Optional<T> requestBody(Class<T> type) {
+        Object b = body();
+        if (b == null) {
+            return Optional.empty();
+        }
+        if (type.isInstance(b)) {
+            return Optional.of(type.cast(b));
+        }
+        if (!(b instanceof Map<?, ?> || b instanceof JsonNode || b instanceof CharSequence || b instanceof byte[]
+              || b instanceof java.io.InputStream)) {
+            return Optional.empty();
+        }
+        try {
+            T converted = exchange.getContext().getTypeConverter().mandatoryConvertTo(type, exchange, b);
+            if (b instanceof java.io.InputStream) {
+                // the stream is read: later look-ups see the record
+                exchange.getIn().setBody(converted);
+            }
+            return Optional.of(converted);
+        } catch (org.apache.camel.NoTypeConversionAvailableException e) {
+            return Optional.empty();
+        } catch (org.apache.camel.TypeConversionException e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof JiraInvalidInputException bad) {
+                    throw invalid(bad.getMessage());
+                }
+            }
+            throw invalid("the body cannot be read as a " + type.getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** A parameter from the headers, else the endpoint option; body keys are not looked at (see requestBody). */
+    public Optional<String> headerOrOption(JiraParam p) {
+        for (String h : p.headers()) {
+            Object v = in().getHeader(h);
+            if (v != null && !(v instanceof String s && s.isBlank())) {
+                return Optional.of(asText(v));
+            }
+        }
+        return Optional.ofNullable(p.fromConfig(config)).filter(v -> !(v instanceof String s && s.isBlank()))
+                .map(OperationContext::asText);
+    }
+
+    /**
+     * The body as a JSON object when it is a Map, a JSON object node, or a String/byte[] holding a JSON object (by
+     * {@link JiraRequestConverters#isJsonObject}); else null. Text that starts like JSON but does not parse is an error
+     * naming the problem.
      */
     public ObjectNode bodyObject() {
         if (!bodyParsed) {
@@ -80,10 +131,13 @@ public final class OperationContext {
                 bodyObject = o;
             } else if (b instanceof Map<?, ?> m) {
                 bodyObject = api.client().mapper().valueToTree(m);
-            } else if (b instanceof String s && s.stripLeading().startsWith("{")) {
-                bodyObject = parseJson(s);
-            } else if (b instanceof byte[] bytes && bytes.length > 0 && bytes[0] == '{') {
-                bodyObject = parseJson(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            } else if (b instanceof CharSequence || b instanceof byte[]) {
+                // the same rule as the request converters: text is a JSON object when its first non-blank character is
+                // a brace (a byte-order mark and leading blanks allowed, in String and byte[] alike)
+                String s = b instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : b.toString();
+                if (JiraRequestConverters.isJsonObject(s)) {
+                    bodyObject = parseJson(s.replace("\uFEFF", ""));
+                }
             }
         }
         return bodyObject;

@@ -11,11 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cameljira.jira.JiraConstants;
 import dev.cameljira.jira.client.JiraApi;
+import dev.cameljira.jira.client.JiraPaging;
 import dev.cameljira.jira.client.JiraPermissionException;
 import dev.cameljira.jira.client.JiraRequest;
 import dev.cameljira.jira.client.PagedIterator;
 import dev.cameljira.jira.model.CreateProjectRequest;
+import dev.cameljira.jira.model.JiraMyself;
 import dev.cameljira.jira.model.JiraProject;
+import dev.cameljira.jira.model.JiraUser;
 import dev.cameljira.jira.model.UpdateProjectRequest;
 
 /**
@@ -127,8 +130,10 @@ public final class ProjectOperations {
 
     /** accountId (Cloud) or user name (Data Center) of the user the endpoint authenticates as, cached. */
     static String currentUserId(JiraApi api) {
-        JsonNode me = api.cache().get("myself", () -> api.client().json(JiraRequest.get(api.api("/myself")).subject("current user")));
-        return api.isCloud() ? me.path("accountId").asText() : me.path("name").asText();
+        JiraMyself me = api.cache().get("myself", api::myself);
+        JiraUser user = me == null ? null : me.user();
+        String id = user == null ? null : api.isCloud() ? user.accountId() : user.name();
+        return id == null ? "" : id;
     }
 
     private static void putLead(JiraApi api, ObjectNode body, String leadId) {
@@ -272,8 +277,8 @@ public final class ProjectOperations {
         if (api.isCloud()) {
             int page = (int) Math.min(Math.min(paging.pageSize(), CLOUD_MAX_PAGE), limit > 0 ? limit : Integer.MAX_VALUE);
             String typeFilter = types.isEmpty() ? null : String.join(",", types);
-            it = OffsetPaging.iterate(startAt -> cloudPage(api, query, typeFilter, orderBy, expand, page, startAt),
-                    p -> p.path("values"), JiraProject::from, page, limit, OffsetPaging.UNBOUNDED);
+            it = api.pages(startAt -> cloudPage(api, query, typeFilter, orderBy, expand, page, startAt),
+                    p -> p.path("values"), JiraProject::from, page, limit, JiraPaging.UNBOUNDED);
         } else {
             if (orderBy != null && !SERVER_ORDER_BY.contains(orderField(orderBy))) {
                 throw ctx.invalid("orderBy '" + orderBy + "' is not available on Jira Data Center, which has no project search;"
@@ -285,11 +290,11 @@ public final class ProjectOperations {
         return it;
     }
 
-    private static JsonNode cloudPage(JiraApi api, String query, String typeKey, String orderBy, String expand,
-                                      int pageSize, int startAt) {
-        return api.client().json(JiraRequest.get(api.api("/project/search")).query("startAt", startAt)
+    private static JiraRequest cloudPage(JiraApi api, String query, String typeKey, String orderBy, String expand,
+                                         int pageSize, int startAt) {
+        return JiraRequest.get(api.api("/project/search")).query("startAt", startAt)
                 .query("maxResults", pageSize).query("query", query).query("typeKey", typeKey).query("orderBy", orderBy)
-                .query("expand", expand).subject("project search"));
+                .query("expand", expand).subject("project search");
     }
 
     private static PagedIterator.Page<JiraProject> serverList(JiraApi api, String query, List<String> types, String orderBy,

@@ -14,10 +14,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cameljira.jira.JiraConstants;
 import dev.cameljira.jira.client.JiraApi;
-import dev.cameljira.jira.client.JiraRequest;
+import dev.cameljira.jira.model.AddWorklogRequest;
 import dev.cameljira.jira.model.JiraWorklog;
 
 /** addWorklog: {@code POST /issue/{key}/worklog}. */
@@ -42,50 +41,56 @@ public final class WorklogOperations {
      * CamelJiraWorklogId.
      */
     public static Object addWorklog(OperationContext ctx) {
-        String key = ctx.require(JiraParam.ISSUE_KEY);
+        AddWorklogRequest typed = ctx.typedBody(AddWorklogRequest.class).orElse(null);
+        String key = typed != null && !OperationSupport.blank(typed.issueKey()) ? typed.issueKey()
+                : ctx.require(JiraParam.ISSUE_KEY);
         JiraApi api = ctx.api();
-        ObjectNode body = api.client().newObject();
-        putTimeSpent(ctx, body);
-        body.put("started", started(ctx, api));
-        Object comment = OperationSupport.bodyComment(ctx);
-        if (comment != null) {
-            body.set("comment", api.richText(comment));
+        Object comment = typed != null ? typed.comment() : OperationSupport.bodyComment(ctx);
+        JsonNode visibility = typed != null && typed.visibility() != null ? typed.visibility().toJson()
+                : CommentOperations.visibility(ctx);
+        String started = typed != null && typed.started() != null ? JIRA_TIME.format(parse(ctx, typed.started().strip()))
+                : started(ctx, api);
+        JiraApi.WorklogBody body;
+        if (typed != null && typed.timeSpentSeconds() != null) {
+            body = new JiraApi.WorklogBody(null, positive(ctx, String.valueOf(typed.timeSpentSeconds()),
+                    JiraParam.TIME_SPENT_SECONDS, 1), started, null, null);
+        } else if (typed != null && typed.timeSpent() != null) {
+            body = new JiraApi.WorklogBody(duration(ctx, typed.timeSpent()), null, started, null, null);
+        } else {
+            body = timeSpent(ctx, started);
         }
-        JsonNode visibility = CommentOperations.visibility(ctx);
-        if (visibility != null) {
-            body.set("visibility", visibility);
-        }
-        JsonNode created = api.client().json(OperationSupport.issueRequest(JiraRequest::post, api, key, "/worklog")
-                .body(body));
-        JiraWorklog worklog = JiraWorklog.from(created);
+        body = new JiraApi.WorklogBody(body.timeSpent(), body.timeSpentSeconds(), started,
+                OperationSupport.noText(comment) ? null : api.richText(comment), visibility);
+        JiraWorklog worklog = JiraWorklog.from(api.addWorklog(key, body));
         ctx.setHeader(JiraConstants.ISSUE_KEY, key);
         ctx.setHeader(JiraConstants.WORKLOG_ID, worklog.id());
         return worklog;
     }
 
-    private static void putTimeSpent(OperationContext ctx, ObjectNode body) {
+    private static JiraApi.WorklogBody timeSpent(OperationContext ctx, String started) {
         String seconds = ctx.string(JiraParam.TIME_SPENT_SECONDS).orElse(null);
         if (seconds != null) {
-            body.put("timeSpentSeconds", positive(ctx, seconds, JiraParam.TIME_SPENT_SECONDS, 1));
-            return;
+            return new JiraApi.WorklogBody(null, positive(ctx, seconds, JiraParam.TIME_SPENT_SECONDS, 1), started, null, null);
         }
         String spent = ctx.string(JiraParam.TIME_SPENT).orElse(null);
         if (spent != null) {
-            if (!DURATION.matcher(spent).matches()) {
-                throw ctx.invalid(JiraParam.TIME_SPENT.description() + " must be in Jira's notation such as '1h 30m', '2d' or "
-                                  + "'45m', was '" + spent + "'");
-            }
-            body.put("timeSpent", spent.strip());
-            return;
+            return new JiraApi.WorklogBody(duration(ctx, spent), null, started, null, null);
         }
         String minutes = ctx.string(JiraParam.MINUTES_SPENT).orElse(null);
         if (minutes != null) {
-            body.put("timeSpentSeconds", positive(ctx, minutes, JiraParam.MINUTES_SPENT, 60));
-            return;
+            return new JiraApi.WorklogBody(null, positive(ctx, minutes, JiraParam.MINUTES_SPENT, 60), started, null, null);
         }
         throw ctx.invalid("needs the time spent: set header " + JiraConstants.TIME_SPENT + " (\"1h 30m\"), "
                           + JiraConstants.TIME_SPENT_SECONDS + " or " + JiraConstants.LEGACY_MINUTES_SPENT
-                          + ", or put 'timeSpent' or 'timeSpentSeconds' in a JSON/Map body");
+                          + ", or put 'timeSpent' or 'timeSpentSeconds' in a JSON/Map body or an AddWorklogRequest");
+    }
+
+    private static String duration(OperationContext ctx, String spent) {
+        if (!DURATION.matcher(spent).matches()) {
+            throw ctx.invalid(JiraParam.TIME_SPENT.description() + " must be in Jira's notation such as '1h 30m', '2d' or "
+                              + "'45m', was '" + spent + "'");
+        }
+        return spent.strip();
     }
 
     private static long positive(OperationContext ctx, String value, JiraParam p, long factor) {
@@ -106,7 +111,7 @@ public final class WorklogOperations {
         Object v = ctx.raw(JiraParam.WORKLOG_STARTED).orElse(null);
         OffsetDateTime t;
         if (v == null) {
-            t = OffsetDateTime.now(api.client().config().clock());
+            t = OffsetDateTime.now(api.clock());
         } else if (v instanceof OffsetDateTime o) {
             t = o;
         } else if (v instanceof ZonedDateTime z) {

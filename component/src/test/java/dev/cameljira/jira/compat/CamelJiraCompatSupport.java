@@ -26,14 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class CamelJiraCompatSupport extends JiraSandboxTestSupport {
 
 
-    /** Replaces the pre-configured component configuration by an empty one (keeping only the no-sleep retry hook). */
+    /** Replaces the pre-configured component configuration by an empty one. */
     @Override
     protected void configure(CamelContext context) throws Exception {
         JiraComponent jira = context.getComponent("jira", JiraComponent.class);
-        JiraConfiguration shared = jira.getConfiguration();
-        JiraConfiguration empty = new JiraConfiguration();
-        empty.setRetrySleeper(shared.getRetrySleeper());
-        jira.setConfiguration(empty);
+        jira.setConfiguration(new JiraConfiguration());
         addRoutes(context);
     }
 

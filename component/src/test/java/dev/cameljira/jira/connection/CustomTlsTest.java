@@ -19,7 +19,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.cameljira.jira.JiraConstants;
 import dev.cameljira.jira.client.JiraOutcomeUnknownException;
 import dev.cameljira.jira.client.JiraTransportException;
-import dev.cameljira.jira.client.Sleeper;
+import dev.cameljira.jira.client.JiraCallListener;
 import dev.cameljira.jira.model.JiraIssue;
 import dev.cameljira.sandbox.spec.HttpExchangeRecord;
 import dev.cameljira.sandbox.spec.JiraSpecValidator;
@@ -90,7 +90,7 @@ class CustomTlsTest {
         sleeps.clear();
         camel = CamelFixture.start((context, component) -> {
             context.getRegistry().bind("tls", trusting(keystore));
-            context.getRegistry().bind("recordSleeps", (Sleeper) sleeps::add);
+            context.getRegistry().bind("recordSleeps", retryWaits(sleeps));
         });
     }
 
@@ -136,7 +136,7 @@ class CustomTlsTest {
 
     private String endpoint(String operation, String options) {
         return "jira:" + operation + "?jiraUrl=" + baseUrl() + "&username=admin@example.com&apiToken=tls-test-token"
-               + "&retrySleeper=#recordSleeps" + options;
+               + "&callListener=#recordSleeps" + options;
     }
 
     private String baseUrl() {
@@ -189,5 +189,15 @@ class CustomTlsTest {
                     reqHeaders, e.getRequest().getBody(), e.getResponse().getStatus(), respHeaders, e.getResponse().getBody())));
         }
         return found;
+    }
+
+    /** A call listener that records every retry wait the client schedules. */
+    static JiraCallListener retryWaits(List<Duration> waits) {
+        return new JiraCallListener() {
+            @Override
+            public void retryScheduled(String method, String operationPath, int status, Duration delay, boolean rateLimited) {
+                waits.add(delay);
+            }
+        };
     }
 }

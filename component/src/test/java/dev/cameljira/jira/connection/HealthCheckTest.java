@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import dev.cameljira.jira.client.Sleeper;
+import dev.cameljira.jira.client.JiraCallListener;
 import dev.cameljira.jira.test.SpecCheckedWireMock;
 import dev.cameljira.sandbox.JiraSandbox;
 import dev.cameljira.sandbox.SandboxUsers;
@@ -62,7 +62,7 @@ class HealthCheckTest extends SandboxPairSupport {
         }
 
         List<HealthCheck.Result> results = readiness("jira:getIssue?jiraUrl=http://127.0.0.1:" + closedPort
-                                                     + "&username=admin@example.com&apiToken=whatever&retrySleeper=#recordSleeps");
+                                                     + "&username=admin@example.com&apiToken=whatever&callListener=#recordSleeps");
 
         assertThat(results).singleElement().satisfies(r -> {
             assertThat(r.getState()).isEqualTo(HealthCheck.State.DOWN);
@@ -159,7 +159,7 @@ class HealthCheckTest extends SandboxPairSupport {
             registry.register(producers);
             // report every check, not only the DOWN ones when one is DOWN
             registry.setExposureLevel("full");
-            context.getRegistry().bind("recordSleeps", (Sleeper) sleeps::add);
+            context.getRegistry().bind("recordSleeps", retryWaits(sleeps));
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -169,5 +169,15 @@ class HealthCheckTest extends SandboxPairSupport {
                 }
             });
         });
+    }
+
+    /** A call listener that records every retry wait the client schedules. */
+    static JiraCallListener retryWaits(List<Duration> waits) {
+        return new JiraCallListener() {
+            @Override
+            public void retryScheduled(String method, String operationPath, int status, Duration delay, boolean rateLimited) {
+                waits.add(delay);
+            }
+        };
     }
 }

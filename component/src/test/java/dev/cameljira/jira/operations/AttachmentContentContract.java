@@ -253,7 +253,7 @@ abstract class AttachmentContentContract extends ActivityTestSupport {
         String id = attach(key, bytes, "flaky.bin").id();
         sandbox.admin().faults().failNext("GET", contentPathPrefix() + id, 503, 1);
 
-        Object content = call("jira:getAttachmentContent", null, Map.of(JiraConstants.ATTACHMENT_ID, id));
+        Object content = call("jira:getAttachmentContent?jiraClient=#recordingClient", null, Map.of(JiraConstants.ATTACHMENT_ID, id));
 
         assertThat(content).isEqualTo(bytes);
         assertThat(contentRequests(id)).as("503, then the bytes").hasSize(2);

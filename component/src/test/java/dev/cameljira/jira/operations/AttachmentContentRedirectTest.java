@@ -66,6 +66,8 @@ class AttachmentContentRedirectTest {
     private DefaultCamelContext context;
     private ProducerTemplate template;
 
+    private dev.cameljira.jira.client.JiraClient client;
+
     @BeforeAll
     void start() throws Exception {
         jira = new SpecCheckedWireMock(JiraSpecValidator.cloud());
@@ -82,12 +84,12 @@ class AttachmentContentRedirectTest {
         context = new DefaultCamelContext();
         JiraComponent component = new JiraComponent();
         JiraConfiguration c = component.getConfiguration();
-        c.setJiraUrl(jira.baseUrl());
-        c.setDeployment("cloud");
-        c.setUsername("admin@example.com");
-        c.setApiToken("s3cr3t-token");
-        c.setRetrySleeper(d -> {
-        });
+        c.setDeployment(dev.cameljira.jira.client.JiraDeployment.CLOUD);
+        // an injected client that never sleeps between retries
+        client = new dev.cameljira.jira.client.JiraClient(dev.cameljira.jira.client.JiraClientConfig.builder(jira.baseUrl())
+                .auth(dev.cameljira.jira.client.JiraAuth.basic("admin@example.com", "s3cr3t-token")).sleeper(d -> {
+                }).build());
+        c.setJiraClient(client);
         context.addComponent("jira", component);
         context.start();
         template = context.createProducerTemplate();
@@ -96,6 +98,7 @@ class AttachmentContentRedirectTest {
     @AfterAll
     void stop() {
         context.stop();
+        client.close();
         media.stop(0);
         mediaThreads.shutdownNow();
         jira.close();

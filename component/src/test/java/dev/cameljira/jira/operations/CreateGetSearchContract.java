@@ -204,4 +204,42 @@ abstract class CreateGetSearchContract extends JiraSandboxTestSupport {
         assertThat(ex.getException()).isInstanceOf(dev.cameljira.jira.client.JiraBadRequestException.class)
                 .hasMessageContaining("400");
     }
+
+    @SuppressWarnings("unchecked")
+    private List<String> summaries(Object iterator) {
+        List<String> out = new ArrayList<>();
+        ((Iterator<JiraIssue>) iterator).forEachRemaining(i -> out.add(i.summary()));
+        return out;
+    }
+
+    @Test
+    void searchTakesItsRequestFromAJsonTextMapRecordOrPlainJqlBody() {
+        String label = "typed" + System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            sandbox.admin().createIssue("DEMO", "Task", "Typed " + i, Map.of("labels", List.of(label)));
+        }
+        String jql = "labels = " + label + " ORDER BY created ASC";
+        String searchPath = isCloud() ? "/rest/api/3/search/jql" : "/rest/api/2/search";
+        sandbox.admin().clearRequests();
+
+        List<String> fromJson = summaries(call("jira:searchIssues?maxResults=50",
+                "{\"jql\": \"" + jql + "\", \"fields\": \"summary\", \"maxResults\": 2, \"limit\": 3}", Map.of()));
+        assertThat(fromJson).containsExactly("Typed 0", "Typed 1", "Typed 2");
+        assertThat(searchRequests(searchPath)).as("the body's page size 2 beat the option's 50; the limit stopped the paging")
+                .isEqualTo(2);
+        assertThat(summaries(call("jira:searchIssues", Map.of("jql", jql, "limit", 1), Map.of()))).containsExactly("Typed 0");
+        assertThat(summaries(call("jira:searchIssues", dev.cameljira.jira.model.SearchRequest.of(jql).withMaxResults(4),
+                Map.of(JiraConstants.JQL, "project = NOPE")))).as("the record's JQL beats the header").hasSize(5);
+        assertThat(summaries(call("jira:searchIssues", jql.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of())))
+                .as("plain text is the JQL").hasSize(5);
+    }
+
+    @Test
+    void aSearchBodyWithAnUnknownKeyFailsBeforeAnyCallNamingIt() {
+        sandbox.admin().clearRequests();
+        Exchange ex = send("jira:searchIssues", "{\"jq\": \"project = DEMO\"}", Map.of());
+        assertThat(ex.getException()).isInstanceOf(dev.cameljira.jira.client.JiraInvalidInputException.class)
+                .hasMessageContaining("searchIssues").hasMessageContaining("no key 'jq'");
+        assertThat(sandbox.admin().requests()).noneMatch(r -> r.path().contains("/search"));
+    }
 }

@@ -6,6 +6,10 @@ import java.util.Map;
 
 import dev.cameljira.jira.JiraComponent;
 import dev.cameljira.jira.JiraConfiguration;
+import dev.cameljira.jira.client.JiraAuth;
+import dev.cameljira.jira.client.JiraCallListener;
+import dev.cameljira.jira.client.JiraClient;
+import dev.cameljira.jira.client.JiraClientConfig;
 import dev.cameljira.sandbox.JiraSandbox;
 import dev.cameljira.sandbox.SandboxUsers;
 import org.apache.camel.CamelContext;
@@ -35,8 +39,9 @@ public abstract class JiraSandboxTestSupport {
     protected JiraSandbox sandbox;
     protected CamelContext context;
     protected ProducerTemplate template;
-    /** Retry delays the client asked for (no test ever sleeps). */
+    /** Retry delays the clients of {@link #recordingClient} asked for (they never sleep). */
     protected final List<java.time.Duration> sleeps = new ArrayList<>();
+    private final List<JiraClient> clients = new ArrayList<>();
 
     /** The deployment this test class runs against. */
     protected abstract JiraSandbox.Mode mode();
@@ -56,15 +61,32 @@ public abstract class JiraSandboxTestSupport {
         c.setJiraUrl(sandbox.baseUrl());
         c.setUsername(isCloud() ? SandboxUsers.ADMIN_EMAIL : SandboxUsers.ADMIN_NAME);
         c.setApiToken(SandboxUsers.ADMIN_TOKEN);
-        c.setRetrySleeper(d -> {
-            synchronized (sleeps) {
-                sleeps.add(d);
-            }
-        });
         context.addComponent("jira", jira);
+        // for endpoints that provoke retries: jiraClient=#recordingClient waits by recording, not sleeping
+        context.getRegistry().bind("recordingClient", recordingClient(null));
         configure(context);
         context.start();
         template = context.createProducerTemplate();
+    }
+
+    /**
+     * A client for the sandbox as its admin that records its retry waits in {@link #sleeps} instead of sleeping (the
+     * injectable jiraClient option); closed after the class.
+     */
+    protected JiraClient recordingClient(JiraCallListener listener) {
+        JiraClientConfig.Builder b = JiraClientConfig.builder(sandbox.baseUrl())
+                .auth(JiraAuth.basic(isCloud() ? SandboxUsers.ADMIN_EMAIL : SandboxUsers.ADMIN_NAME, SandboxUsers.ADMIN_TOKEN))
+                .sleeper(d -> {
+                    synchronized (sleeps) {
+                        sleeps.add(d);
+                    }
+                });
+        if (listener != null) {
+            b.callListener(listener);
+        }
+        JiraClient client = new JiraClient(b.build());
+        clients.add(client);
+        return client;
     }
 
     /** Hook for subclasses: adjust the sandbox before it starts (e.g. a test clock or time zone). */
@@ -80,6 +102,7 @@ public abstract class JiraSandboxTestSupport {
         if (context != null) {
             context.stop();
         }
+        clients.forEach(JiraClient::close);
         if (sandbox != null) {
             sandbox.close();
         }

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cameljira.jira.client.JiraApi;
-import dev.cameljira.jira.client.JiraRequest;
 import dev.cameljira.jira.model.ChangelogEntry;
 import dev.cameljira.jira.model.JiraIssue;
 
@@ -46,9 +45,7 @@ final class ChangelogReader {
             int missingTo = startAt > 0 ? startAt : total;
             readCloudBackwards(issue, api, from, missingFrom, missingTo).forEach(h -> all.put(h.id(), h));
         } else {
-            JsonNode full = api.client().json(JiraRequest.get(api.api("/issue/" + JiraApi.seg(issue.id())))
-                    .query("fields", "updated").query("expand", "changelog").subject("issue " + issue.key()));
-            parse(full.path("changelog").get("histories")).forEach(h -> all.put(h.id(), h));
+            api.expandedChangelog(issue.id()).stream().filter(h -> h.id() != null).forEach(h -> all.put(h.id(), h));
         }
         return sorted(new ArrayList<>(all.values()));
     }
@@ -58,9 +55,8 @@ final class ChangelogReader {
         int end = missingTo;
         while (end > missingFrom) {
             int start = Math.max(missingFrom, end - PAGE);
-            JsonNode page = api.client().json(JiraRequest.get(api.api("/issue/" + JiraApi.seg(issue.id()) + "/changelog"))
-                    .query("startAt", start).query("maxResults", end - start).subject("changelog of " + issue.key()));
-            List<ChangelogEntry> values = parse(page.get("values"));
+            List<ChangelogEntry> values = api.changelogPage(issue.id(), start, end - start).stream()
+                    .filter(h -> h.id() != null).toList();
             out.addAll(values);
             if (values.isEmpty() || before(oldest(values), from)) {
                 break;

@@ -16,7 +16,7 @@ import dev.cameljira.jira.client.JiraInvalidInputException;
 import dev.cameljira.jira.consumer.JiraConsumerType;
 import dev.cameljira.jira.consumer.JiraEventHeaders;
 import dev.cameljira.jira.model.JiraIssue;
-import dev.cameljira.jira.operations.SearchOperations;
+import dev.cameljira.jira.model.SearchRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
@@ -238,6 +238,6 @@ public class JiraPollingConsumer extends ScheduledBatchPollingConsumer {
     }
 
     static List<String> split(String csv) {
-        return SearchOperations.split(csv);
+        return csv == null ? List.of() : SearchRequest.csv(List.of(csv));
     }
 }

@@ -2,13 +2,10 @@ package dev.cameljira.jira.consumer.poll;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cameljira.jira.client.JiraApi;
-import dev.cameljira.jira.client.JiraRequest;
-import dev.cameljira.jira.model.JiraIssue;
+import dev.cameljira.jira.model.JiraMyself;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +29,8 @@ final class JiraUserTime {
 
     /** The integration user's time zone ({@code GET /myself} -> {@code timeZone}). */
     static ZoneId zone(JiraApi api) {
-        JsonNode me = api.client().json(JiraRequest.get(api.api("/myself")).subject("myself"));
-        String tz = me.path("timeZone").asText(null);
+        JiraMyself me = api.myself();
+        String tz = me == null ? null : me.timeZone();
         if (tz != null && !tz.isBlank()) {
             try {
                 return ZoneId.of(tz);
@@ -50,8 +47,6 @@ final class JiraUserTime {
 
     /** Jira's current time ({@code serverInfo.serverTime}), or the local clock when Jira does not tell it. */
     static Instant now(JiraApi api) {
-        JsonNode info = api.client().json(JiraRequest.get(api.api("/serverInfo")).subject("serverInfo"));
-        OffsetDateTime t = JiraIssue.date(info.get("serverTime"));
-        return t == null ? Instant.now() : t.toInstant();
+        return api.serverTime().orElseGet(() -> api.clock().instant());
     }
 }

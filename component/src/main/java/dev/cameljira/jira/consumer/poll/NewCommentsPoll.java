@@ -8,7 +8,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cameljira.jira.client.JiraApi;
-import dev.cameljira.jira.client.JiraRequest;
 import dev.cameljira.jira.model.JiraComment;
 import dev.cameljira.jira.model.JiraEvent;
 import dev.cameljira.jira.model.JiraIssue;
@@ -65,16 +64,14 @@ final class NewCommentsPoll implements PollKind {
     }
 
     private static void readNewestFirst(JiraIssue issue, JiraApi api, Instant from, int total, Map<String, JiraComment> all) {
-        for (int startAt = 0; startAt < total; startAt += PAGE) {
-            JsonNode page = api.client().json(JiraRequest.get(api.api("/issue/" + JiraApi.seg(issue.id()) + "/comment"))
-                    .query("orderBy", "-created").query("startAt", startAt).query("maxResults", PAGE)
-                    .subject("comments of " + issue.key()));
-            List<JiraComment> got = add(page.get("comments"), all);
-            boolean reachedWindowStart = got.stream().anyMatch(c -> c.created() != null && c.created().toInstant().isBefore(from));
-            if (got.isEmpty() || reachedWindowStart) {
+        // newest first, page by page: stop at the first comment older than the window
+        for (JiraComment c : api.comments(issue.id(), true, PAGE, 0)) {
+            if (c.id() != null) {
+                all.put(c.id(), c);
+            }
+            if (c.created() != null && c.created().toInstant().isBefore(from)) {
                 return;
             }
-            total = page.path("total").asInt(total);
         }
     }
 

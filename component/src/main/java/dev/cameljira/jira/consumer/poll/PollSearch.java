@@ -12,7 +12,7 @@ import java.util.function.Function;
 import dev.cameljira.jira.client.JiraApi;
 import dev.cameljira.jira.client.PagedIterator;
 import dev.cameljira.jira.model.JiraIssue;
-import dev.cameljira.jira.operations.SearchOperations;
+import dev.cameljira.jira.model.SearchRequest;
 
 /**
  * Reads every issue of a poll's window, one search request per page (Cloud {@code /search/jql} with
@@ -62,7 +62,8 @@ final class PollSearch {
     }
 
     static Result run(JiraApi api, String jql, List<String> fields, String expand, int pageSize) {
-        return run(() -> SearchOperations.search(api, jql, fields, expand, pageSize, 0));
+        SearchRequest search = new SearchRequest(jql, fields, expand == null ? null : List.of(expand), pageSize, 0L);
+        return run(() -> api.search(search, pageSize));
     }
 
     /** Runs the search until a pass sees nothing move (at most {@link #MAX_PASSES} passes) and merges what they found. */

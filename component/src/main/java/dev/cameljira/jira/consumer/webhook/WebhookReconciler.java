@@ -14,7 +14,7 @@ import dev.cameljira.jira.consumer.JqlWindow;
 import dev.cameljira.jira.model.ChangelogEntry;
 import dev.cameljira.jira.model.JiraEvent;
 import dev.cameljira.jira.model.JiraIssue;
-import dev.cameljira.jira.operations.SearchOperations;
+import dev.cameljira.jira.model.SearchRequest;
 
 /**
  * The webhook consumer's safety net (as Workato runs one every 6 hours): a JQL search for the issues updated since the
@@ -84,7 +84,7 @@ final class WebhookReconciler {
         Instant started = clock.instant();
         int routed = 0;
         boolean complete = true;
-        for (JiraIssue issue : SearchOperations.search(api.get(), query(started), List.of("*all"), "changelog", PAGE_SIZE, 0)) {
+        for (JiraIssue issue : api.get().search(new SearchRequest(query(started), List.of("*all"), List.of("changelog"), PAGE_SIZE, 0L), PAGE_SIZE)) {
             JiraEvent event = toEvent(issue);
             String key = versionKey(issue);
             if (key == null || !accepts.test(event.type())) {

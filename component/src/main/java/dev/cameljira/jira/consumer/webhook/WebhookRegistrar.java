@@ -3,14 +3,12 @@ package dev.cameljira.jira.consumer.webhook;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cameljira.jira.client.JiraApi;
 import dev.cameljira.jira.client.JiraNotFoundException;
 import dev.cameljira.jira.client.JiraOutcomeUnknownException;
 import dev.cameljira.jira.client.JiraPermissionException;
-import dev.cameljira.jira.client.JiraRequest;
+import dev.cameljira.jira.model.JiraWebhook;
+import dev.cameljira.jira.model.WebhookRegistration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 final class WebhookRegistrar {
 
-    static final String PATH = "/rest/webhooks/1.0/webhook";
+    static final String PATH = JiraApi.WEBHOOKS;
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRegistrar.class);
 
@@ -60,16 +58,16 @@ final class WebhookRegistrar {
      */
     String register() {
         try {
-            List<JsonNode> same = registrationsForUrl();
+            List<JiraWebhook> same = registrationsForUrl();
             if (same.isEmpty()) {
                 return create();
             }
             String id = idOf(same.get(0));
-            api.client().json(JiraRequest.put(PATH + "/" + JiraApi.seg(id)).body(body()).subject("webhook " + id));
-            for (JsonNode extra : same.subList(1, same.size())) {
+            api.updateWebhook(id, registration());
+            for (JiraWebhook extra : same.subList(1, same.size())) {
                 String extraId = idOf(extra);
                 LOG.info("Deleting duplicate Jira webhook {} for {} (keeping {})", extraId, url, id);
-                delete(extraId);
+                api.deleteWebhook(extraId);
             }
             LOG.info("Reusing Jira webhook {} for {} (events {})", id, url, events);
             return id;
@@ -79,12 +77,12 @@ final class WebhookRegistrar {
     }
 
     private String create() {
-        JsonNode created;
+        JiraWebhook created;
         try {
-            created = api.client().json(JiraRequest.post(PATH).body(body()).subject("webhook registration"));
+            created = api.createWebhook(registration());
         } catch (JiraOutcomeUnknownException e) {
             // the POST may have reached Jira: look before trying again
-            List<JsonNode> same = registrationsForUrl();
+            List<JiraWebhook> same = registrationsForUrl();
             if (same.isEmpty()) {
                 throw e;
             }
@@ -98,22 +96,17 @@ final class WebhookRegistrar {
     /** Deletes the registration; one that is already gone is fine. */
     void unregister(String id) {
         try {
-            delete(id);
+            api.deleteWebhook(id);
             LOG.info("Removed Jira webhook {} for {}", id, url);
         } catch (JiraNotFoundException gone) {
             LOG.debug("Jira webhook {} was already removed", id);
         }
     }
 
-    private void delete(String id) {
-        api.client().send(JiraRequest.delete(PATH + "/" + JiraApi.seg(id)).subject("webhook " + id));
-    }
-
-    private List<JsonNode> registrationsForUrl() {
-        JsonNode all = api.client().json(JiraRequest.get(PATH).subject("webhooks"));
-        List<JsonNode> out = new ArrayList<>();
-        for (JsonNode w : all) {
-            if (sameUrl(url, w.path("url").asText(null))) {
+    private List<JiraWebhook> registrationsForUrl() {
+        List<JiraWebhook> out = new ArrayList<>();
+        for (JiraWebhook w : api.webhooks()) {
+            if (sameUrl(url, w.url())) {
                 out.add(w);
             }
         }
@@ -131,36 +124,21 @@ final class WebhookRegistrar {
         return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
     }
 
-    ObjectNode body() {
-        ObjectNode b = api.client().newObject();
-        b.put("name", name);
-        b.put("url", url);
-        ArrayNode ev = b.putArray("events");
-        events.forEach(ev::add);
-        b.putObject("filters").put("issue-related-events-section", jql == null ? "" : jql);
-        b.put("excludeBody", false);
-        if (secret != null) {
-            b.put("secret", secret);
-        }
-        return b;
+    /** What is registered: the endpoint's URL, events, JQL filter and secret. */
+    WebhookRegistration registration() {
+        return WebhookRegistration.of(name, url, events, jql, secret);
     }
 
-    /** The id of a registration: the last segment of its {@code self} URL (Jira sends no separate id field). */
-    static String idOf(JsonNode registration) {
-        String self = registration.path("self").asText("");
-        int slash = self.lastIndexOf('/');
-        if (slash >= 0 && slash < self.length() - 1) {
-            return self.substring(slash + 1);
+    /** The id of a registration, or an error when Jira sent neither self nor id. */
+    static String idOf(JiraWebhook registration) {
+        if (registration.id() == null) {
+            throw new IllegalStateException("Jira's webhook registration carries neither self nor id: cannot tell its id");
         }
-        JsonNode id = registration.get("id");
-        if (id != null && !id.isNull()) {
-            return id.asText();
-        }
-        throw new IllegalStateException("Jira's webhook registration carries neither self nor id: cannot tell its id");
+        return registration.id();
     }
 
     private JiraPermissionException explain(JiraPermissionException e) {
-        String user = api.client().config().auth().describe();
+        String user = api.caller();
         String message = "jira:webhook cannot register its webhook: Jira refused " + e.getMethod() + " " + PATH + " (403) for "
                          + user + ". Admin webhooks need the Jira Administrators global permission. Either grant it to that "
                          + "user, or set registerWebhook=false and register the webhook by hand in Jira's admin console "
