@@ -99,6 +99,6 @@ public final class RichText {
             return List.of();
         }
         String text = markdownOrPlain.startsWith("\uFEFF") ? markdownOrPlain.substring(1) : markdownOrPlain;
-        return MarkdownBlockParser.parse(text.replace("\r\n", "\n").replace('\r', '\n'));
+        return MarkdownBlocks.parse(text.replace("\r\n", "\n").replace('\r', '\n'));
     }
 }
