@@ -38,7 +38,10 @@ import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.InlineParser;
 import org.commonmark.parser.Parser;
+import org.commonmark.parser.SourceLine;
+import org.commonmark.parser.SourceLines;
 
 /**
  * Reads Markdown with commonmark-java and turns its tree into {@link Block}s for {@link AdfWriter} and
@@ -64,7 +67,20 @@ final class MarkdownBlocks {
     /** Deepest nesting of emphasis, links and images. */
     static final int MAX_INLINE_NESTING = 32;
 
-    private static final Parser PARSER = Parser.builder()
+    /**
+     * Emphasis delimiter runs ({@code *}, {@code _}, {@code ~}) above which the inline content is read as plain text:
+     * commonmark-java 0.32's emphasis matching takes time quadratic in the number of runs on some inputs (e.g.
+     * {@code "_ _*"} repeated: ~10 s for 40 KB), far beyond any text a person writes (Jira limits a description to
+     * 32,767 characters; 4096 runs is one every 8 characters of such a text).
+     */
+    static final int MAX_DELIMITER_RUNS = 4096;
+
+    private static final Parser PARSER = builder().build();
+    /** Same blocks, but each line of a paragraph or heading is text: no emphasis, code or Markdown links (bare URLs still link). */
+    private static final Parser PLAIN_INLINES = builder().inlineParserFactory(context -> new PlainInlines()).build();
+
+    private static Parser.Builder builder() {
+        return Parser.builder()
             .extensions(List.of(StrikethroughExtension.builder().requireTwoTildes(true).build(),
                     AutolinkExtension.builder().linkTypes(AutolinkType.URL).build()))
             // in CommonMark's order (the parser tries them in the set's order): a heading underline before a rule,
@@ -73,8 +89,8 @@ final class MarkdownBlocks {
                     ThematicBreak.class, ListBlock.class)))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
             .maxOpenBlockParsers(MAX_OPEN_BLOCKS)
-            .maxInlineNesting(MAX_INLINE_NESTING)
-            .build();
+            .maxInlineNesting(MAX_INLINE_NESTING);
+    }
 
     private final String input;
 
@@ -85,7 +101,48 @@ final class MarkdownBlocks {
     /** Parses text whose line ends are already {@code \n}. */
     static List<Block> parse(String text) {
         MarkdownBlocks reader = new MarkdownBlocks(text);
-        return reader.blocks(PARSER.parse(text));
+        Parser parser = delimiterRuns(text) > MAX_DELIMITER_RUNS ? PLAIN_INLINES : PARSER;
+        return reader.blocks(parser.parse(text));
+    }
+
+    /** Runs of {@code *}, {@code _} or {@code ~}, counted up to one more than {@link #MAX_DELIMITER_RUNS}. */
+    static int delimiterRuns(String text) {
+        int runs = 0;
+        char previous = 0;
+        for (int i = 0; i < text.length() && runs <= MAX_DELIMITER_RUNS; i++) {
+            char c = text.charAt(i);
+            if ((c == '*' || c == '_' || c == '~') && c != previous) {
+                runs++;
+            }
+            previous = c;
+        }
+        return runs;
+    }
+
+    /** Inline "parser" of {@link #PLAIN_INLINES}: the lines as text, without their leading and trailing whitespace. */
+    private static final class PlainInlines implements InlineParser {
+        @Override
+        public void parse(SourceLines lines, Node block) {
+            boolean first = true;
+            for (SourceLine line : lines.getLines()) {
+                if (!first) {
+                    block.appendChild(new SoftLineBreak());
+                }
+                first = false;
+                String content = line.getContent().toString();
+                String stripped = content.strip();
+                if (stripped.isEmpty()) {
+                    continue;
+                }
+                Text text = new Text(stripped);
+                SourceSpan span = line.getSourceSpan();
+                if (span != null) {
+                    int start = content.indexOf(stripped.charAt(0));
+                    text.addSourceSpan(span.subSpan(start, start + stripped.length()));
+                }
+                block.appendChild(text);
+            }
+        }
     }
 
     // ---- blocks ----
