@@ -57,8 +57,9 @@ import org.commonmark.parser.SourceLines;
  * </ul>
  * Links whose destination is empty or uses the {@code javascript:}, {@code vbscript:} or {@code data:} scheme are
  * written as the Markdown text they came from. An image becomes a link to its source, labelled with its alt text.
- * Quotes and lists nest up to about {@link #MAX_OPEN_BLOCKS} / 2 levels and inline marks up to
- * {@link #MAX_INLINE_NESTING}; deeper markers stay text (commonmark-java's limits), so nothing here recurses deeper.
+ * Lists nest up to about {@link #MAX_OPEN_BLOCKS} / 2 levels, quotes up to {@link #MAX_OPEN_BLOCKS} and inline marks
+ * up to {@link #MAX_INLINE_NESTING}; deeper markers stay text (commonmark-java's limits), so nothing here recurses
+ * deeper.
  */
 final class MarkdownBlocks {
 
@@ -70,26 +71,26 @@ final class MarkdownBlocks {
     /**
      * Emphasis delimiter runs ({@code *}, {@code _}, {@code ~}) above which the inline content is read as plain text:
      * commonmark-java 0.32's emphasis matching takes time quadratic in the number of runs on some inputs (e.g.
-     * {@code "_ _*"} repeated: ~10 s for 40 KB), far beyond any text a person writes (Jira limits a description to
+     * {@code "_ _*"} repeated: seconds for 40 KB), far beyond any text a person writes (Jira limits a description to
      * 32,767 characters; 4096 runs is one every 8 characters of such a text).
      */
     static final int MAX_DELIMITER_RUNS = 4096;
 
     private static final Parser PARSER = builder().build();
-    /** Same blocks, but each line of a paragraph or heading is text: no emphasis, code or Markdown links (bare URLs still link). */
+    /** Same blocks, but the lines of paragraphs and headings are text: no emphasis, code or Markdown links. */
     private static final Parser PLAIN_INLINES = builder().inlineParserFactory(context -> new PlainInlines()).build();
 
     private static Parser.Builder builder() {
         return Parser.builder()
-            .extensions(List.of(StrikethroughExtension.builder().requireTwoTildes(true).build(),
-                    AutolinkExtension.builder().linkTypes(AutolinkType.URL).build()))
-            // in CommonMark's order (the parser tries them in the set's order): a heading underline before a rule,
-            // a rule before a list item; no HtmlBlock, no IndentedCodeBlock
-            .enabledBlockTypes(new LinkedHashSet<>(List.of(BlockQuote.class, Heading.class, FencedCodeBlock.class,
-                    ThematicBreak.class, ListBlock.class)))
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-            .maxOpenBlockParsers(MAX_OPEN_BLOCKS)
-            .maxInlineNesting(MAX_INLINE_NESTING);
+                .extensions(List.of(StrikethroughExtension.builder().requireTwoTildes(true).build(),
+                        AutolinkExtension.builder().linkTypes(AutolinkType.URL).build()))
+                // in CommonMark's order (the parser tries them in the set's order): a heading underline before a rule,
+                // a rule before a list item; no HtmlBlock, no IndentedCodeBlock
+                .enabledBlockTypes(new LinkedHashSet<>(List.of(BlockQuote.class, Heading.class, FencedCodeBlock.class,
+                        ThematicBreak.class, ListBlock.class)))
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+                .maxOpenBlockParsers(MAX_OPEN_BLOCKS)
+                .maxInlineNesting(MAX_INLINE_NESTING);
     }
 
     private final String input;

@@ -79,7 +79,8 @@ class RichTextLargeInputTest {
         assertThat(plain.at("/content/1/type").asText()).isEqualTo("bulletList");
         JsonNode item = plain.at("/content/1/content/0/content/0/content");
         assertThat(item.get(0).path("text").asText()).isEqualTo("**item** at ");
-        assertThat(item.get(1).at("/marks/0/attrs/href").asText()).as("bare URLs still link").isEqualTo("https://e.com");
+        assertThat(item.get(1).at("/marks/0/attrs/href").asText()).as("bare URLs still link")
+                .isEqualTo("https://e.com");
         JsonNode paragraph = plain.at("/content/2/content");
         assertThat(paragraph.get(0).path("text").asText()).isEqualTo("para");
         assertThat(paragraph.get(1).path("type").asText()).isEqualTo("hardBreak");
