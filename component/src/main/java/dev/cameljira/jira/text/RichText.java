@@ -8,15 +8,20 @@ import java.util.List;
  * Rich text conversions for Jira: plain text or simple Markdown to Atlassian Document Format (REST v3) and to wiki
  * markup (REST v2 / Data Center), and any of them back to plain text.
  *
- * <p>Markdown understood (everything else is text): paragraphs separated by blank lines, a single newline inside a
- * paragraph is a line break; {@code **strong**}/{@code __strong__}, {@code *em*}/{@code _em_},
- * {@code ~~strike~~}, {@code `code`}, {@code [text](url "title")}, {@code <url>} and bare http(s) URLs; {@code - },
- * {@code * } and {@code 1. } lists (nested by indentation); fenced code ({@code ```lang} or
- * {@code ~~~}); {@code #} to {@code ######} headings; {@code > } quotes; {@code ---} rules; backslash escapes.
- * Plain text without Markdown survives {@code toPlainText(toAdf(text))} unchanged, apart from trailing whitespace
- * on lines and runs of blank lines (one blank line separates paragraphs).
+ * <p>Markdown is read by commonmark-java: CommonMark plus GFM strikethrough ({@code ~~strike~~}) and bare URLs
+ * ({@code https://...}) as links; see {@code MarkdownBlocks} for the details. Deliberate differences from CommonMark,
+ * so that plain text survives: a single newline inside a paragraph is a line break, the leading whitespace of the
+ * lines of a top-level paragraph is kept, there are no indented code blocks and no HTML blocks (HTML is text), and
+ * adjacent bullet lists are one list. Plain text without Markdown survives {@code toPlainText(toAdf(text))}
+ * unchanged, apart from trailing whitespace on lines and runs of blank lines (one blank line separates paragraphs);
+ * what CommonMark reads differently from plain text: entities such as {@code &amp;}, a line underlined with
+ * {@code ===} or {@code ---} (a heading), lines starting with {@code - }, {@code * }, {@code + }, {@code 1. } or
+ * {@code 1) } (lists), {@code # } (headings), {@code > } (quotes), a fence, and {@code [label]: url} lines (link
+ * definitions).
  *
- * <p>All methods are thread-safe, linear in the input size, and never recurse deeper than a fixed nesting limit.
+ * <p>All methods are thread-safe and never recurse deeper than a fixed nesting limit. Their time is linear in the
+ * input size; commonmark-java's emphasis matching is not on some pathological inputs, so a text with more than
+ * 4096 runs of {@code *}, {@code _} or {@code ~} has its inline markup read as text.
  */
 public final class RichText {
 
@@ -99,6 +104,6 @@ public final class RichText {
             return List.of();
         }
         String text = markdownOrPlain.startsWith("\uFEFF") ? markdownOrPlain.substring(1) : markdownOrPlain;
-        return MarkdownBlockParser.parse(text.replace("\r\n", "\n").replace('\r', '\n'));
+        return MarkdownBlocks.parse(text.replace("\r\n", "\n").replace('\r', '\n'));
     }
 }

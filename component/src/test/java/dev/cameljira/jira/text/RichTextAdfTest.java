@@ -86,8 +86,22 @@ class RichTextAdfTest {
 
         @Test
         void loneHashAndNumbersWithoutMarkersStayText() {
+            // CommonMark reads a lone "#" as an empty heading, which ends the paragraph; ADF and wiki have no empty
+            // heading, so it is written as the text "#"
             assertThat(adf("#\n####### seven\n2020. was a year")).isEqualTo(doc(
-                    p(t("#") + "," + BR + "," + t("####### seven") + "," + BR + "," + t("2020. was a year"))));
+                    p(t("#")) + "," + p(t("####### seven") + "," + BR + "," + t("2020. was a year"))));
+        }
+
+        @Test
+        void indentedLinesAreTextNotCode() {
+            assertThat(adf("Trace:\n\n    at A.run(A.java:1)\n\tat B.main(B.java:2)")).isEqualTo(doc(p(t("Trace:"))
+                    + "," + p(t("    at A.run(A.java:1)") + "," + BR + "," + t("\\tat B.main(B.java:2)"))));
+        }
+
+        @Test
+        void htmlIsText() {
+            assertThat(adf("<div>\na <b>bold</b> <!-- note -->\n</div>")).isEqualTo(doc(p(String.join(",",
+                    t("<div>"), BR, t("a <b>bold</b> <!-- note -->"), BR, t("</div>")))));
         }
     }
 
@@ -187,6 +201,31 @@ class RichTextAdfTest {
         @Test
         void unsafeSchemesAreNotLinked() {
             assertThat(adf("[click](javascript:alert(1))")).isEqualTo(doc(p(t("[click](javascript:alert(1))"))));
+            assertThat(adf("<JavaScript:alert(1)> **[x](data:text/html,y)**")).isEqualTo(doc(p(
+                    t("<JavaScript:alert(1)> ") + "," + t("[x](data:text/html,y)", STRONG))));
+            assertThat(adf("[empty]()")).isEqualTo(doc(p(t("[empty]()"))));
+        }
+
+        @Test
+        void referenceLinksUseTheirDefinitionWhichShowsNothing() {
+            assertThat(adf("See [the docs][d] and [d].\n\n[d]: https://e.com/docs \"Docs\"")).isEqualTo(doc(p(
+                    String.join(",", t("See "),
+                            t("the docs", "{'type':'link','attrs':{'href':'https://e.com/docs','title':'Docs'}}"),
+                            t(" and "), t("d", "{'type':'link','attrs':{'href':'https://e.com/docs','title':'Docs'}}"),
+                            t(".")))));
+        }
+
+        @Test
+        void imageIsALinkToItsSourceNamedByItsAltText() {
+            assertThat(adf("![screen shot](https://e.com/a.png) ![](https://e.com/b.png)")).isEqualTo(doc(p(
+                    String.join(",", t("screen shot", link("https://e.com/a.png")), t(" "),
+                            t("https://e.com/b.png", link("https://e.com/b.png"))))));
+        }
+
+        @Test
+        void entitiesAreDecodedOutsideCode() {
+            assertThat(adf("AT&amp;T &copy; &#65; &nosuch; `&amp;`")).isEqualTo(doc(p(
+                    t("AT&T © A &nosuch; ") + "," + t("&amp;", CODE))));
         }
 
         @Test
@@ -212,7 +251,38 @@ class RichTextAdfTest {
         }
 
         @Test
+        void setextHeadings() {
+            assertThat(adf("Title\n=====\nSub title\n---\ntext")).isEqualTo(doc(String.join(",",
+                    "{'type':'heading','attrs':{'level':1},'content':[" + t("Title") + "]}",
+                    "{'type':'heading','attrs':{'level':2},'content':[" + t("Sub title") + "]}", p(t("text")))));
+        }
+
+        @Test
+        void plusBulletsAndParenthesisNumbersAreListMarkers() {
+            assertThat(adf("1) first\n2) second\n+ plus")).isEqualTo(doc(
+                    "{'type':'orderedList','content':[" + item(p(t("first"))) + "," + item(p(t("second"))) + "]},"
+                            + "{'type':'bulletList','content':[" + item(p(t("plus"))) + "]}"));
+        }
+
+        @Test
+        void deepNestingStopsAtTheLimitAndKeepsTheRestAsText() {
+            ObjectNode doc = adf("> ".repeat(60) + "x\n\n" + "- ".repeat(60) + "y");
+            String plain = RichText.toPlainText(doc);
+            assertThat(plain).contains("> > > x", "- - - y");
+            assertThat(depth(doc)).isLessThan(2 * MarkdownBlocks.MAX_OPEN_BLOCKS);
+        }
+
+        private static int depth(JsonNode node) {
+            int deepest = 0;
+            for (JsonNode child : node.path("content")) {
+                deepest = Math.max(deepest, depth(child));
+            }
+            return deepest + 1;
+        }
+
+        @Test
         void bulletList() {
+            // CommonMark starts a new list when the bullet changes; adjacent bullet lists are written as one
             assertThat(adf("- one\n* **two**\n- three")).isEqualTo(doc("{'type':'bulletList','content':["
                     + String.join(",", item(p(t("one"))), item(p(t("two", STRONG))), item(p(t("three"))))
                     + "]}"));

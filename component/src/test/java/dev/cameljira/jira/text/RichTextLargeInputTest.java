@@ -65,12 +65,37 @@ class RichTextLargeInputTest {
         assertThat(RichText.wikiToPlainText(RichText.toWiki(text))).isEqualTo(text);
     }
 
+    @Test
+    void beyondTheDelimiterLimitBlocksStayAndInlineMarkupIsText() {
+        String runs = " _a".repeat(MarkdownBlocks.MAX_DELIMITER_RUNS / 2);
+        String within = "# Title\n\n- **item** at https://e.com\n\npara\n   next" + runs;
+        String beyond = within + " _b".repeat(MarkdownBlocks.MAX_DELIMITER_RUNS / 2 + 1);
+
+        ObjectNode marked = RichTextAdfTest.adf(within);
+        assertThat(marked.at("/content/1/content/0/content/0/content/0/marks/0/type").asText()).isEqualTo("strong");
+
+        ObjectNode plain = RichTextAdfTest.adf(beyond);
+        assertThat(plain.at("/content/0/type").asText()).isEqualTo("heading");
+        assertThat(plain.at("/content/1/type").asText()).isEqualTo("bulletList");
+        JsonNode item = plain.at("/content/1/content/0/content/0/content");
+        assertThat(item.get(0).path("text").asText()).isEqualTo("**item** at ");
+        assertThat(item.get(1).at("/marks/0/attrs/href").asText()).as("bare URLs still link")
+                .isEqualTo("https://e.com");
+        JsonNode paragraph = plain.at("/content/2/content");
+        assertThat(paragraph.get(0).path("text").asText()).isEqualTo("para");
+        assertThat(paragraph.get(1).path("type").asText()).isEqualTo("hardBreak");
+        assertThat(paragraph.get(2).path("text").asText()).as("indentation kept").startsWith("   next _a _a");
+    }
+
     static Stream<Arguments> adversarial() {
         return Stream.of(
                 Arguments.of("asterisks", repeat("*")),
                 Arguments.of("underscore words", repeat("_a")),
                 Arguments.of("openers only", repeat("**a ")),
                 Arguments.of("mixed delimiters", repeat("*_~~a")),
+                // quadratic in commonmark-java 0.32's emphasis matching (10-20 s for 40 KB), see MAX_DELIMITER_RUNS
+                Arguments.of("spaced delimiters", repeat("_ _*")),
+                Arguments.of("strong and em runs", repeat("** *_")),
                 Arguments.of("alternating emphasis", repeat("*a **b ")),
                 Arguments.of("open brackets", repeat("[")),
                 Arguments.of("unfinished links", repeat("[a](")),

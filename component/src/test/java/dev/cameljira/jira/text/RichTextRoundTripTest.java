@@ -37,7 +37,7 @@ class RichTextRoundTripTest {
                 "Open https://example.com/path?q=1&r=2 now",
                 "Ends with a URL: https://example.com/a_b.",
                 "JIRA-123 [not a link] and (parens) {braces} |pipes|",
-                "1) first\n2) second\n+ plus line",
+                "1)first and 2)second, +plus",
                 "Line one\r\nLine two\r\n\r\nParagraph two\r\n",
                 "trailing spaces   \nare dropped\t\n\n\n\n\nand blank lines collapse",
                 "x".repeat(5000));
