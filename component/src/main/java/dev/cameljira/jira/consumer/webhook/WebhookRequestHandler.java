@@ -136,9 +136,9 @@ final class WebhookRequestHandler implements Processor {
             return new Reply(200, "ignored: event not selected by this endpoint");
         }
         String deliveryId = in.getHeader(DELIVERY_ID_HEADER, String.class);
-        if (deliveryId != null && (deliveryId.isBlank() || deliveryId.length() > MAX_DELIVERY_ID_LENGTH)) {
+        if (deliveryId != null && !validDeliveryId(deliveryId)) {
             return Reply.rejected(400, JiraCallListener.REJECTED_MALFORMED, DELIVERY_ID_HEADER + " must be 1 to "
-                    + MAX_DELIVERY_ID_LENGTH + " characters");
+                    + MAX_DELIVERY_ID_LENGTH + " visible ASCII characters");
         }
         JiraEvent event = WebhookPayloads.toEvent(payload, deliveryId);
         DeliveryLedger.Outcome outcome = ledger.deliver(deliveryId, () -> routeAndRemember(event));
@@ -160,6 +160,24 @@ final class WebhookRequestHandler implements Processor {
                 ledger.remember(version);
             } catch (RuntimeException e) {
                 LOG.debug("could not remember {} for the reconcile poll: {}", version, e.toString());
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Jira's delivery ids are UUIDs: 1 to 256 visible ASCII characters. Anything else (spaces, control characters, a
+     * header folded over two lines, which HTTP servers join with a space) is refused rather than kept as a
+     * de-duplication key and written to logs.
+     */
+    static boolean validDeliveryId(String id) {
+        if (id.isEmpty() || id.length() > MAX_DELIVERY_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return false;
             }
         }
         return true;
