@@ -48,6 +48,10 @@ final class SuiteSecrets {
         secrets.add(basic(SandboxUsers.ADMIN_NAME, WRONG_TOKEN));
         secrets.add(basic(ZendeskEmulator.AGENT_EMAIL + "/token", ZendeskEmulator.AGENT_API_TOKEN));
         secrets.add(basic(ServiceNowEmulator.ADMIN_USER, ServiceNowEmulator.ADMIN_PASSWORD));
+        // the OAuth 1.0a private key: any 40 characters of it in a row (base64, or PEM lines of 64)
+        String key = SandboxUsers.OAUTH_PRIVATE_KEY_PKCS8_BASE64;
+        secrets.add(key.substring(0, 40));
+        secrets.add(key.substring(key.length() / 2, key.length() / 2 + 40));
         return secrets;
     }
 
@@ -104,9 +108,10 @@ final class SuiteSecrets {
         return List.copyOf(PRINTED_URIS);
     }
 
-    static Set<String> classesRun() {
+    /** The test classes that ran so far, in order. */
+    static List<String> classesRun() {
         synchronized (CLASSES_RUN) {
-            return Set.copyOf(CLASSES_RUN);
+            return List.copyOf(CLASSES_RUN);
         }
     }
 }
