@@ -40,8 +40,15 @@ public class JiraWebhookConfiguration implements Cloneable {
     private String events = DEFAULT_EVENTS;
     @UriParam(label = "consumer,webhook,security", secret = true,
               description = "Shared secret of the webhook: deliveries must carry X-Hub-Signature: sha256=<HMAC-SHA256 of the "
-                            + "body>, else they are refused with 401. Registered with Jira when registerWebhook=true.")
+                            + "body>, else they are refused with 401. Registered with Jira when registerWebhook=true. "
+                            + "Required: a missing or blank secret stops the route from starting unless allowUnsigned=true.")
     private String secret;
+    @UriParam(label = "consumer,webhook,security", defaultValue = "false",
+              description = "Accept unsigned deliveries when no secret is set (for local use only: anyone who can reach the "
+                            + "path can then inject events). Without it a missing or blank secret (an empty Kubernetes "
+                            + "Secret, an empty .env line) stops the route from starting. A secret that is set is always "
+                            + "checked.")
+    private boolean allowUnsigned;
     @UriParam(label = "consumer,webhook", defaultValue = "1048576",
               description = "Largest accepted body in bytes; larger deliveries get 413. (The HTTP server's own limit, "
                             + "e.g. quarkus.http.limits.max-body-size, applies first.)")
@@ -50,9 +57,10 @@ public class JiraWebhookConfiguration implements Cloneable {
               description = "Deepest accepted JSON nesting; deeper payloads get 400.")
     private int maxJsonDepth = 64;
     @UriParam(label = "consumer,webhook",
-              description = "Where delivery ids (X-Atlassian-Webhook-Identifier) are remembered to drop Jira's redeliveries: "
-                            + "any Camel IdempotentRepository, e.g. a JDBC one shared by several replicas. Default: in memory, "
-                            + "the last 50,000 ids. An id is kept only once the route succeeded.")
+              description = "Where delivery ids (X-Atlassian-Webhook-Identifier, else the eventId derived from the payload) "
+                            + "are remembered to drop Jira's redeliveries: any Camel IdempotentRepository, e.g. a JDBC one "
+                            + "shared by several replicas. Default: in memory, the last 50,000 ids. An id is kept only once "
+                            + "the route succeeded; with reconcileInterval each delivery also keeps its issue version.")
     private IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer,webhook", defaultValue = "0", javaType = "java.time.Duration",
               description = "Backup poll (milliseconds or a duration such as 6h; 0 = off): searches the issues updated since the "
@@ -117,6 +125,14 @@ public class JiraWebhookConfiguration implements Cloneable {
         this.secret = secret;
     }
 
+    public boolean isAllowUnsigned() {
+        return allowUnsigned;
+    }
+
+    public void setAllowUnsigned(boolean allowUnsigned) {
+        this.allowUnsigned = allowUnsigned;
+    }
+
     public long getMaxBodySize() {
         return maxBodySize;
     }
@@ -169,6 +185,6 @@ public class JiraWebhookConfiguration implements Cloneable {
     public String toString() {
         return "JiraWebhookConfiguration[webhookPath=" + webhookPath + ", registerWebhook=" + registerWebhook
                + ", webhookExternalUrl=" + webhookExternalUrl + ", events=" + events + ", secret="
-               + (secret == null ? "none" : "xxxxxx") + ", reconcileInterval=" + reconcileInterval + "]";
+               + (secret == null ? "none" : "xxxxxx") + ", allowUnsigned=" + allowUnsigned + ", reconcileInterval=" + reconcileInterval + "]";
     }
 }

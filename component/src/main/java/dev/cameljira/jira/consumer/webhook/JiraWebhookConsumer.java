@@ -3,8 +3,10 @@ package dev.cameljira.jira.consumer.webhook;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import dev.cameljira.jira.JiraEndpoint;
 import dev.cameljira.jira.consumer.JiraEventHeaders;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On start it opens the path, then (with {@code registerWebhook=true}) registers or reuses the Jira admin webhook,
  * and (with {@code reconcileInterval}) schedules the backup poll. Deliveries are checked (method, content type, size,
- * signature, JSON), filtered by {@code events}, de-duplicated by {@code X-Atlassian-Webhook-Identifier} and routed
+ * signature, JSON), filtered by {@code events}, de-duplicated by {@code X-Atlassian-Webhook-Identifier} (else the
+ * event id derived from the payload) and routed
  * synchronously: 200 when the route succeeded, 500 when it failed so Jira redelivers. On stop it removes the
  * registration ({@code unregisterOnStop}) and closes the path.
  */
@@ -45,6 +48,7 @@ public class JiraWebhookConsumer extends DefaultConsumer {
     private String registrationId;
     private WebhookReconciler reconciler;
     private ScheduledExecutorService reconcileExecutor;
+    private volatile WebhookRejections rejections;
 
     public JiraWebhookConsumer(JiraEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -72,11 +76,18 @@ public class JiraWebhookConsumer extends DefaultConsumer {
             throw new IllegalArgumentException("reconcileInterval must be 0 (off) or positive, was " + c.getReconcileInterval());
         }
         String externalUrl = c.isRegisterWebhook() ? validExternalUrl(c.getWebhookExternalUrl()) : null;
-        boolean signed = c.getSecret() != null && !c.getSecret().isEmpty();
-        if (!signed) {
-            LOG.warn("jira:webhook on {} has no secret: deliveries are not authenticated, anyone who can reach the path can "
-                     + "inject events. Set secret (and the same secret in Jira).", path);
+        boolean signed = c.getSecret() != null && !c.getSecret().isBlank();
+        if (!signed && !c.isAllowUnsigned()) {
+            throw new IllegalArgumentException("jira:webhook on " + path + ": secret is " + (c.getSecret() == null ? "missing"
+                    : "blank") + ", so anyone who can reach the path could inject events. Set secret (the same secret as "
+                    + "the Jira webhook's; an empty Kubernetes Secret or .env line counts as blank), or allowUnsigned=true to "
+                    + "accept unsigned deliveries (local use only)");
         }
+        if (!signed) {
+            LOG.warn("jira:webhook on {} accepts UNSIGNED deliveries (allowUnsigned=true): anyone who can reach the path can "
+                     + "inject events. For local use only; set secret (and the same secret in Jira).", path);
+        }
+        boolean reconcile = c.getReconcileInterval() > 0;
 
         IdempotentRepository repository = c.getIdempotentRepository();
         if (repository == null) {
@@ -86,9 +97,12 @@ public class JiraWebhookConsumer extends DefaultConsumer {
         ServiceHelper.startService(repository);
         DeliveryLedger ledger = new DeliveryLedger(repository, IN_FLIGHT_WAIT);
 
-        WebhookRequestHandler handler = new WebhookRequestHandler(this::accepting, this::route, events,
+        rejections = new WebhookRejections(path, Clock.systemUTC(), LOG);
+        // only the backup poll reads the issue versions a delivery brought: without it a delivery costs one entry
+        Predicate<JiraEvent> route = reconcile ? event -> routeAndRemember(event, ledger) : this::route;
+        WebhookRequestHandler handler = new WebhookRequestHandler(this::accepting, route, events,
                 signed ? new WebhookSignature(c.getSecret()) : null, WebhookPayloads.reader(c.getMaxJsonDepth()),
-                c.getMaxBodySize(), ledger, getEndpoint().getConfiguration().getCallListener());
+                c.getMaxBodySize(), ledger, getEndpoint().getConfiguration().getCallListener(), rejections);
         Endpoint http = getEndpoint().getCamelContext().getEndpoint("platform-http:" + path + "?muteException=true");
         httpConsumer = http.createConsumer(handler);
         ServiceHelper.startService(httpConsumer);
@@ -100,7 +114,7 @@ public class JiraWebhookConsumer extends DefaultConsumer {
                         events.forRegistration(), jql(), signed ? c.getSecret() : null);
                 registrationId = registrar.register();
             }
-            if (c.getReconcileInterval() > 0) {
+            if (reconcile) {
                 startReconcile(events, ledger, c.getReconcileInterval());
             }
         } catch (Exception e) {
@@ -148,6 +162,16 @@ public class JiraWebhookConsumer extends DefaultConsumer {
             throw new IllegalStateException("the backup poll is off: set reconcileInterval (e.g. 6h) on " + getEndpoint());
         }
         return r.run();
+    }
+
+    /**
+     * Deliveries refused since the consumer started, by reason ({@code signature}, {@code malformed}, {@code too-large},
+     * {@code content-type}, {@code method}, {@code stopping}; see {@link dev.cameljira.jira.client.JiraCallListener}),
+     * e.g. for a gauge; empty before the first refusal or when not started.
+     */
+    public Map<String, Long> getRejectedDeliveries() {
+        WebhookRejections r = rejections;
+        return r == null ? Map.of() : r.counts();
     }
 
     /** The id of the Jira webhook this consumer registered or reuses, or null (registerWebhook=false or not started). */
@@ -208,6 +232,25 @@ public class JiraWebhookConsumer extends DefaultConsumer {
         } finally {
             releaseExchange(exchange, false);
         }
+    }
+
+    /**
+     * Routes a delivered event and remembers its issue version, so the backup poll does not route it again; failing to
+     * remember only risks a duplicate from the backup poll, so it does not fail the delivery.
+     */
+    private boolean routeAndRemember(JiraEvent event, DeliveryLedger ledger) {
+        if (!route(event)) {
+            return false;
+        }
+        String version = WebhookReconciler.versionKey(event.issue());
+        if (version != null) {
+            try {
+                ledger.remember(version);
+            } catch (RuntimeException e) {
+                LOG.debug("could not remember {} for the backup poll: {}", version, e.toString());
+            }
+        }
+        return true;
     }
 
     private String jql() {

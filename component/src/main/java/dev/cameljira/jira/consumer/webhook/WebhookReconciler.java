@@ -7,10 +7,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cameljira.jira.client.JiraApi;
+import dev.cameljira.jira.consumer.JqlWindow;
 import dev.cameljira.jira.model.ChangelogEntry;
 import dev.cameljira.jira.model.JiraEvent;
 import dev.cameljira.jira.model.JiraIssue;
@@ -28,7 +28,6 @@ final class WebhookReconciler {
     /** Prefix of the keys under which issue versions are remembered in the idempotent repository. */
     static final String VERSION_KEY_PREFIX = "jira-issue-version:";
 
-    private static final Pattern ORDER_BY = Pattern.compile("(?is)\\s+order\\s+by\\s+.*$");
     private static final int PAGE_SIZE = 50;
     private static final long OVERLAP_MINUTES = 1;
     private static final Duration SAME_MOMENT = Duration.ofSeconds(2);
@@ -50,7 +49,7 @@ final class WebhookReconciler {
     WebhookReconciler(Supplier<JiraApi> api, String jql, Predicate<String> accepts, DeliveryLedger ledger, Predicate<JiraEvent> route,
                       Clock clock, Instant since) {
         this.api = api;
-        this.jql = jql == null || jql.isBlank() ? null : ORDER_BY.matcher(jql.trim()).replaceAll("");
+        this.jql = jql;
         this.accepts = accepts;
         this.ledger = ledger;
         this.route = route;
@@ -71,8 +70,7 @@ final class WebhookReconciler {
     String query(Instant now) {
         long seconds = Math.max(0, Duration.between(since, now).getSeconds());
         long minutes = (seconds + 59) / 60 + OVERLAP_MINUTES;
-        String window = "updated >= -" + minutes + "m";
-        return (jql == null ? window : "(" + jql + ") AND " + window) + " ORDER BY updated ASC";
+        return JqlWindow.of(jql, "updated >= -" + minutes + "m", "updated ASC");
     }
 
     /**
@@ -135,6 +133,6 @@ final class WebhookReconciler {
 
     @Override
     public String toString() {
-        return "WebhookReconciler[" + (jql == null ? "all issues" : jql) + "]";
+        return "WebhookReconciler[" + (jql == null || jql.isBlank() ? "all issues" : jql) + "]";
     }
 }

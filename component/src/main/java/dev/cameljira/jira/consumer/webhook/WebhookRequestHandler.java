@@ -16,10 +16,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side of {@code jira:webhook}, run by platform-http for each request on the path. In order: method (405),
- * content type (415), size (413), signature (401), JSON (400), event selection (200, dropped), de-duplication (200,
- * dropped), then the route, synchronously on the request's thread: 200 when it succeeded, 500 when it failed (so Jira
- * redelivers). The reply is a status and a one-line text; every request header is removed from it and the payload is
- * never echoed. Each refused delivery (401, 400, 405, 413, 415, 503) is reported to the {@link JiraCallListener}.
+ * content type (415), size (413), signature (401), JSON (400), event selection (200, dropped), de-duplication by the
+ * event id (X-Atlassian-Webhook-Identifier, else the id derived from the payload; 200, dropped), then the route,
+ * synchronously on the request's thread: 200 when it succeeded, 500 when it failed (so Jira redelivers). The reply is a
+ * status and a one-line text; every request header is removed from it and the payload is never echoed. Each refused
+ * delivery (401, 400, 405, 413, 415, 503) is counted and logged ({@link WebhookRejections}) and reported to the
+ * {@link JiraCallListener}.
  */
 final class WebhookRequestHandler implements Processor {
 
@@ -27,6 +29,9 @@ final class WebhookRequestHandler implements Processor {
     static final String DELIVERY_ID_HEADER = "X-Atlassian-Webhook-Identifier";
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRequestHandler.class);
+    /** Where Vert.x platform-http puts the client's address. */
+    static final String REMOTE_ADDRESS_HEADER = "CamelVertxPlatformHttpRemoteAddress";
+
     private static final int MAX_DELIVERY_ID_LENGTH = 256;
 
     /**
@@ -51,16 +56,18 @@ final class WebhookRequestHandler implements Processor {
     private final long maxBodySize;
     private final DeliveryLedger ledger;
     private final JiraCallListener listener;
+    private final WebhookRejections rejections;
 
     /**
      * @param accepting whether deliveries are taken now (the consumer started, not suspended, not stopping)
      * @param route     routes one event; true when the route succeeded
      * @param signature verifier, or null to accept unsigned deliveries
      * @param listener  told about every refused delivery (null for none)
+     * @param rejections counts and logs every refused delivery
      */
     WebhookRequestHandler(BooleanSupplier accepting, Predicate<JiraEvent> route, WebhookEventSelection events,
                           WebhookSignature signature, ObjectMapper reader, long maxBodySize, DeliveryLedger ledger,
-                          JiraCallListener listener) {
+                          JiraCallListener listener, WebhookRejections rejections) {
         this.accepting = accepting;
         this.route = route;
         this.events = events;
@@ -69,6 +76,7 @@ final class WebhookRequestHandler implements Processor {
         this.maxBodySize = maxBodySize;
         this.ledger = ledger;
         this.listener = JiraCallListener.safe(listener);
+        this.rejections = rejections;
     }
 
     @Override
@@ -84,9 +92,16 @@ final class WebhookRequestHandler implements Processor {
             reply = new Reply(500, "internal error; redeliver later");
         }
         if (reply.rejection() != null) {
+            rejections.record(reply.status(), reply.rejection(), reply.reason(), remoteAddress(http.getIn()));
             listener.webhookRejected(reply.rejection());
         }
         write(http.getMessage(), reply);
+    }
+
+    /** The client's address as the HTTP server tells it (Vert.x platform-http, in plain Camel and Quarkus), or null. */
+    private static String remoteAddress(Message in) {
+        Object address = in.getHeader(REMOTE_ADDRESS_HEADER);
+        return address == null ? null : address.toString();
     }
 
     Reply handle(Message in) throws InterruptedException {
@@ -141,28 +156,14 @@ final class WebhookRequestHandler implements Processor {
                     + MAX_DELIVERY_ID_LENGTH + " visible ASCII characters");
         }
         JiraEvent event = WebhookPayloads.toEvent(payload, deliveryId);
-        DeliveryLedger.Outcome outcome = ledger.deliver(deliveryId, () -> routeAndRemember(event));
+        // the delivery id, else the id derived from the payload: the same for every copy of one event
+        DeliveryLedger.Outcome outcome = ledger.deliver(event.eventId(), () -> route.test(event));
         return switch (outcome) {
             case PROCESSED -> new Reply(200, "ok");
             case DUPLICATE -> new Reply(200, "duplicate delivery: already processed");
             case FAILED -> new Reply(500, "the route failed; redeliver later");
             case IN_PROGRESS -> new Reply(409, "this delivery is being processed; redeliver later");
         };
-    }
-
-    private boolean routeAndRemember(JiraEvent event) {
-        if (!route.test(event)) {
-            return false;
-        }
-        String version = WebhookReconciler.versionKey(event.issue());
-        if (version != null) {
-            try {
-                ledger.remember(version);
-            } catch (RuntimeException e) {
-                LOG.debug("could not remember {} for the reconcile poll: {}", version, e.toString());
-            }
-        }
-        return true;
     }
 
     /**

@@ -46,7 +46,7 @@ class WebhookBadInputTest extends WebhookReceiverTestSupport {
                     }
                     flaky.record(e);
                 });
-        builder.from("jira:webhook?webhookPath=" + OPEN + "&events=comment_created").process(open::record);
+        builder.from("jira:webhook?webhookPath=" + OPEN + "&allowUnsigned=true&events=comment_created").process(open::record);
     }
 
     @BeforeEach

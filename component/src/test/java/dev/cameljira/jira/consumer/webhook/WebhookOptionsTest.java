@@ -69,7 +69,7 @@ class WebhookOptionsTest {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("jira:webhook?webhookPath=/opt/receive").routeId("r").log("got ${header.CamelJiraEventType}");
+                from("jira:webhook?webhookPath=/opt/receive&allowUnsigned=true").routeId("r").log("got ${header.CamelJiraEventType}");
             }
         });
         assertThat(context.getRouteController().getRouteStatus("r").isStarted()).isTrue();
@@ -102,7 +102,7 @@ class WebhookOptionsTest {
                 .hasMessageContaining("events").hasMessageContaining("Comment Created");
         assertThat(startFailure("jira:webhook?webhookPath=/opt/b&events=,")).hasMessageContaining("events is empty");
         assertThat(startFailure("jira:webhook?webhookPath=no-slash")).hasMessageContaining("webhookPath");
-        assertThat(startFailure("jira:webhook?webhookPath=/opt/c&maxJsonDepth=0")).hasMessageContaining("maxJsonDepth");
+        assertThat(startFailure("jira:webhook?webhookPath=/opt/c&secret=s&maxJsonDepth=0")).hasMessageContaining("maxJsonDepth");
         assertThat(startFailure("jira:webhook?webhookPath=/opt/d&maxBodySize=0")).hasMessageContaining("maxBodySize");
     }
 
@@ -132,12 +132,13 @@ class WebhookOptionsTest {
             props = new ObjectMapper().readTree(in).get("properties");
         }
         for (String option : List.of("webhookPath", "registerWebhook", "webhookExternalUrl", "unregisterOnStop", "events", "secret",
-                "maxBodySize", "maxJsonDepth", "idempotentRepository", "reconcileInterval", "webhookName")) {
+                "maxBodySize", "maxJsonDepth", "idempotentRepository", "reconcileInterval", "webhookName", "allowUnsigned")) {
             assertThat(props.has(option)).as("endpoint option %s", option).isTrue();
             assertThat(props.get(option).get("label").asText()).as(option).contains("webhook");
             assertThat(props.get(option).get("description").asText()).as(option).isNotBlank();
         }
         assertThat(props.at("/secret/secret").asBoolean()).isTrue();
+        assertThat(props.at("/allowUnsigned/defaultValue").asBoolean()).isFalse();
         assertThat(props.at("/webhookPath/defaultValue").asText()).isEqualTo("/jira/webhook");
         assertThat(props.at("/reconcileInterval/type").asText()).isEqualTo("duration");
     }

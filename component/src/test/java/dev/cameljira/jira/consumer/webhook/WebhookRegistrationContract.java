@@ -113,7 +113,7 @@ abstract class WebhookRegistrationContract extends WebhookSandboxTestSupport {
 
     @Test
     void receiveOnlyNeverCallsTheWebhookApi() throws Exception {
-        startRoute("ro", "jira:webhook?webhookPath=/reg/receive-only&" + userCredentials());
+        startRoute("ro", "jira:webhook?webhookPath=/reg/receive-only&secret=ro-secret&" + userCredentials());
         assertThat(sandbox.admin().requests()).as("no call to Jira").isEmpty();
         assertThat(registrationsFor(externalUrl("/reg/receive-only"))).isEmpty();
     }

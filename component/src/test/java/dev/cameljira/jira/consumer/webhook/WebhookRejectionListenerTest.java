@@ -3,8 +3,10 @@ package dev.cameljira.jira.consumer.webhook;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.cameljira.jira.client.JiraCallListener;
@@ -15,6 +17,7 @@ import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,6 +107,8 @@ class WebhookRejectionListenerTest extends WebhookReceiverTestSupport {
     @Test
     void aDeliveryWhileTheConsumerIsStoppingIsReportedAsStopping() throws Exception {
         List<String> heard = new CopyOnWriteArrayList<>();
+        WebhookRejections rejections = new WebhookRejections("/stopping", Clock.systemUTC(),
+                LoggerFactory.getLogger(WebhookRejectionListenerTest.class));
         WebhookRequestHandler handler = new WebhookRequestHandler(() -> false, event -> {
             throw new AssertionError("nothing may be routed while stopping");
         }, WebhookEventSelection.parse("jira:issue_updated"),
@@ -114,7 +119,7 @@ class WebhookRejectionListenerTest extends WebhookReceiverTestSupport {
                     public void webhookRejected(String reason) {
                         heard.add(reason);
                     }
-                });
+                }, rejections);
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             Exchange exchange = new DefaultExchange(camel);
             exchange.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
@@ -124,5 +129,6 @@ class WebhookRejectionListenerTest extends WebhookReceiverTestSupport {
             assertThat(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(503);
         }
         assertThat(heard).containsExactly("stopping");
+        assertThat(rejections.counts()).containsExactly(Map.entry("stopping", 1L));
     }
 }
