@@ -147,8 +147,9 @@ public final class JiraConstants {
     @Metadata(label = "consumer", description = "Where the event came from: WEBHOOK, POLL, or RECONCILE (the webhook consumer's backup "
                                                 + "poll).", javaType = "String")
     public static final String EVENT_SOURCE = "CamelJiraEventSource";
-    @Metadata(label = "consumer", description = "Identity of the event: the webhook delivery id (X-Atlassian-Webhook-Identifier), or "
-                                                + "one derived from the issue and its change for polled events.", javaType = "String")
+    @Metadata(label = "consumer", description = "Identity of the event, its de-duplication key: the webhook delivery id "
+                                                + "(X-Atlassian-Webhook-Identifier), else one derived from the payload; for polled "
+                                                + "events one derived from the issue and its change.", javaType = "String")
     public static final String EVENT_ID = "CamelJiraEventId";
 
     // ---- Apache camel-jira's headers, read for drop-in compatibility ----

@@ -108,7 +108,7 @@ class EmbeddedModeTest {
     }
 
     @Test
-    void aSignedDeliveryReachesTheSyncAndUnsignedOrWronglySignedOnesGet401() {
+    void aSignedDeliveryReachesTheSyncAndUnsignedOrWronglySignedOnesGet401() throws Exception {
         String url = base + "jira/webhook";
         // a delivery body exactly as Jira (the sandbox) sent it, delivered again under a new id
         sandbox.admin().addComment(sandbox.zendesk().tickets().get(0).externalId(), "For the replay");
