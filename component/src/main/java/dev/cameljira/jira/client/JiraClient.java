@@ -324,7 +324,7 @@ public final class JiraClient implements AutoCloseable {
         ClassicRequestBuilder rb = ClassicRequestBuilder.create(request.method()).setUri(url);
         String authHeader = config.auth().authorizationHeader(request.method(), url);
         if (authHeader != null) {
-            rb.setHeader("Authorization", authHeader);
+            rb.setHeader(new CredentialHeader(authHeader));
         }
         rb.setHeader("Accept", "application/json");
         request.headers().forEach(rb::setHeader);
@@ -367,7 +367,7 @@ public final class JiraClient implements AutoCloseable {
             if (own) {
                 String authHeader = config.auth().authorizationHeader("GET", target.toString());
                 if (authHeader != null) {
-                    get.setHeader("Authorization", authHeader);
+                    get.setHeader(new CredentialHeader(authHeader));
                 }
             }
             get.setHeader("Accept", "*/*");

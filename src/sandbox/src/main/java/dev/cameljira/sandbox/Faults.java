@@ -6,15 +6,20 @@ import dev.cameljira.sandbox.http.ApiResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Fault injection: rate limiting, scripted failures, latency, dropped connections and duplicate webhook deliveries.
+ * Fault injection: rate limiting, scripted failures, latency, dropped connections, random faults on a share of the
+ * requests (seeded) and duplicate webhook deliveries.
  * Every method returns {@code this} for chaining; {@link #reset()} turns everything off. Thread-safe.
  *
  * <p>Rate limiting counts requests in fixed one-second windows of wall-clock time ({@link System#nanoTime()}, not the
@@ -23,6 +28,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class Faults {
 
     private enum Kind { FAIL, DROP, DROP_RESPONSE }
+
+    /**
+     * The faults {@link #randomFaults} can inject: 429 and 503 (with {@code Retry-After}), a delay before the request
+     * is handled, the connection closed before the request is handled, or after it was handled (the change applied)
+     * but before the response was sent.
+     */
+    public enum RandomFault { TOO_MANY_REQUESTS, UNAVAILABLE, LATENCY, DROP, DROP_RESPONSE }
 
     private static final class Rule {
         final Kind kind;
@@ -44,10 +56,22 @@ public final class Faults {
         }
     }
 
-    /** What to do with a request before it is handled. */
-    record Decision(boolean drop, ApiResponse response) {
-        static final Decision NONE = new Decision(false, null);
-        static final Decision DROP = new Decision(true, null);
+    /**
+     * What to do with a request: drop it before handling, answer {@code response} instead of handling it, wait
+     * {@code delay} before handling it, drop the connection after handling it ({@code dropResponse}).
+     */
+    record Decision(boolean drop, ApiResponse response, Duration delay, boolean dropResponse) {
+        static final Decision NONE = new Decision(false, null, Duration.ZERO, false);
+        static final Decision DROP = new Decision(true, null, Duration.ZERO, false);
+
+        Decision(boolean drop, ApiResponse response) {
+            this(drop, response, Duration.ZERO, false);
+        }
+
+        /** Whether the request is handled normally (possibly late, possibly without its response reaching the client). */
+        boolean handled() {
+            return !drop && response == null;
+        }
     }
 
     private final List<Rule> rules = new ArrayList<>();
@@ -59,6 +83,12 @@ public final class Faults {
     private long windowStart = System.nanoTime();
     private int windowCount;
     private String rateLimitPrefix;
+    private double randomProbability;
+    private Random random;
+    private String randomPrefix;
+    private Duration randomLatency = Duration.ZERO;
+    private List<RandomFault> randomKinds = List.of();
+    private final Map<RandomFault, Integer> randomCounts = new EnumMap<>(RandomFault.class);
 
     Faults() {
     }
@@ -134,6 +164,40 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Random faults: each request whose path starts with {@code pathPrefix} (null: any) gets, with probability
+     * {@code probability}, one of {@code kinds} (chosen uniformly); the draws come from a {@link Random} seeded with
+     * {@code seed}, so a run that sends the same requests in the same order gets the same faults. {@code LATENCY}
+     * delays the request by {@code latency}. {@code DROP_RESPONSE} applies to Jira's paths only (Zendesk and
+     * ServiceNow write their own responses; there it is served normally). Scripted faults ({@link #failNext},
+     * {@link #dropNext}, ...) and the rate limit are decided first. A probability of 0 turns random faults off;
+     * {@link #randomFaultCounts()} tells what was injected.
+     *
+     * @throws IllegalArgumentException when the probability is not between 0 and 1, or no kind is given
+     */
+    public synchronized Faults randomFaults(double probability, long seed, String pathPrefix, Duration latency,
+                                            RandomFault... kinds) {
+        if (!(probability >= 0 && probability <= 1)) {
+            throw new IllegalArgumentException("randomFaults probability must be between 0 and 1, was " + probability);
+        }
+        if (probability > 0 && (kinds == null || kinds.length == 0)) {
+            throw new IllegalArgumentException("randomFaults needs at least one RandomFault kind");
+        }
+        Set<RandomFault> unique = kinds == null || kinds.length == 0 ? EnumSet.noneOf(RandomFault.class) : EnumSet.of(kinds[0], kinds);
+        this.randomProbability = probability;
+        this.random = new Random(seed);
+        this.randomPrefix = pathPrefix;
+        this.randomLatency = latency == null || latency.isNegative() ? Duration.ZERO : latency;
+        this.randomKinds = List.copyOf(unique);
+        this.randomCounts.clear();
+        return this;
+    }
+
+    /** How many of each random fault were injected since {@link #randomFaults} was called. */
+    public synchronized Map<RandomFault, Integer> randomFaultCounts() {
+        return Map.copyOf(randomCounts);
+    }
+
     /** Whether every webhook delivery is sent twice with the same identifier. */
     public Faults duplicateWebhookDeliveries(boolean duplicate) {
         this.duplicateWebhooks = duplicate;
@@ -154,6 +218,9 @@ public final class Faults {
         latency = Duration.ZERO;
         duplicateWebhooks = false;
         retryAfterSeconds = 1;
+        randomProbability = 0;
+        random = null;
+        randomKinds = List.of();
         return this;
     }
 
@@ -187,7 +254,25 @@ public final class Faults {
         if (fail != null) {
             return new Decision(false, failure(fail.status, path));
         }
-        return Decision.NONE;
+        return randomDecision(path);
+    }
+
+    private Decision randomDecision(String path) {
+        if (randomProbability <= 0 || random == null || (randomPrefix != null && !path.startsWith(randomPrefix))) {
+            return Decision.NONE;
+        }
+        if (random.nextDouble() >= randomProbability) {
+            return Decision.NONE;
+        }
+        RandomFault kind = randomKinds.get(random.nextInt(randomKinds.size()));
+        randomCounts.merge(kind, 1, Integer::sum);
+        return switch (kind) {
+            case TOO_MANY_REQUESTS -> new Decision(false, failure(429, path));
+            case UNAVAILABLE -> new Decision(false, failure(503, path));
+            case LATENCY -> new Decision(false, null, randomLatency, false);
+            case DROP -> Decision.DROP;
+            case DROP_RESPONSE -> new Decision(false, null, Duration.ZERO, true);
+        };
     }
 
     synchronized boolean dropResponse(String method, String path) {

@@ -78,7 +78,10 @@ final class SandboxHttpHandler implements HttpHandler {
         }
         HttpHandler external = external(path);
         Faults.Decision decision = faults.before(method, path);
-        if (external != null && decision == Faults.Decision.NONE) {
+        if (!decision.delay().isZero()) {
+            Thread.sleep(decision.delay().toMillis(), decision.delay().toNanosPart() % 1_000_000);
+        }
+        if (external != null && decision.handled()) {
             external.handle(exchange);
             return;
         }
@@ -95,7 +98,7 @@ final class SandboxHttpHandler implements HttpHandler {
             response = decision.response();
         } else {
             response = dispatch(method, path, query, requestHeaders, body);
-            dropAfter = faults.dropResponse(method, path);
+            dropAfter = decision.dropResponse() || faults.dropResponse(method, path);
         }
         faults.decorate(response);
         HttpExchangeRecord record = new HttpExchangeRecord(method, path, query, requestHeaders, body,

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,6 +133,50 @@ class FaultsTest {
         assertThat(new String(records.get(1).requestBody())).contains("fault");
         assertThat(records.get(1).requestHeader("authorization")).startsWith("Basic ");
         assertThat(records.get(1).responseHeader("content-type")).startsWith("application/json");
+    }
+
+    @Test
+    void randomFaultsHitTheirShareOfRequestsAndAreRepeatableBySeed() {
+        List<Integer> first = randomRun(7L);
+        Map<Faults.RandomFault, Integer> counts = sandbox.admin().faults().randomFaultCounts();
+        List<Integer> again = randomRun(7L);
+        assertThat(again).as("same seed, same requests: same faults").isEqualTo(first);
+        int faulted = counts.values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(faulted).as("faults on 20%% of 400 requests").isBetween(50, 110);
+        assertThat(counts.keySet()).containsExactlyInAnyOrder(Faults.RandomFault.values());
+        assertThat(first).contains(429, 503, -1);
+        assertThat(first.stream().filter(s -> s == 200).count()).as("the rest is served").isGreaterThan(280);
+
+        sandbox.admin().faults().randomFaults(0, 7L, null, Duration.ZERO);
+        assertThat(admin.get("/rest/api/3/serverInfo").status()).isEqualTo(200);
+        assertThatThrownBy(() -> sandbox.admin().faults().randomFaults(1.5, 1L, null, Duration.ZERO,
+                Faults.RandomFault.DROP)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.5");
+    }
+
+    @Test
+    void aRandomDropAfterHandlingAppliesTheChangeAndOneBeforeDoesNot() {
+        int before = sandbox.admin().issueCount();
+        sandbox.admin().faults().randomFaults(1.0, 3L, "/rest/", Duration.ZERO, Faults.RandomFault.DROP_RESPONSE);
+        assertThatThrownBy(() -> admin.post("/rest/api/3/issue", CREATE)).isInstanceOf(UncheckedIOException.class);
+        sandbox.admin().faults().randomFaults(1.0, 3L, "/rest/", Duration.ZERO, Faults.RandomFault.DROP);
+        assertThatThrownBy(() -> admin.post("/rest/api/3/issue", CREATE)).isInstanceOf(UncheckedIOException.class);
+        sandbox.admin().faults().reset();
+        assertThat(sandbox.admin().issueCount()).isEqualTo(before + 1);
+    }
+
+    /** 400 GETs under 20% random faults; the statuses, -1 for a dropped connection. */
+    private List<Integer> randomRun(long seed) {
+        sandbox.admin().faults().retryAfterSeconds(0).randomFaults(0.2, seed, "/rest/", Duration.ofMillis(1),
+                Faults.RandomFault.values());
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            try {
+                statuses.add(admin.get("/rest/api/3/serverInfo").status());
+            } catch (UncheckedIOException e) {
+                statuses.add(-1);
+            }
+        }
+        return statuses;
     }
 
     @Test

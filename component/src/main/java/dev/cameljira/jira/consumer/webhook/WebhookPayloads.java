@@ -1,6 +1,12 @@
 package dev.cameljira.jira.consumer.webhook;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,11 +62,15 @@ public final class WebhookPayloads {
      *
      * @param reader from {@link #reader(int)}
      * @throws InvalidPayloadException with a short reason (never quoting the payload) when the body is empty, not
-     *                                 well-formed JSON, nested too deeply, not an object, or has no {@code webhookEvent}
+     *                                 well-formed UTF-8, not well-formed JSON, nested too deeply, not an object, or has no {@code webhookEvent}
      */
     public static JsonNode parse(ObjectMapper reader, byte[] body) throws InvalidPayloadException {
         if (body == null || body.length == 0) {
             throw new InvalidPayloadException("empty body: a Jira webhook payload is a JSON object");
+        }
+        int invalid = invalidUtf8At(body);
+        if (invalid >= 0) {
+            throw new InvalidPayloadException("invalid UTF-8 at byte " + invalid + ": a Jira webhook payload is UTF-8 JSON");
         }
         JsonNode node;
         try {
@@ -84,6 +94,28 @@ public final class WebhookPayloads {
             throw new InvalidPayloadException("payload has no webhookEvent (the event name, e.g. jira:issue_updated)");
         }
         return node;
+    }
+
+    /**
+     * The offset of the first byte that is not well-formed UTF-8, or -1. Stricter than the JSON parser, which takes
+     * overlong forms and UTF-8-encoded surrogates as characters: Java's decoder refuses both, as Unicode requires.
+     * Decodes through a small fixed buffer, so a large body costs no copy.
+     */
+    private static int invalidUtf8At(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(4096);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return in.position();
+            }
+            if (result.isUnderflow()) {
+                return decoder.flush(out).isError() ? in.position() : -1;
+            }
+            out.clear();
+        }
     }
 
     private static String at(JsonLocation loc) {

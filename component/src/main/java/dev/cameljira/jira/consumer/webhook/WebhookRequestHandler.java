@@ -151,9 +151,9 @@ final class WebhookRequestHandler implements Processor {
             return new Reply(200, "ignored: event not selected by this endpoint");
         }
         String deliveryId = in.getHeader(DELIVERY_ID_HEADER, String.class);
-        if (deliveryId != null && (deliveryId.isBlank() || deliveryId.length() > MAX_DELIVERY_ID_LENGTH)) {
+        if (deliveryId != null && !validDeliveryId(deliveryId)) {
             return Reply.rejected(400, JiraCallListener.REJECTED_MALFORMED, DELIVERY_ID_HEADER + " must be 1 to "
-                    + MAX_DELIVERY_ID_LENGTH + " characters");
+                    + MAX_DELIVERY_ID_LENGTH + " visible ASCII characters");
         }
         JiraEvent event = WebhookPayloads.toEvent(payload, deliveryId);
         // the delivery id, else the id derived from the payload: the same for every copy of one event
@@ -164,6 +164,24 @@ final class WebhookRequestHandler implements Processor {
             case FAILED -> new Reply(500, "the route failed; redeliver later");
             case IN_PROGRESS -> new Reply(409, "this delivery is being processed; redeliver later");
         };
+    }
+
+    /**
+     * Jira's delivery ids are UUIDs: 1 to 256 visible ASCII characters. Anything else (spaces, control characters, a
+     * header folded over two lines, which HTTP servers join with a space) is refused rather than kept as a
+     * de-duplication key and written to logs.
+     */
+    static boolean validDeliveryId(String id) {
+        if (id.isEmpty() || id.length() > MAX_DELIVERY_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Reply tooLarge(long size) {
