@@ -4,7 +4,7 @@ import dev.cameljira.sandbox.JiraSandbox;
 
 /**
  * A Jira Cloud sandbox in its own JVM, so its memory and CPU are never counted as the client's: seeds {@code issues}
- * issues in project DEMO, optionally limits Jira to {@code rate} requests/s (429 + Retry-After beyond), prints
+ * issues in project DEMO (at the end it prints how many issues and distinct summaries it holds), optionally limits Jira to {@code rate} requests/s (429 + Retry-After beyond), prints
  * {@code READY port=N} and serves until stdin closes. Spec validation and the request journal are off (they would make the
  * sandbox the bottleneck); the driver counts what it needs itself.
  */
@@ -28,7 +28,12 @@ public final class SandboxServer {
             System.err.printf("sandbox seeded %d issues in %.1f s%n", issues, (System.nanoTime() - t0) / 1e9);
             Child.say("READY", "port", sandbox.port());
             Child.awaitStdinClosed();
-            Child.say("RESULT", "issues", sandbox.admin().issueCount());
+            int count = sandbox.admin().issueCount();
+            java.util.Set<String> summaries = new java.util.HashSet<>();
+            for (int n = 1; n <= count; n++) {
+                summaries.add(sandbox.admin().issue("DEMO-" + n).path("fields").path("summary").asText());
+            }
+            Child.say("RESULT", "issues", count, "distinctSummaries", summaries.size());
         }
     }
 }
