@@ -40,7 +40,7 @@ public final class Bench {
         }
 
         List<String> jvm(String... extra) {
-            List<String> o = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseG1GC"));
+            List<String> o = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseG1GC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
             o.addAll(List.of(extra));
             return o;
         }
