@@ -106,10 +106,16 @@ final class WebhookBench {
         Map<String, String> w = wrk(url, seconds, script, signature, body, name + "-" + round);
         long cpu = c.cpu().toNanos() - cpu0;
         long requests = Long.parseLong(w.get("requests"));
-        long errors = Long.parseLong(w.get("errors")) + Long.parseLong(w.get("non2xx"));
-        if (errors > 0) {
-            throw new IllegalStateException(errors + " of " + requests + " deliveries failed or were refused in phase " + name);
+        long refused = Long.parseLong(w.get("non2xx"));
+        long errors = Long.parseLong(w.get("errors"));
+        if (refused > 0) {
+            throw new IllegalStateException(refused + " of " + requests + " deliveries were refused (not 2xx) in phase " + name);
         }
+        if (errors * 100 > requests) {
+            throw new IllegalStateException(errors + " of " + requests + " deliveries hit socket errors or timeouts in phase "
+                                            + name + " (more than 1 %)");
+        }
+        out.put(name + ".socketErrors", Long.toString(errors));
         out.put(name + ".rps", String.format(Locale.ROOT, "%.1f", requests / (Long.parseLong(w.get("duration_us")) / 1e6)));
         out.put(name + ".cpuUs", String.format(Locale.ROOT, "%.2f", cpu / 1e3 / requests));
         out.put(name + ".p50Ms", String.format(Locale.ROOT, "%.3f", Long.parseLong(w.get("p50_us")) / 1e3));
