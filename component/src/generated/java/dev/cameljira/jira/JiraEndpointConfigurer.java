@@ -25,6 +25,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowunsigned":
+        case "allowUnsigned": target.getWebhookConfiguration().setAllowUnsigned(property(camelContext, boolean.class, value)); return true;
         case "apitoken":
         case "apiToken": target.getConfiguration().setApiToken(property(camelContext, java.lang.String.class, value)); return true;
         case "apiversion":
@@ -160,6 +162,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "allowunsigned":
+        case "allowUnsigned": return boolean.class;
         case "apitoken":
         case "apiToken": return java.lang.String.class;
         case "apiversion":
@@ -296,6 +300,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return target.getConfiguration().getAccessToken();
+        case "allowunsigned":
+        case "allowUnsigned": return target.getWebhookConfiguration().isAllowUnsigned();
         case "apitoken":
         case "apiToken": return target.getConfiguration().getApiToken();
         case "apiversion":

@@ -23,8 +23,9 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(72);
+        Set<String> props = new HashSet<>(73);
         props.add("accessToken");
+        props.add("allowUnsigned");
         props.add("apiToken");
         props.add("apiVersion");
         props.add("backoffErrorThreshold");

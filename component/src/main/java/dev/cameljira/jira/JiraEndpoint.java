@@ -23,10 +23,10 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import dev.cameljira.jira.consumer.JiraConsumerType;
-import dev.cameljira.jira.consumer.JiraPollingConfiguration;
-import dev.cameljira.jira.consumer.JiraPollingConsumer;
-import dev.cameljira.jira.consumer.JiraWebhookConfiguration;
-import dev.cameljira.jira.consumer.JiraWebhookConsumer;
+import dev.cameljira.jira.consumer.poll.JiraPollingConfiguration;
+import dev.cameljira.jira.consumer.poll.JiraPollingConsumer;
+import dev.cameljira.jira.consumer.webhook.JiraWebhookConfiguration;
+import dev.cameljira.jira.consumer.webhook.JiraWebhookConsumer;
 
 /**
  * Reach Jira Cloud (REST v3 with ADF, v2) and Jira Data Center / Server (v2): create, read, update, search and

@@ -103,6 +103,10 @@ final class JiraWebhookHub {
             if (p.secret != null) {
                 context.getRegistry().bind(secretBean, String.class, p.secret);
                 uri.append("&secret=#bean:").append(secretBean);
+            } else {
+                // only reached with allowUnsignedWebhooks=true (SyncSettings refuses a blank secret otherwise); the
+                // component refuses to start without a secret unless told so explicitly
+                uri.append("&allowUnsigned=true");
             }
             if (p.publicUrl != null) {
                 uri.append("&registerWebhook=true&webhookExternalUrl=").append(enc(p.publicUrl + p.path))

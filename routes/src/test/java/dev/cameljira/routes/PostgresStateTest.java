@@ -19,7 +19,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 
-import dev.cameljira.jira.consumer.JdbcStateRepository;
+import dev.cameljira.jira.state.JdbcStateRepository;
 import dev.cameljira.sandbox.JiraSandbox;
 import dev.cameljira.sandbox.LocalPostgres;
 import dev.cameljira.sandbox.zendesk.TicketDraft;

@@ -23,8 +23,7 @@ public final class JiraEventHeaders {
         put(message, JiraConstants.EVENT_SOURCE, event.source() == null ? null : event.source().name());
         put(message, JiraConstants.EVENT_ID, event.eventId());
         put(message, JiraConstants.ISSUE_KEY, event.issueKey());
-        put(message, JiraConstants.ISSUE_ID, event.source() == JiraEvent.Source.WEBHOOK ? WebhookPayloads.issueId(event)
-                : event.issueId());
+        put(message, JiraConstants.ISSUE_ID, event.issueId());
         put(message, JiraConstants.PROJECT_KEY, event.projectKey());
         message.setHeader(JiraConstants.CHANGED_FIELDS, event.changedFields());
         put(message, JiraConstants.COMMENT_ID, event.comment() == null ? null : event.comment().id());

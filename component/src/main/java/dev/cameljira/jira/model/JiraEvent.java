@@ -30,10 +30,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param eventId        a stable identity: the webhook delivery id, or for polled events one derived from the issue,
  *                       its updated time and the change (used for de-duplication)
  * @param raw            the JSON as received (webhook payload, or the issue as searched)
+ * @param issueId        the id of the issue the event is about: the issue's, else the one the payload names elsewhere
+ *                       (a Server {@code comment_created} carries no issue but its comment's {@code self} names it); null
+ *                       when none is known. Computed once by whoever builds the event.
  */
 public record JiraEvent(String type, Instant timestamp, String issueEventType, JiraIssue issue, JiraComment comment,
                         String changelogId, List<ChangeItem> changelog, JiraUser user, JiraProject project, Source source,
-                        String eventId, JsonNode raw) {
+                        String eventId, JsonNode raw, String issueId) {
 
     /** Where an event came from. */
     public enum Source {
@@ -42,14 +45,20 @@ public record JiraEvent(String type, Instant timestamp, String issueEventType, J
 
     public JiraEvent {
         changelog = changelog == null ? List.of() : List.copyOf(changelog);
+        if (issueId == null && issue != null) {
+            issueId = issue.id();
+        }
+    }
+
+    /** An event whose issue id is its issue's (null without an issue). */
+    public JiraEvent(String type, Instant timestamp, String issueEventType, JiraIssue issue, JiraComment comment,
+                     String changelogId, List<ChangeItem> changelog, JiraUser user, JiraProject project, Source source,
+                     String eventId, JsonNode raw) {
+        this(type, timestamp, issueEventType, issue, comment, changelogId, changelog, user, project, source, eventId, raw, null);
     }
 
     public String issueKey() {
         return issue == null ? null : issue.key();
-    }
-
-    public String issueId() {
-        return issue == null ? null : issue.id();
     }
 
     /** The project key: of the issue, else of the project of project events. */

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cameljira.jira.consumer.WebhookPayloads;
+import dev.cameljira.jira.consumer.webhook.WebhookPayloads;
 import dev.cameljira.sandbox.spec.Oracles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import dev.cameljira.jira.consumer.JdbcStateRepository;
+import dev.cameljira.jira.state.JdbcStateRepository;
 import dev.cameljira.routes.JdbcClaimRepository;
 import jakarta.inject.Singleton;
 import org.apache.camel.CamelContext;

@@ -108,7 +108,7 @@ class EmbeddedModeTest {
     }
 
     @Test
-    void aSignedDeliveryReachesTheSyncAndUnsignedOrWronglySignedOnesGet401() {
+    void aSignedDeliveryReachesTheSyncAndUnsignedOrWronglySignedOnesGet401() throws Exception {
         String url = base + "jira/webhook";
         // a delivery body exactly as Jira (the sandbox) sent it, delivered again under a new id
         sandbox.admin().addComment(sandbox.zendesk().tickets().get(0).externalId(), "For the replay");
@@ -141,7 +141,10 @@ class EmbeddedModeTest {
         assertThat(monitor.counter("events.jira.webhook")).isGreaterThan(received);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> Files.readString(TestLog.PATH, StandardCharsets.UTF_8)
-                .contains("Jira webhook delivery refused (signature)"));
+                .contains("refused a delivery from"));
+        // the component's line: path, address, status and reason, never the secret
+        assertThat(Files.readString(TestLog.PATH, StandardCharsets.UTF_8)).contains("401 signature")
+                .doesNotContain(embedded.jiraWebhookSecret());
         String metrics = Http.get(base + "q/metrics").body();
         assertThat(metrics).containsPattern("jira_sync_webhooks_rejected_total\\{[^}]*reason=\"signature\""
                 + "[^}]*system=\"jira\"[^}]*\\} [1-9]");

@@ -1,0 +1,10 @@
+package dev.cameljira.jira.consumer.poll;
+
+import dev.cameljira.sandbox.JiraSandbox;
+
+class PollingAcceptanceServerTest extends PollingAcceptanceContract {
+    @Override
+    protected JiraSandbox.Mode mode() {
+        return JiraSandbox.Mode.SERVER;
+    }
+}
