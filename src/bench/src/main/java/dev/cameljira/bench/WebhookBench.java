@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import dev.cameljira.jira.consumer.WebhookSignature;
+import dev.cameljira.jira.consumer.webhook.WebhookSignature;
 
 /**
  * Issue 11 item 2: signed deliveries through {@code jira:webhook} vs a bare Vert.x handler doing the same work, with a

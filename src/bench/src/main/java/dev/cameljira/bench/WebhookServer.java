@@ -4,8 +4,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cameljira.jira.consumer.WebhookPayloads;
-import dev.cameljira.jira.consumer.WebhookSignature;
+import dev.cameljira.jira.consumer.webhook.WebhookPayloads;
+import dev.cameljira.jira.consumer.webhook.WebhookSignature;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
