@@ -32,11 +32,16 @@ public final class Bench {
         Path root = Path.of(System.getProperty("bench.root", "../.."));
 
         double producerWarm() {
-            return quick ? 1 : 2;
+            return quick ? 1 : 1.5;
         }
 
         double producerMeasure() {
-            return quick ? 1.5 : 3;
+            return quick ? 1.5 : 2.5;
+        }
+
+        /** Rounds of a benchmark whose figure hardly varies (memory after a full collection, a reference like the ceiling). */
+        int fewRounds() {
+            return Math.min(rounds, 3);
         }
 
         List<String> jvm(String... extra) {

@@ -22,7 +22,7 @@ final class StreamingBench {
              Child largeJira = Child.start("stub-" + large, o.jvm(), HttpStub.class, Integer.toString(large))) {
             String smallPort = smallJira.awaitReady(Duration.ofSeconds(300)).get("port");
             String largePort = largeJira.awaitReady(Duration.ofSeconds(300)).get("port");
-            for (int round = 0; round < o.rounds; round++) {
+            for (int round = 0; round < o.fewRounds(); round++) {
                 for (String v : Stats.rotated(List.of("large", "small"), round)) {
                     boolean isLarge = v.equals("large");
                     try (Child c = Child.start("stream-" + v, clientJvm, StreamingClient.class, isLarge ? largePort : smallPort,
@@ -38,7 +38,9 @@ final class StreamingBench {
         report.add(String.format("4. peak live heap, MB, while `searchIssues` streams %,d issues through `split().streaming()` "
                 + "(baseline: %,d issues)", large, small), Report.fmt(s.median("large", "liveMb")),
                 Report.fmt(s.median("small", "liveMb")), Report.ratio(ratio), "<= 1.25 (large/small)", ratio <= TARGET);
-        report.note(String.format(java.util.Locale.ROOT, "Streaming: maxResults=100, all fields, a stub in its own JVM paging a real sandbox issue (the sandbox "
+        report.note(String.format(java.util.Locale.ROOT, "Streaming: " + o.fewRounds()
+                + " rounds (the live heap barely varies), maxResults=100, all fields, a stub in its own JVM paging a real "
+                + "sandbox issue (the sandbox "
                 + "scans every issue per page, too slow at 100,000); "
                 + "client -Xmx256m -Xmn24m SerialGC; live heap = the largest heap in use right after a full collection forced "
                 + "every 1,000 issues. For context, the largest heap in use after the JVM's own collections (garbage promoted "

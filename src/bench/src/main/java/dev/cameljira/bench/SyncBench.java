@@ -20,7 +20,7 @@ final class SyncBench {
     }
 
     static void run(Bench.Options o, Report report) throws Exception {
-        int n = o.quick ? 5 : 20;
+        int n = o.quick ? 5 : 10;
         for (String mode : List.of("webhook", "polling")) {
             Map<String, String> r;
             try (Child c = Child.start("sync-" + mode, o.jvm(QUIET_MONITOR), SyncRun.class, mode, Integer.toString(n), POLL_INTERVAL)) {
