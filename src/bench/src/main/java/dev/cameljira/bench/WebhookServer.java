@@ -24,7 +24,7 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
  * <ul>
  *   <li>{@code jira}: {@code from("jira:webhook?secret=...")} (verify, parse, de-duplicate) to a no-op processor, on
  *   plain Camel's Vert.x platform-http;</li>
- *   <li>{@code vertx}: a bare Vert.x handler doing the same work by hand: the same HMAC check
+ *   <li>{@code vertx}: a bare Vert.x handler (one server instance per core on the port) doing the same work by hand: the same HMAC check
  *   ({@link WebhookSignature}), a Jackson tree parse with the same limits, the event type and issue key read, and the
  *   delivery id de-duplicated in the same kind of in-memory LRU store (Camel's MemoryIdempotentRepository);</li>
  *   <li>{@code ceiling}: a platform-http route answering 204 to everything, what Camel's HTTP layer costs alone.</li>
@@ -74,8 +74,18 @@ public final class WebhookServer {
                 MemoryIdempotentRepository seen = (MemoryIdempotentRepository) MemoryIdempotentRepository
                         .memoryIdempotentRepository(50_000);
                 seen.start();
-                HttpServer server = vertx.createHttpServer().requestHandler(req -> handle(req, signature, reader, seen))
-                        .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                int port;
+                try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                    port = free.getLocalPort();
+                }
+                // one server instance runs on one event loop: as Vert.x applications scale, one instance per core on the
+                // same port (Vert.x shares it and spreads the connections), so the baseline may use every core as
+                // platform-http's worker threads do
+                HttpServer server = null;
+                for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+                    server = vertx.createHttpServer().requestHandler(req -> handle(req, signature, reader, seen))
+                            .listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                }
                 Child.say("READY", "port", server.actualPort());
                 Child.awaitStdinClosed();
                 vertx.close();
