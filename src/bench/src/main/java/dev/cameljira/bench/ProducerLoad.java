@@ -1,0 +1,220 @@
+package dev.cameljira.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cameljira.jira.JiraConstants;
+import dev.cameljira.jira.client.JiraJson;
+import dev.cameljira.jira.model.JiraIssue;
+import dev.cameljira.sandbox.SandboxUsers;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+
+/**
+ * One variant of the producer benchmark in its own JVM: getIssue, then createIssue, each by {@code threads} closed-loop
+ * callers against the fixed-response stub for a warm-up and a measured window. Variants:
+ * <ul>
+ *   <li>{@code jira}: {@code jira:getIssue} / {@code jira:createIssue} through a ProducerTemplate, the result a
+ *   {@link JiraIssue};</li>
+ *   <li>{@code bare}: a pooled Apache HttpClient 5 sending the same requests (createIssue: the POST and the read-back
+ *   GET the component makes, so both return the created issue) and the same Jackson parse into a {@link JiraIssue};</li>
+ *   <li>{@code http}: Camel's {@code http:} endpoint and the same parse, what a user would write instead.</li>
+ * </ul>
+ * Prints {@code RESULT <op>.rps=... <op>.cpuUs=... <op>.requests=...} (requests/s, process CPU microseconds per
+ * operation, HTTP requests per operation as counted by the stub).
+ */
+public final class ProducerLoad {
+
+    interface Call {
+        JiraIssue call(int n) throws Exception;
+    }
+
+    private ProducerLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String variant = args[0];
+        String base = "http://127.0.0.1:" + Integer.parseInt(args[1]);
+        int threads = Integer.parseInt(args[2]);
+        long warmMs = (long) (Double.parseDouble(args[3]) * 1000);
+        long measureMs = (long) (Double.parseDouble(args[4]) * 1000);
+        String auth = "Basic " + Base64.getEncoder().encodeToString(
+                (SandboxUsers.ADMIN_EMAIL + ":" + SandboxUsers.ADMIN_TOKEN).getBytes(StandardCharsets.UTF_8));
+        ObjectMapper mapper = JiraJson.mapper();
+        byte[] createBody = ("{\"fields\":{\"project\":{\"key\":\"DEMO\"},\"issuetype\":{\"name\":\"Task\"},"
+                             + "\"summary\":\"Benchmark issue\"}}").getBytes(StandardCharsets.UTF_8);
+
+        CamelContext camel = null;
+        CloseableHttpClient bare = null;
+        Call get;
+        Call create;
+        switch (variant) {
+            case "jira" -> {
+                camel = new DefaultCamelContext();
+                camel.start();
+                ProducerTemplate t = camel.createProducerTemplate();
+                String opts = "?jiraUrl=" + base + "&deployment=cloud&apiVersion=3&username=" + SandboxUsers.ADMIN_EMAIL
+                              + "&apiToken=RAW(" + SandboxUsers.ADMIN_TOKEN + ")&maxConnections=" + threads;
+                String getUri = "jira:getIssue" + opts;
+                String createUri = "jira:createIssue" + opts;
+                get = n -> t.requestBodyAndHeader(getUri, null, JiraConstants.ISSUE_KEY, "DEMO-1", JiraIssue.class);
+                create = n -> t.requestBodyAndHeaders(createUri, null, Map.of(JiraConstants.PROJECT_KEY, "DEMO",
+                        JiraConstants.ISSUE_TYPE_NAME, "Task", JiraConstants.SUMMARY, "Benchmark issue"), JiraIssue.class);
+            }
+            case "bare" -> {
+                CloseableHttpClient http = HttpClients.custom().setConnectionManager(PoolingHttpClientConnectionManagerBuilder
+                        .create().setMaxConnTotal(threads).setMaxConnPerRoute(threads).build()).build();
+                bare = http;
+                String issueUrl = base + "/rest/api/3/issue/DEMO-1";
+                get = n -> {
+                    HttpGet req = new HttpGet(issueUrl);
+                    req.setHeader("Authorization", auth);
+                    req.setHeader("Accept", "application/json");
+                    byte[] body = http.execute(req, r -> ok(r.getCode(), EntityUtils.toByteArray(r.getEntity())));
+                    return JiraIssue.from(mapper.readTree(body));
+                };
+                create = n -> {
+                    HttpPost req = new HttpPost(base + "/rest/api/3/issue");
+                    req.setHeader("Authorization", auth);
+                    req.setHeader("Accept", "application/json");
+                    req.setEntity(new ByteArrayEntity(createBody, ContentType.APPLICATION_JSON));
+                    byte[] body = http.execute(req, r -> ok(r.getCode(), EntityUtils.toByteArray(r.getEntity())));
+                    JsonNode created = mapper.readTree(body);
+                    HttpGet read = new HttpGet(base + "/rest/api/3/issue/" + created.path("key").asText());
+                    read.setHeader("Authorization", auth);
+                    read.setHeader("Accept", "application/json");
+                    byte[] issue = http.execute(read, r -> ok(r.getCode(), EntityUtils.toByteArray(r.getEntity())));
+                    return JiraIssue.from(mapper.readTree(issue));
+                };
+            }
+            case "http" -> {
+                camel = new DefaultCamelContext();
+                camel.start();
+                ProducerTemplate t = camel.createProducerTemplate();
+                String httpBase = "http://127.0.0.1:" + args[1];
+                String issueUri = httpBase + "/rest/api/3/issue/DEMO-1";
+                get = n -> JiraIssue.from(mapper.readTree(t.request(issueUri, ex -> {
+                    ex.getIn().setHeader(Exchange.HTTP_METHOD, "GET");
+                    ex.getIn().setHeader("Authorization", auth);
+                    ex.getIn().setHeader("Accept", "application/json");
+                }).getMessage().getBody(byte[].class)));
+                create = n -> {
+                    Exchange posted = t.request(httpBase + "/rest/api/3/issue", ex -> {
+                        ex.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
+                        ex.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
+                        ex.getIn().setHeader("Authorization", auth);
+                        ex.getIn().setHeader("Accept", "application/json");
+                        ex.getIn().setBody(createBody);
+                    });
+                    if (posted.getException() != null) {
+                        throw posted.getException();
+                    }
+                    String key = mapper.readTree(posted.getMessage().getBody(byte[].class)).path("key").asText();
+                    return JiraIssue.from(mapper.readTree(t.request(httpBase + "/rest/api/3/issue/" + key, ex -> {
+                        ex.getIn().setHeader(Exchange.HTTP_METHOD, "GET");
+                        ex.getIn().setHeader("Authorization", auth);
+                        ex.getIn().setHeader("Accept", "application/json");
+                    }).getMessage().getBody(byte[].class)));
+                };
+            }
+            default -> throw new IllegalArgumentException("unknown producer variant '" + variant + "': jira, bare or http");
+        }
+
+        List<Object> out = new ArrayList<>();
+        for (String op : List.of("getIssue", "createIssue")) {
+            Call call = op.equals("getIssue") ? get : create;
+            check(call.call(0), op, variant);
+            run(call, threads, warmMs);
+            long served0 = served(base);
+            long cpu0 = Child.processCpuNanos();
+            long[] done = run(call, threads, measureMs);
+            long cpu = Child.processCpuNanos() - cpu0;
+            long requests = served(base) - served0 - 0;
+            out.add(op + ".rps");
+            out.add(String.format(java.util.Locale.ROOT, "%.1f", done[0] / (done[1] / 1e9)));
+            out.add(op + ".cpuUs");
+            out.add(String.format(java.util.Locale.ROOT, "%.2f", cpu / 1e3 / done[0]));
+            out.add(op + ".requests");
+            out.add(String.format(java.util.Locale.ROOT, "%.2f", (double) requests / done[0]));
+        }
+        Child.say("RESULT", out.toArray());
+        if (camel != null) {
+            camel.close();
+        }
+        if (bare != null) {
+            bare.close();
+        }
+    }
+
+    private static byte[] ok(int status, byte[] body) throws IOException {
+        if (status / 100 != 2) {
+            throw new IOException("status " + status);
+        }
+        return body;
+    }
+
+    private static void check(JiraIssue issue, String op, String variant) {
+        if (issue == null || !"DEMO-1".equals(issue.key())) {
+            throw new IllegalStateException(variant + " " + op + " did not return issue DEMO-1 but " + issue);
+        }
+    }
+
+    private static long served(String base) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/__count")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Long.parseLong(r.body().trim());
+    }
+
+    /** Closed-loop callers for the window; returns {operations done, elapsed nanos}. Fails on the first error. */
+    static long[] run(Call call, int threads, long millis) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong done = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> futures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < threads; i++) {
+            futures.add(pool.submit(() -> {
+                int n = 0;
+                while (!stop.get()) {
+                    call.call(n++);
+                    done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(millis);
+        stop.set(true);
+        long count = done.get();
+        long elapsed = System.nanoTime() - start;
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        return new long[] {count, elapsed};
+    }
+}
