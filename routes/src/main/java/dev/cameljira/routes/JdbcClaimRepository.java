@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,11 +37,16 @@ import org.slf4j.LoggerFactory;
  *   stale claim over (the row lock lets one replica do it; the other's WHERE no longer matches), else
  *   {@code INSERT}, which the primary key refuses for all but one replica (answered {@code false}). Each statement
  *   commits on its own.</li>
- *   <li>{@link #contains}: a claim younger than {@code maxAge} exists. {@link #remove}: deletes it.</li>
+ *   <li>{@link #contains}: a claim younger than {@code maxAge} exists. {@link #remove}: deletes it if this repository
+ *   still owns it.</li>
  * </ul>
+ * Each repository instance is an owner (a random id): it keeps alive and releases only the claims it still owns, so a
+ * replica that was paused past {@code maxAge} (a long GC, a network partition) and whose claims were taken over
+ * neither re-stamps nor deletes the new owner's claim; it drops them from what it holds.
  * Table (default {@value #DEFAULT_TABLE}), created when missing: {@code CLAIM_KEY VARCHAR(255) PRIMARY KEY,
- * CLAIMED_AT BIGINT} (epoch milliseconds of the claiming replica's clock: keep the replicas' clocks within a second or
- * two of each other, as NTP does). Started, it keeps its claims alive on a daemon thread; the sync templates start the
+ * CLAIMED_AT BIGINT, OWNER VARCHAR(36)} (epoch milliseconds of the claiming replica's clock: keep the replicas' clocks
+ * within a second or two of each other, as NTP does); a table of an earlier version without {@code OWNER} gets the
+ * column added. Started, it keeps its claims alive on a daemon thread; the sync templates start the
  * repository they are given.
  */
 public final class JdbcClaimRepository extends ServiceSupport implements IdempotentRepository {
@@ -61,6 +67,8 @@ public final class JdbcClaimRepository extends ServiceSupport implements Idempot
     private final Clock clock;
     /** The claims this repository took and has not released: the keep-alive re-stamps them. */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+    /** Who this repository is in the table's OWNER column. */
+    private final String owner = UUID.randomUUID().toString();
     private volatile boolean tableReady;
     private ScheduledExecutorService keepAlive;
 
@@ -120,13 +128,18 @@ public final class JdbcClaimRepository extends ServiceSupport implements Idempot
             return;
         }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET CLAIMED_AT = ? WHERE CLAIM_KEY = ?")) {
+             PreparedStatement ps = c.prepareStatement("UPDATE " + table
+                     + " SET CLAIMED_AT = ? WHERE CLAIM_KEY = ? AND OWNER = ?")) {
             c.setAutoCommit(true);
             long now = clock.millis();
             for (String key : held) {
                 ps.setLong(1, now);
                 ps.setString(2, key);
-                ps.executeUpdate();
+                ps.setString(3, owner);
+                if (ps.executeUpdate() == 0 && held.remove(key)) {
+                    LOG.warn("JdbcClaimRepository lost its claim '{}' in table {}: it was not kept alive for {} and "
+                            + "another replica took it over (or it was released)", key, table, maxAge);
+                }
             }
         } catch (SQLException | RuntimeException e) {
             // the next round tries again; claims not kept alive for maxAge may be taken over, nothing is lost
@@ -143,19 +156,21 @@ public final class JdbcClaimRepository extends ServiceSupport implements Idempot
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             try (PreparedStatement takeOver = c.prepareStatement("UPDATE " + table
-                    + " SET CLAIMED_AT = ? WHERE CLAIM_KEY = ? AND CLAIMED_AT < ?")) {
+                    + " SET CLAIMED_AT = ?, OWNER = ? WHERE CLAIM_KEY = ? AND CLAIMED_AT < ?")) {
                 takeOver.setLong(1, now);
-                takeOver.setString(2, key);
-                takeOver.setLong(3, now - maxAge.toMillis());
+                takeOver.setString(2, owner);
+                takeOver.setString(3, key);
+                takeOver.setLong(4, now - maxAge.toMillis());
                 if (takeOver.executeUpdate() == 1) {
                     held.add(key);
                     return true;
                 }
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table
-                    + " (CLAIM_KEY, CLAIMED_AT) VALUES (?, ?)")) {
+                    + " (CLAIM_KEY, CLAIMED_AT, OWNER) VALUES (?, ?, ?)")) {
                 insert.setString(1, key);
                 insert.setLong(2, now);
+                insert.setString(3, owner);
                 insert.executeUpdate();
                 held.add(key);
                 return true;
@@ -193,9 +208,10 @@ public final class JdbcClaimRepository extends ServiceSupport implements Idempot
         held.remove(key);
         ensureTable();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE CLAIM_KEY = ?")) {
+             PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE CLAIM_KEY = ? AND OWNER = ?")) {
             c.setAutoCommit(true);
             ps.setString(1, key);
+            ps.setString(2, owner);
             return ps.executeUpdate() > 0;
         } catch (SQLException e) {
             throw failure("release", key, e);
@@ -233,12 +249,22 @@ public final class JdbcClaimRepository extends ServiceSupport implements Idempot
                 if (!exists(c)) {
                     try (Statement s = c.createStatement()) {
                         s.execute("CREATE TABLE " + table + " (CLAIM_KEY VARCHAR(" + MAX_KEY_LENGTH
-                                + ") NOT NULL PRIMARY KEY, CLAIMED_AT BIGINT NOT NULL)");
+                                + ") NOT NULL PRIMARY KEY, CLAIMED_AT BIGINT NOT NULL, OWNER VARCHAR(36))");
                     } catch (SQLException e) {
                         if (!exists(c)) {
                             throw e;
                         }
                         // created by another replica in the meantime
+                    }
+                }
+                if (!hasOwnerColumn(c)) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("ALTER TABLE " + table + " ADD OWNER VARCHAR(36)");
+                    } catch (SQLException e) {
+                        if (!hasOwnerColumn(c)) {
+                            throw e;
+                        }
+                        // added by another replica in the meantime
                     }
                 }
                 tableReady = true;
@@ -252,6 +278,16 @@ public final class JdbcClaimRepository extends ServiceSupport implements Idempot
     private boolean exists(Connection c) {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT CLAIM_KEY FROM " + table + " WHERE 1 = 0")) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Tables created before claims had owners lack the column. */
+    private boolean hasOwnerColumn(Connection c) {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT OWNER FROM " + table + " WHERE 1 = 0")) {
             return true;
         } catch (SQLException e) {
             return false;

@@ -158,6 +158,11 @@ class PostgresStateTest {
         assertThat(c.contains(dead)).as("just over maxAge later the claim is stale").isFalse();
         assertThat(winners(dead, c, d)).as("take-overs of the stale claim").isEqualTo(1);
         assertThat(c.contains(dead)).isTrue();
+
+        // the first owner was only paused: back, it neither re-stamps nor releases the claim it lost
+        a.keepAlive();
+        assertThat(a.remove(dead)).as("the paused replica releases a claim it no longer owns").isFalse();
+        assertThat(claims(t0.plus(maxAge.multipliedBy(2))).add(dead)).as("still the new owner's claim").isFalse();
         assertThat(c.remove(dead)).isTrue();
         assertThat(d.add(dead)).as("released").isTrue();
         assertThat(rows("select count(*) from " + JdbcClaimRepository.DEFAULT_TABLE)).isEqualTo(6);
