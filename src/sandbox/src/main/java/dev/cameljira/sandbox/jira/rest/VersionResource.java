@@ -58,7 +58,9 @@ public final class VersionResource {
         router.add("POST", Paths.API + "/version", this::create);
         router.add("GET", Paths.API + "/version/{id}", this::get);
         router.add("PUT", Paths.API + "/version/{id}", this::update);
-        router.add("DELETE", Paths.API + "/version/{id}", this::delete);
+        if (store.cloud()) { // deprecated on Cloud; gone from the Data Center 10.3 document (removeAndSwap instead)
+            router.add("DELETE", Paths.API + "/version/{id}", this::delete);
+        }
         router.add("POST", Paths.API + "/version/{id}/move", this::move);
         router.add("POST", Paths.API + "/version/{id}/removeAndSwap", this::removeAndSwap);
     }
