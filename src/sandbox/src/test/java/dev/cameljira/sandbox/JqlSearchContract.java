@@ -176,7 +176,7 @@ abstract class JqlSearchContract extends SpecCheckedSandboxTest {
      * (unreleased, archived), u2 (unreleased), u3 (unreleased); one issue fixed in each.
      */
     @Test
-    void versionFunctionsListTheProjectsVersionsByReleaseStateAndOrder() {
+    void versionFunctionsAndComparisonsFollowReleaseStateAndProjectOrder() {
         Client.Resp project = admin.post("/rest/api/2/project", "{\"key\":\"FNV\",\"name\":\"Functions\","
                 + "\"projectTypeKey\":\"software\",\"lead\":\"" + SandboxUsers.ADMIN_NAME + "\",\"leadAccountId\":\""
                 + SandboxUsers.ADMIN_ACCOUNT_ID + "\"}");
@@ -199,6 +199,10 @@ abstract class JqlSearchContract extends SpecCheckedSandboxTest {
         cases.put("fixVersion = earliestUnreleasedVersion(FNV)", List.of("fn-u2"));
         cases.put("fixVersion != earliestUnreleasedVersion(FNV)", List.of("fn-r1", "fn-r2", "fn-r3", "fn-u1", "fn-u3"));
         cases.put("fixVersion in releasedVersions(NOPE)", List.of());
+        cases.put("fixVersion > \"fn-u1\"", List.of("fn-u2", "fn-u3"));
+        cases.put("fixVersion <= \"fn-r2\"", List.of("fn-r1", "fn-r2"));
+        cases.put("fixVersion < latestReleasedVersion(FNV)", List.of("fn-r1", "fn-r2"));
+        cases.put("fixVersion >= earliestUnreleasedVersion(FNV)", List.of("fn-u2", "fn-u3"));
         cases.forEach((jql, versions) -> assertThat(keys("labels = fnver AND " + jql)).as(jql)
                 .containsExactlyInAnyOrderElementsOf(versions.stream().map(issueByVersion::get).toList()));
 

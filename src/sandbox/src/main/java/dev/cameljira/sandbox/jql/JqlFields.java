@@ -112,7 +112,7 @@ final class JqlFields {
         register(byName, field("comment", textSearch, null), "comment");
         register(byName, field("cf[10016]", new NumberFieldType(), IssueOrder.byNumber("cf[10016]")),
                 "cf[10016]", "story points", "story point estimate");
-        FieldType versions = new TextFieldType(true, false, Optional.empty(), VERSION_FUNCTIONS);
+        FieldType versions = TextFieldType.versions();
         register(byName, field("fixversion", versions, null), "fixversion");
         register(byName, field("affectedversion", versions, null), "affectedversion");
         register(byName, field("sprint", new TextFieldType(true, false, Optional.empty(), SPRINT_FUNCTIONS), null),

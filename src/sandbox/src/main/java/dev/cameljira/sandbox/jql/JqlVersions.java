@@ -18,4 +18,17 @@ public interface JqlVersions {
      * or names, as written); empty when it lists none, or when a project argument names no project.
      */
     List<String> ids(String function, List<String> arguments);
+
+    /** The ids of the versions called {@code value} (a name, case-insensitive, or an id), in any project. */
+    default List<String> named(String value) {
+        return List.of();
+    }
+
+    /**
+     * The ids of the versions that come {@code operator} ({@code >}, {@code >=}, {@code <}, {@code <=}) one of
+     * {@code anchorIds} in the order of that version's project ({@code >}: later in the order).
+     */
+    default List<String> ordered(List<String> anchorIds, String operator) {
+        return List.of();
+    }
 }

@@ -31,10 +31,50 @@ final class TextFieldType extends AbstractFieldType {
      *                       sandbox never has, accepted, and they match nothing
      */
     TextFieldType(boolean emptySearchable, boolean users, Optional<String> emptyName, Set<String> valueFunctions) {
-        super(equalityOperators(), emptySearchable);
+        this(equalityOperators(), emptySearchable, users, emptyName, valueFunctions);
+    }
+
+    private TextFieldType(Set<Operator> operators, boolean emptySearchable, boolean users, Optional<String> emptyName,
+            Set<String> valueFunctions) {
+        super(operators, emptySearchable);
         this.users = users;
         this.emptyName = emptyName;
         this.valueFunctions = Set.copyOf(valueFunctions);
+    }
+
+    /**
+     * fixVersion / affectedVersion: names or ids of versions, the version functions, and {@code > >= < <=} by the
+     * order of the versions' project ({@code fixVersion > "1.0"}: a version after 1.0 in 1.0's project).
+     */
+    static TextFieldType versions() {
+        return new TextFieldType(orderedOperators(), true, false, Optional.empty(), JqlFields.VERSION_FUNCTIONS);
+    }
+
+    @Override
+    protected IssuePredicate compare(FieldRef field, Operator operator, Operand item) {
+        if (!valueFunctions.containsAll(JqlFields.VERSION_FUNCTIONS)) {
+            throw unsupportedOperator(field, operator);
+        }
+        String name = field.canonical();
+        String symbol = operator.symbol();
+        java.util.function.Function<JqlContext, List<String>> anchors;
+        if (item instanceof Operand.Value value) {
+            String text = value.text();
+            anchors = context -> context.versions().named(text);
+        } else {
+            Operand.Function function = (Operand.Function) item;
+            String lower = function.name().toLowerCase(Locale.ROOT);
+            if (!JqlFields.VERSION_FUNCTIONS.contains(lower)) {
+                throw unsupportedFunction(field, function);
+            }
+            requireVersionArguments(function);
+            List<String> arguments = function.arguments();
+            anchors = context -> context.versions().ids(lower, arguments);
+        }
+        return (issue, context) -> {
+            List<String> ids = context.versions().ordered(anchors.apply(context), symbol);
+            return !ids.isEmpty() && IssuePredicate.valuesOf(issue, name).stream().anyMatch(ids::contains);
+        };
     }
 
     /**

@@ -21,7 +21,8 @@ import java.util.Optional;
  *   <li>{@code earliestUnreleasedVersion(project)}: the unreleased version that comes first in that order, archived
  *       versions excluded.</li>
  * </ul>
- * A project argument (key, id or name) that names no project lists nothing.
+ * A project argument (key, id or name) that names no project lists nothing. {@link #ordered} compares versions by
+ * that same project order ({@code fixVersion > "1.0"}).
  */
 final class VersionFunctions implements JqlVersions {
 
@@ -35,6 +36,41 @@ final class VersionFunctions implements JqlVersions {
     @Override
     public List<String> ids(String function, List<String> arguments) {
         return answers.computeIfAbsent(function + arguments, k -> compute(function, arguments));
+    }
+
+    @Override
+    public List<String> named(String value) {
+        return answers.computeIfAbsent("named:" + value, k -> store.projects().stream().flatMap(p -> p.versions().stream())
+                .filter(v -> v.name().equalsIgnoreCase(value) || String.valueOf(v.id()).equals(value))
+                .map(v -> String.valueOf(v.id())).toList());
+    }
+
+    @Override
+    public List<String> ordered(List<String> anchorIds, String operator) {
+        return answers.computeIfAbsent(operator + anchorIds, k -> {
+            List<String> ids = new ArrayList<>();
+            for (Project project : store.projects()) {
+                List<Version> order = project.versions();
+                for (int a = 0; a < order.size(); a++) {
+                    if (!anchorIds.contains(String.valueOf(order.get(a).id()))) {
+                        continue;
+                    }
+                    for (int i = 0; i < order.size(); i++) {
+                        boolean match = switch (operator) {
+                            case ">" -> i > a;
+                            case ">=" -> i >= a;
+                            case "<" -> i < a;
+                            case "<=" -> i <= a;
+                            default -> false;
+                        };
+                        if (match) {
+                            ids.add(String.valueOf(order.get(i).id()));
+                        }
+                    }
+                }
+            }
+            return ids;
+        });
     }
 
     private List<String> compute(String function, List<String> arguments) {
