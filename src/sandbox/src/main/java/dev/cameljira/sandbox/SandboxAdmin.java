@@ -156,24 +156,6 @@ public final class SandboxAdmin {
         });
     }
 
-    /**
-     * Sets an issue's fix versions ({@code fixVersions}) or affected versions ({@code versions}) as arrays of
-     * {@code {id, name}}, without a change history, for JQL tests until the sandbox models project versions.
-     */
-    void versions(String key, String field, Map<String, String> namesById) {
-        ctx.store().write(() -> {
-            com.fasterxml.jackson.databind.node.ArrayNode array = Json.MAPPER.createArrayNode();
-            namesById.forEach((id, name) -> array.addObject().put("id", id).put("name", name));
-            ctx.store().requireIssue(key).customFields().put(field, array);
-            return null;
-        });
-    }
-
-    /** Runs an action on the store under its write lock (tests that shape state no REST call can make yet). */
-    <T> T withStore(java.util.function.Function<dev.cameljira.sandbox.jira.store.JiraStore, T> action) {
-        return ctx.store().write(() -> action.apply(ctx.store()));
-    }
-
     private static <T> T call(java.util.function.Supplier<T> action) {
         try {
             return action.get();

@@ -3,8 +3,6 @@ package dev.cameljira.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cameljira.sandbox.jira.model.ChangeHistory;
-import dev.cameljira.sandbox.jira.model.ChangeItem;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -134,22 +132,95 @@ abstract class JqlSearchContract extends SpecCheckedSandboxTest {
                 .containsExactly("Field 'cf[99999]' does not exist or you do not have permission to view it.");
     }
 
+    /** Creates a version of DEMO through the REST API ({@code extra}: more JSON members); returns its id. */
+    protected String version(String name, String extra) {
+        return version("DEMO", name, extra);
+    }
+
+    protected String version(String project, String name, String extra) {
+        Client.Resp r = admin.post("/rest/api/2/version", "{\"name\":\"" + name + "\",\"project\":\"" + project + "\""
+                + extra + "}");
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json().get("id").asText();
+    }
+
     @Test
     void versionsAndSprintsAreSearchable() {
-        String released = sandbox.admin().createIssue("DEMO", "Bug", "versions", Map.of("labels", List.of("versioned")));
+        String v1 = version("1.0", "");
+        String v2 = version("2.0", "");
+        String released = sandbox.admin().createIssue("DEMO", "Bug", "versions", Map.of("labels", List.of("versioned"),
+                "fixVersions", List.of(Map.of("id", v2)), "versions", List.of(Map.of("name", "1.0"))));
         String bare = sandbox.admin().createIssue("DEMO", "Bug", "no versions", Map.of("labels", List.of("versioned")));
-        sandbox.admin().versions(released, "fixVersions", Map.of("20001", "2.0"));
-        sandbox.admin().versions(released, "versions", Map.of("20000", "1.0"));
 
         assertThat(keys("labels = versioned AND fixVersion = \"2.0\"")).containsExactly(released);
-        assertThat(keys("labels = versioned AND fixVersion in (20001)")).containsExactly(released);
+        assertThat(keys("labels = versioned AND fixVersion in (" + v2 + ")")).containsExactly(released);
         assertThat(keys("labels = versioned AND affectedVersion = \"1.0\"")).containsExactly(released);
+        assertThat(keys("labels = versioned AND affectedVersion = " + v1)).containsExactly(released);
         assertThat(keys("labels = versioned AND fixVersion is EMPTY")).containsExactly(bare);
-        assertThat(keys("labels = versioned AND fixVersion in unreleasedVersions()")).isEmpty();
         assertThat(keys("labels = versioned AND sprint is EMPTY")).containsExactlyInAnyOrder(released, bare);
         assertThat(keys("labels = versioned AND sprint in openSprints()")).isEmpty();
         assertThat(errors("fixVersion = \"9.9\""))
                 .containsExactly("The value '9.9' does not exist for the field 'fixVersion'.");
+    }
+
+    @Test
+    void aVersionNobodyUsesStillExistsForTheQuery() {
+        version("unused-1", "");
+        assertThat(keys("fixVersion = \"unused-1\"")).isEmpty();
+        assertThat(errors("affectedVersion = \"unused-2\""))
+                .containsExactly("The value 'unused-2' does not exist for the field 'affectedVersion'.");
+    }
+
+    /**
+     * A new project FNV's versions in project order: r1 (released), r2 (released, archived), r3 (released), u1
+     * (unreleased, archived), u2 (unreleased), u3 (unreleased); one issue fixed in each.
+     */
+    @Test
+    void versionFunctionsAndComparisonsFollowReleaseStateAndProjectOrder() {
+        Client.Resp project = admin.post("/rest/api/2/project", "{\"key\":\"FNV\",\"name\":\"Functions\","
+                + "\"projectTypeKey\":\"software\",\"lead\":\"" + SandboxUsers.ADMIN_NAME + "\",\"leadAccountId\":\""
+                + SandboxUsers.ADMIN_ACCOUNT_ID + "\"}");
+        assertThat(project.status()).as(project.text()).isEqualTo(201);
+        Map<String, String> issueByVersion = new LinkedHashMap<>();
+        for (String name : List.of("fn-r1", "fn-r2", "fn-r3", "fn-u1", "fn-u2", "fn-u3")) {
+            String extra = (name.contains("-r") ? ",\"released\":true" : "")
+                    + (name.equals("fn-r2") || name.equals("fn-u1") ? ",\"archived\":true" : "");
+            String id = version("FNV", name, extra);
+            issueByVersion.put(name, sandbox.admin().createIssue("FNV", "Task", "fixed in " + name,
+                    Map.of("labels", List.of("fnver"), "fixVersions", List.of(Map.of("id", id)))));
+        }
+        Map<String, List<String>> cases = new LinkedHashMap<>();
+        cases.put("fixVersion in releasedVersions()", List.of("fn-r1", "fn-r3"));
+        cases.put("fixVersion in releasedVersions(FNV)", List.of("fn-r1", "fn-r3"));
+        cases.put("fixVersion in releasedVersions(DEMO)", List.of());
+        cases.put("fixVersion in unreleasedVersions(\"Functions\")", List.of("fn-u2", "fn-u3"));
+        cases.put("fixVersion not in unreleasedVersions()", List.of("fn-r1", "fn-r2", "fn-r3", "fn-u1"));
+        cases.put("fixVersion = latestReleasedVersion(FNV)", List.of("fn-r3"));
+        cases.put("fixVersion = earliestUnreleasedVersion(FNV)", List.of("fn-u2"));
+        cases.put("fixVersion != earliestUnreleasedVersion(FNV)", List.of("fn-r1", "fn-r2", "fn-r3", "fn-u1", "fn-u3"));
+        cases.put("fixVersion in releasedVersions(NOPE)", List.of());
+        cases.put("fixVersion > \"fn-u1\"", List.of("fn-u2", "fn-u3"));
+        cases.put("fixVersion <= \"fn-r2\"", List.of("fn-r1", "fn-r2"));
+        cases.put("fixVersion < latestReleasedVersion(FNV)", List.of("fn-r1", "fn-r2"));
+        cases.put("fixVersion >= earliestUnreleasedVersion(FNV)", List.of("fn-u2", "fn-u3"));
+        cases.forEach((jql, versions) -> assertThat(keys("labels = fnver AND " + jql)).as(jql)
+                .containsExactlyInAnyOrderElementsOf(versions.stream().map(issueByVersion::get).toList()));
+
+        // releasing u2 through the API makes u3 the earliest unreleased and u2 the latest released
+        JsonNode all = admin.get("/rest/api/2/project/FNV/versions").json();
+        String u2Id = null;
+        for (JsonNode v : all) {
+            if (v.get("name").asText().equals("fn-u2")) {
+                u2Id = v.get("id").asText();
+            }
+        }
+        assertThat(admin.put("/rest/api/2/version/" + u2Id, "{\"released\":true}").status()).isEqualTo(200);
+        assertThat(keys("labels = fnver AND fixVersion = earliestUnreleasedVersion(FNV)"))
+                .containsExactly(issueByVersion.get("fn-u3"));
+        assertThat(keys("labels = fnver AND fixVersion = latestReleasedVersion(FNV)"))
+                .containsExactly(issueByVersion.get("fn-u2"));
+        assertThat(errors("fixVersion = latestReleasedVersion()"))
+                .containsExactly("Function 'latestReleasedVersion' expected '1' arguments but received '0'.");
     }
 
     // ---- 3. history operators -------------------------------------------------------------------------------
@@ -237,28 +308,59 @@ abstract class JqlSearchContract extends SpecCheckedSandboxTest {
     }
 
     @Test
-    void fixVersionHistoryIsReadFromTheChangelogAsJiraRecordsIt() {
+    void fixVersionHistoryIsReadFromTheChangelogTheRestApiWrites() {
         clock.set(T0);
-        String key = sandbox.admin().createIssue("DEMO", "Task", "moved to 2.0", Map.of("labels", List.of("fixhist")));
-        sandbox.admin().versions(key, "versions", Map.of("20000", "1.0"));
-        sandbox.admin().versions(key, "fixVersions", Map.of("20001", "2.0"));
-        // Jira records a fix version change as one item per version removed / added ("Fix Version", fixVersions)
-        Instant moved = T0.plus(Duration.ofDays(1));
-        sandbox.admin().withStore(store -> store.requireIssue(key).changelog().add(new ChangeHistory(
-                store.nextHistoryId(), store.user(SandboxUsers.ADMIN_ACCOUNT_ID).orElseThrow(), moved, List.of(
-                        new ChangeItem("Fix Version", "jira", "fixVersions", "20000", "1.0", null, null),
-                        new ChangeItem("Fix Version", "jira", "fixVersions", null, null, "20001", "2.0")))));
+        String v1 = version("hist-1.0", "");
+        String v2 = version("hist-2.0", "");
+        String key = sandbox.admin().createIssue("DEMO", "Task", "moved to 2.0", Map.of("labels", List.of("fixhist"),
+                "fixVersions", List.of(Map.of("id", v1))));
+        // a day later the admin moves it from 1.0 to 2.0 through PUT /issue (one changelog item per version)
+        clock.set(T0.plus(Duration.ofDays(1)));
+        Client.Resp edit = admin.put("/rest/api/2/issue/" + key, "{\"fields\":{\"fixVersions\":[{\"id\":\"" + v2 + "\"}]}}");
+        assertThat(edit.status()).as(edit.text()).isEqualTo(204);
+        JsonNode items = sandbox.admin().issue(key).get("changelog").get("histories").get(0).get("items");
+        assertThat(items).hasSize(2).allSatisfy(item -> {
+            assertThat(item.get("field").asText()).isEqualTo("Fix Version");
+            if (item.has("fieldId")) { // Cloud only: Data Center's changelog items have no fieldId
+                assertThat(item.get("fieldId").asText()).isEqualTo("fixVersions");
+            }
+        });
         clock.set(T0.plus(Duration.ofDays(2)));
         Map<String, Boolean> cases = new LinkedHashMap<>();
-        cases.put("fixVersion WAS \"1.0\"", true);
-        cases.put("fixVersion = \"1.0\"", false);
-        cases.put("fixVersion WAS \"1.0\" AFTER \"2026/03/03 09:01\"", false);
-        cases.put("fixVersion WAS IN (\"1.0\", 20001) BEFORE \"2026/03/03\"", true);
-        cases.put("fixVersion WAS NOT \"2.0\" BEFORE \"2026/03/03\"", true);
-        cases.put("fixVersion CHANGED FROM \"1.0\"", true);
-        cases.put("fixVersion CHANGED TO \"2.0\" BY currentUser() ON \"2026/03/03\"", true);
-        cases.put("fixVersion CHANGED TO \"1.0\"", false);
+        cases.put("fixVersion WAS \"hist-1.0\"", true);
+        cases.put("fixVersion WAS " + v1, true);
+        cases.put("fixVersion = \"hist-1.0\"", false);
+        cases.put("fixVersion WAS \"hist-1.0\" AFTER \"2026/03/03 09:01\"", false);
+        cases.put("fixVersion WAS IN (\"hist-1.0\", " + v2 + ") BEFORE \"2026/03/03\"", true);
+        cases.put("fixVersion WAS NOT \"hist-2.0\" BEFORE \"2026/03/03\"", true);
+        cases.put("fixVersion WAS \"hist-2.0\" BEFORE \"2026/03/03\"", false);
+        cases.put("fixVersion CHANGED", true);
+        cases.put("fixVersion CHANGED FROM \"hist-1.0\"", true);
+        cases.put("fixVersion CHANGED FROM \"hist-1.0\" TO \"hist-2.0\"", true);
+        cases.put("fixVersion CHANGED TO \"hist-2.0\" BY currentUser() ON \"2026/03/03\"", true);
+        cases.put("fixVersion CHANGED TO \"hist-1.0\"", false);
+        cases.put("fixVersion CHANGED AFTER \"2026/03/03 09:01\"", false);
         cases.forEach((jql, found) -> assertThat(keys("labels = fixhist AND " + jql)).as(jql)
+                .isEqualTo(found ? List.of(key) : List.of()));
+    }
+
+    @Test
+    void textSearchMatchesTheWordsNotTheWikiMarkup() {
+        String key = sandbox.admin().createIssue("DEMO", "Task", "rich", Map.of("labels", List.of("richsearch"),
+                "description", "h1. Heading\n*bold* word and [the docs|https://example.org/guide]"));
+        sandbox.admin().addComment(key, "_quiet_ remark with {{code}}");
+        Map<String, Boolean> cases = new LinkedHashMap<>();
+        cases.put("description ~ bold", true);
+        cases.put("description ~ \"\\\"bold word\\\"\"", true);
+        cases.put("description ~ \"\\\"the docs\\\"\"", true);
+        cases.put("description ~ example", false);
+        cases.put("description ~ h1", false);
+        cases.put("comment ~ \"\\\"quiet remark\\\"\"", true);
+        cases.put("comment ~ \"\\\"with code\\\"\"", true);
+        cases.put("text ~ \"\\\"quiet remark\\\"\"", true);
+        cases.put("text ~ \"\\\"bold word\\\"\"", true);
+        cases.put("text ~ example", false);
+        cases.forEach((jql, found) -> assertThat(keys("labels = richsearch AND " + jql)).as(jql)
                 .isEqualTo(found ? List.of(key) : List.of()));
     }
 

@@ -185,7 +185,12 @@ final class HistoryClauses {
                     .anyMatch(id -> context.currentUserIds().stream().anyMatch(id::equalsIgnoreCase)));
         }
         if (field.canonical().equals("fixversion") && JqlFields.VERSION_FUNCTIONS.contains(lower)) {
-            return (values, context) -> false;
+            TextFieldType.requireVersionArguments(function);
+            List<String> arguments = function.arguments();
+            return (values, context) -> {
+                List<String> ids = context.versions().ids(lower, arguments);
+                return values.stream().anyMatch(v -> v.stream().anyMatch(ids::contains));
+            };
         }
         throw AbstractFieldType.unsupportedFunction(field, function);
     }

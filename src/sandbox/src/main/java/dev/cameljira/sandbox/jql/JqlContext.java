@@ -15,13 +15,21 @@ import java.util.Objects;
  * @param currentUserIds every identifier of the searching user (accountId, name, key, e-mail...) that
  *                       {@code currentUser()} stands for; empty for an anonymous search, which then matches no user;
  *                       null is read as empty
+ * @param versions       the versions the version functions ({@code releasedVersions()}...) list; null is read as
+ *                       {@link JqlVersions#NONE}
  */
-public record JqlContext(ZoneId zone, Instant now, List<String> currentUserIds) {
+public record JqlContext(ZoneId zone, Instant now, List<String> currentUserIds, JqlVersions versions) {
 
     /** Validates and copies. */
     public JqlContext {
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(now, "now");
         currentUserIds = currentUserIds == null ? List.of() : List.copyOf(currentUserIds);
+        versions = versions == null ? JqlVersions.NONE : versions;
+    }
+
+    /** A context without versions (the version functions list nothing). */
+    public JqlContext(ZoneId zone, Instant now, List<String> currentUserIds) {
+        this(zone, now, currentUserIds, null);
     }
 }

@@ -51,7 +51,7 @@ final class JqlFields {
 
     private static final Map<String, JqlField> BY_NAME;
 
-    /** Version functions: the sandbox keeps no release state, so they list no version. */
+    /** Version functions: they list the versions {@link JqlContext#versions()} gives. */
     static final Set<String> VERSION_FUNCTIONS = Set.of("releasedversions", "unreleasedversions",
             "latestreleasedversion", "earliestunreleasedversion");
     /** Sprint functions: the sandbox has no sprints. */
@@ -109,9 +109,10 @@ final class JqlFields {
         register(byName, field("summary", textSearch, IssueOrder.byName("summary")), "summary");
         register(byName, field("description", textSearch, null), "description");
         register(byName, field("text", textSearch, null), "text");
+        register(byName, field("comment", textSearch, null), "comment");
         register(byName, field("cf[10016]", new NumberFieldType(), IssueOrder.byNumber("cf[10016]")),
                 "cf[10016]", "story points", "story point estimate");
-        FieldType versions = new TextFieldType(true, false, Optional.empty(), VERSION_FUNCTIONS);
+        FieldType versions = TextFieldType.versions();
         register(byName, field("fixversion", versions, null), "fixversion");
         register(byName, field("affectedversion", versions, null), "affectedversion");
         register(byName, field("sprint", new TextFieldType(true, false, Optional.empty(), SPRINT_FUNCTIONS), null),

@@ -11,8 +11,9 @@ import java.util.List;
  *   <li>{@link #values(String)}: {@code project}, {@code issuetype} (also for {@code type}), {@code status},
  *       {@code statuscategory}, {@code assignee}, {@code reporter}, {@code creator}, {@code watcher},
  *       {@code labels}, {@code component}, {@code priority}, {@code resolution}, {@code parent}, {@code key} (also
- *       for {@code issuekey}, {@code issue} and {@code id}), {@code summary}, {@code description}, {@code text}
- *       (summary, description and comments), {@code cf[10016]} (also for {@code "Story Points"} and
+ *       for {@code issuekey}, {@code issue} and {@code id}), {@code summary}, {@code description}, {@code comment}
+ *       (each comment), {@code text} (summary, description and comments; these text fields as plain text, without
+ *       markup), {@code fixversion} and {@code affectedversion} (each version's name and id), {@code cf[10016]} (also for {@code "Story Points"} and
  *       {@code "Story point estimate"}) and any other {@code cf[NNNNN]};</li>
  *   <li>{@link #date(String)}: {@code created}, {@code updated}, {@code resolutiondate} (also for
  *       {@code resolved}), {@code duedate} (also for {@code due}), {@code statuscategorychangeddate}.</li>

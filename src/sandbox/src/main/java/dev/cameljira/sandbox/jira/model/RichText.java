@@ -35,6 +35,37 @@ public record RichText(String text, JsonNode adf) {
                 && node.path("version").isNumber() && node.path("version").asInt() == 1 && node.path("content").isArray();
     }
 
+    /**
+     * The words of the text without markup, for text search ({@code ~}): the text of the document's nodes (mentions
+     * by their display text, cards and media left out), one block per line. A description {@code "*bold* word"}
+     * reads {@code "bold word"}.
+     */
+    public String plainText() {
+        if (adf == null) {
+            return text == null ? "" : text;
+        }
+        StringBuilder out = new StringBuilder();
+        plain(adf, out);
+        return out.toString().strip();
+    }
+
+    private static void plain(JsonNode node, StringBuilder out) {
+        String type = node.path("type").asText("");
+        switch (type) {
+            case "text" -> out.append(node.path("text").asText(""));
+            case "mention", "emoji", "status", "date" -> out.append(node.path("attrs").path("text").asText(""));
+            case "hardBreak" -> out.append('\n');
+            default -> {
+                for (JsonNode child : node.path("content")) {
+                    plain(child, out);
+                }
+                if (!type.equals("doc") && node.has("content") && (out.isEmpty() || out.charAt(out.length() - 1) != '\n')) {
+                    out.append('\n'); // a block ends a line: words of two paragraphs never run together
+                }
+            }
+        }
+    }
+
     /** The HTML Jira renders for {@code expand=renderedFields}. */
     public String html(String baseUrl, boolean cloud) {
         return AdfToHtml.convert(adf, baseUrl, cloud);

@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
 
 /**
  * Project versions: {@code GET /project/{key}/versions} (all, in project order), {@code GET /project/{key}/version}
- * (paged, filtered, ordered), {@code POST /version}, {@code GET/PUT/DELETE /version/{id}} (release = PUT with
+ * (paged, filtered, ordered), {@code POST /version}, {@code GET/PUT /version/{id}} and, on Cloud only,
+ * {@code DELETE /version/{id}} (release = PUT with
  * {@code released:true} and a {@code releaseDate}), {@code POST /version/{id}/move} and
  * {@code POST /version/{id}/removeAndSwap}, firing {@code jira:version_created / _updated / _released /
  * _unreleased / _moved / _deleted}. Creating and changing versions takes a Jira administrator, as project
@@ -58,7 +59,8 @@ public final class VersionResource {
         router.add("POST", Paths.API + "/version", this::create);
         router.add("GET", Paths.API + "/version/{id}", this::get);
         router.add("PUT", Paths.API + "/version/{id}", this::update);
-        if (store.cloud()) { // deprecated on Cloud; gone from the Data Center 10.3 document (removeAndSwap instead)
+        if (store.cloud()) {
+            // deprecated on Cloud; not an operation of the Data Center 10.3 document (removeAndSwap is)
             router.add("DELETE", Paths.API + "/version/{id}", this::delete);
         }
         router.add("POST", Paths.API + "/version/{id}/move", this::move);

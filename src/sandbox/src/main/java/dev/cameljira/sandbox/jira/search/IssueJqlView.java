@@ -1,12 +1,12 @@
 package dev.cameljira.sandbox.jira.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cameljira.sandbox.jira.model.ChangeHistory;
 import dev.cameljira.sandbox.jira.model.ChangeItem;
 import dev.cameljira.sandbox.jira.model.Component;
 import dev.cameljira.sandbox.jira.model.CustomField;
 import dev.cameljira.sandbox.jira.model.Issue;
 import dev.cameljira.sandbox.jira.model.User;
+import dev.cameljira.sandbox.jira.model.Version;
 import dev.cameljira.sandbox.jql.JqlIssue;
 import dev.cameljira.sandbox.jql.JqlValuePeriod;
 import dev.cameljira.sandbox.jira.store.JiraStore;
@@ -23,9 +23,9 @@ import java.util.function.Function;
  */
 public final class IssueJqlView implements JqlIssue {
 
-    /** The issue field of fix versions: an array of {@code {id, name}}. */
+    /** The issue field of fix versions ({@link Issue#fixVersions()}). */
     static final String FIX_VERSIONS = "fixVersions";
-    /** The issue field of affected versions: an array of {@code {id, name}}. */
+    /** The issue field of affected versions ({@link Issue#affectsVersions()}). */
     static final String AFFECTED_VERSIONS = "versions";
 
     private static final Map<String, Function<Issue, List<String>>> VALUES = Map.ofEntries(
@@ -47,7 +47,8 @@ public final class IssueJqlView implements JqlIssue {
             Map.entry("component", i -> i.components().stream().map(Component::name).toList()),
             Map.entry("resolution", i -> i.resolution() == null ? List.of() : List.of(i.resolution().name(), i.resolution().id())),
             Map.entry("summary", i -> List.of(i.summary())),
-            Map.entry("description", i -> i.description() == null ? List.of() : List.of(i.description().text())),
+            Map.entry("description", i -> i.description() == null ? List.of() : List.of(i.description().plainText())),
+            Map.entry("comment", i -> i.comments().stream().map(c -> c.body().plainText()).toList()),
             Map.entry("text", IssueJqlView::text),
             Map.entry("watcher", i -> i.watchers().stream().flatMap(u -> user(u).stream()).toList()),
             Map.entry("fixversion", i -> flat(versions(i, FIX_VERSIONS))),
@@ -130,28 +131,17 @@ public final class IssueJqlView implements JqlIssue {
     }
 
     /**
-     * The versions of {@code field} ({@link #FIX_VERSIONS} or {@link #AFFECTED_VERSIONS}), each as its name and id.
-     * Read from the issue's field values kept by id in {@link Issue#customFields()} (the sandbox has no version
-     * model of its own yet: this is the one place to change when it has).
+     * The versions of {@code field} ({@link #FIX_VERSIONS} or {@link #AFFECTED_VERSIONS}) of the issue, each as its
+     * name and id.
      */
     static List<List<String>> versions(Issue issue, String field) {
-        JsonNode array = issue.customFields().get(field);
-        List<List<String>> result = new ArrayList<>();
-        if (array != null && array.isArray()) {
-            for (JsonNode version : array) {
-                List<String> ids = new ArrayList<>();
-                if (version.hasNonNull("name")) {
-                    ids.add(version.get("name").asText());
-                }
-                if (version.hasNonNull("id")) {
-                    ids.add(version.get("id").asText());
-                }
-                if (!ids.isEmpty()) {
-                    result.add(List.copyOf(ids));
-                }
-            }
-        }
-        return result;
+        List<Version> versions = field.equals(FIX_VERSIONS) ? issue.fixVersions() : issue.affectsVersions();
+        return versions.stream().map(IssueJqlView::identifiers).toList();
+    }
+
+    /** A version as JQL may name it: its name and its id. */
+    static List<String> identifiers(Version version) {
+        return List.of(version.name(), String.valueOf(version.id()));
     }
 
     private static List<String> flat(List<List<String>> values) {
@@ -251,9 +241,9 @@ public final class IssueJqlView implements JqlIssue {
         List<String> result = new ArrayList<>();
         result.add(i.summary());
         if (i.description() != null) {
-            result.add(i.description().text());
+            result.add(i.description().plainText());
         }
-        i.comments().forEach(c -> result.add(c.body().text()));
+        i.comments().forEach(c -> result.add(c.body().plainText()));
         return result;
     }
 }

@@ -143,7 +143,8 @@ public final class SearchService {
     }
 
     private JqlContext context(User user) {
-        return new JqlContext(store.zone(), store.clock().instant(), user == null ? List.of() : user.identifiers());
+        return new JqlContext(store.zone(), store.clock().instant(), user == null ? List.of() : user.identifiers(),
+                new VersionFunctions(store));
     }
 
     /** The instance's custom fields (the catalog is immutable: no lock needed). */

@@ -1,7 +1,6 @@
 package dev.cameljira.sandbox.jira.search;
 
 import dev.cameljira.sandbox.jira.model.Component;
-import dev.cameljira.sandbox.jira.model.Issue;
 import dev.cameljira.sandbox.jira.model.Project;
 import dev.cameljira.sandbox.jira.model.StatusCategory;
 import dev.cameljira.sandbox.jira.model.User;
@@ -16,7 +15,8 @@ import java.util.Objects;
  * Checks that the values a query names exist, with Jira's messages (call under the store's lock):
  * <ul>
  *   <li>project (key, id or name), issue type, status, status category, priority, resolution, component (name or
- *       id), fix / affected version: "The value 'NOPE' does not exist for the field 'project'."; a value written as
+ *       id), fix / affected version (name or id of a version of any project): "The value 'NOPE' does not exist for
+ *       the field 'project'."; a value written as
  *       an unquoted number is read as an id: "A value with ID '99' does not exist for the field 'priority'.";</li>
  *   <li>users (assignee, reporter, creator, watcher; by accountId, name, key, e-mail or display name): "The value
  *       'x' does not exist for the field 'assignee'.";</li>
@@ -73,9 +73,9 @@ final class ValueCheck {
             case "assignee", "reporter", "creator", "watcher" -> store.users().stream()
                     .anyMatch(u -> userNamed(u, value));
             case "key", "parent" -> store.issue(value).isPresent();
-            case "fixversion", "affectedversion" -> store.issues().stream()
-                    .flatMap(i -> versionIds(i).stream())
-                    .anyMatch(value::equalsIgnoreCase);
+            case "fixversion", "affectedversion" -> store.projects().stream().map(Project::versions)
+                    .flatMap(List::stream)
+                    .anyMatch(v -> IssueJqlView.identifiers(v).stream().anyMatch(value::equalsIgnoreCase));
             default -> true;
         };
     }
@@ -90,16 +90,5 @@ final class ValueCheck {
 
     private static boolean userNamed(User user, String value) {
         return user.identifiers().stream().filter(Objects::nonNull).anyMatch(value::equalsIgnoreCase);
-    }
-
-    /**
-     * The names and ids of the versions an issue carries (fix and affected). The sandbox keeps no list of project
-     * versions yet, so a version exists when some issue carries it.
-     */
-    private static List<String> versionIds(Issue issue) {
-        List<String> ids = new ArrayList<>();
-        IssueJqlView.versions(issue, IssueJqlView.FIX_VERSIONS).forEach(ids::addAll);
-        IssueJqlView.versions(issue, IssueJqlView.AFFECTED_VERSIONS).forEach(ids::addAll);
-        return ids;
     }
 }
