@@ -193,16 +193,7 @@ public final class LiteralRoutesResource {
                 .filter(p -> query == null || query.isBlank()
                         || p.name().toLowerCase(Locale.ROOT).contains(query.trim().toLowerCase(Locale.ROOT)))
                 .toList();
-        ObjectNode n = Json.object();
-        n.put("self", req.view().api() + "/priority/page?maxResults=" + max + "&startAt=" + startAt);
-        n.put("maxResults", max);
-        n.put("startAt", startAt);
-        n.put("total", matches.size());
-        n.put("isLast", startAt + max >= matches.size());
-        ArrayNode values = n.putArray("values");
-        for (int i = startAt; i < matches.size() && i < startAt + max; i++) {
-            values.add(ctx.renderer().priorityDetails(matches.get(i), req.view()));
-        }
-        return ApiResponse.ok(n);
+        return ApiResponse.ok(Paging.page(req, "priority/page", matches, startAt, max,
+                p -> ctx.renderer().priorityDetails(p, req.view())));
     }
 }

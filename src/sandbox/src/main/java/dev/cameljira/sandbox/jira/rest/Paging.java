@@ -1,13 +1,19 @@
 package dev.cameljira.sandbox.jira.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cameljira.sandbox.http.ApiException;
 import dev.cameljira.sandbox.http.ApiRequest;
+import dev.cameljira.sandbox.http.Json;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
-/** Shared parameter parsing: {@code startAt}/{@code maxResults} and {@code expand}. */
+/** Shared parameter parsing ({@code startAt}/{@code maxResults} and {@code expand}) and Jira's paged envelope. */
 final class Paging {
 
     private Paging() {
@@ -37,5 +43,24 @@ final class Paging {
                     .forEach(s -> result.add(s.toLowerCase(Locale.ROOT)));
         }
         return result;
+    }
+
+    /**
+     * Jira's page of {@code values}: {@code {self, maxResults, startAt, total, isLast, values}}, where {@code self}
+     * is {@code <api>/<resource>?maxResults=..&startAt=..}.
+     */
+    static <T> ObjectNode page(ApiRequest req, String resource, List<T> items, int startAt, int max,
+            Function<T, JsonNode> render) {
+        ObjectNode n = Json.object();
+        n.put("self", req.view().api() + "/" + resource + "?maxResults=" + max + "&startAt=" + startAt);
+        n.put("maxResults", max);
+        n.put("startAt", startAt);
+        n.put("total", items.size());
+        n.put("isLast", startAt + max >= items.size());
+        ArrayNode values = n.putArray("values");
+        for (int i = startAt; i < items.size() && i < startAt + max; i++) {
+            values.add(render.apply(items.get(i)));
+        }
+        return n;
     }
 }

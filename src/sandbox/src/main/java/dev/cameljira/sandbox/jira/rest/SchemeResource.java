@@ -2,6 +2,7 @@ package dev.cameljira.sandbox.jira.rest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.cameljira.sandbox.http.ApiException;
 import dev.cameljira.sandbox.http.ApiRequest;
 import dev.cameljira.sandbox.http.ApiResponse;
@@ -77,19 +78,9 @@ public final class SchemeResource {
                 all.addAll(i.labels());
             }
             List<String> labels = List.copyOf(all);
-            ObjectNode n = Json.object();
-            n.put("self", req.view().api() + "/label?maxResults=" + max + "&startAt=" + startAt);
-            boolean last = startAt + max >= labels.size();
-            if (!last) {
+            ObjectNode n = Paging.page(req, "label", labels, startAt, max, TextNode::valueOf);
+            if (!n.get("isLast").asBoolean()) {
                 n.put("nextPage", req.view().api() + "/label?maxResults=" + max + "&startAt=" + (startAt + max));
-            }
-            n.put("maxResults", max);
-            n.put("startAt", startAt);
-            n.put("total", labels.size());
-            n.put("isLast", last);
-            ArrayNode values = n.putArray("values");
-            for (int i = startAt; i < labels.size() && i < startAt + max; i++) {
-                values.add(labels.get(i));
             }
             return ApiResponse.ok(n);
         });
@@ -175,17 +166,8 @@ public final class SchemeResource {
                     .filter(s -> projectIds.isEmpty() || store.projects().stream().anyMatch(p ->
                             projectIds.contains(String.valueOf(p.id())) && p.notificationSchemeId() == s.id()))
                     .toList();
-            ObjectNode n = Json.object();
-            n.put("self", req.view().api() + "/notificationscheme?maxResults=" + max + "&startAt=" + startAt);
-            n.put("maxResults", max);
-            n.put("startAt", startAt);
-            n.put("total", matches.size());
-            n.put("isLast", startAt + max >= matches.size());
-            ArrayNode values = n.putArray("values");
-            for (int i = startAt; i < matches.size() && i < startAt + max; i++) {
-                values.add(notificationScheme(matches.get(i), events, req.view()));
-            }
-            return ApiResponse.ok(n);
+            return ApiResponse.ok(Paging.page(req, "notificationscheme", matches, startAt, max,
+                    s -> notificationScheme(s, events, req.view())));
         });
     }
 

@@ -96,18 +96,11 @@ public final class SystemResource {
                         .contains(name.toLowerCase(java.util.Locale.ROOT)))
                 .filter(p -> !onlyDefault || p.equals(store.catalog().defaultPriority()))
                 .toList();
-        ObjectNode n = Json.object();
-        n.put("self", req.view().api() + "/priority/search?maxResults=" + max + "&startAt=" + startAt);
-        n.put("maxResults", max);
-        n.put("startAt", startAt);
-        n.put("total", matches.size());
-        n.put("isLast", startAt + max >= matches.size());
-        ArrayNode values = n.putArray("values");
-        for (int i = startAt; i < matches.size() && i < startAt + max; i++) {
-            ObjectNode p = (ObjectNode) ctx.renderer().priorityDetails(matches.get(i), req.view());
-            p.put("isDefault", matches.get(i).equals(store.catalog().defaultPriority()));
-            values.add(p);
-        }
+        ObjectNode n = Paging.page(req, "priority/search", matches, startAt, max, priority -> {
+            ObjectNode p = (ObjectNode) ctx.renderer().priorityDetails(priority, req.view());
+            p.put("isDefault", priority.equals(store.catalog().defaultPriority()));
+            return p;
+        });
         return ApiResponse.ok(n);
     }
 
