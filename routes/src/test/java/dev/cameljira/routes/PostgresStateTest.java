@@ -51,6 +51,9 @@ class PostgresStateTest {
     private CamelContext context;
     private DataSource dataSource;
 
+    /** Claim repositories a test started: stopped after it. */
+    private final java.util.List<JdbcClaimRepository> started = new java.util.ArrayList<>();
+
     @BeforeEach
     void database() {
         pg = LocalPostgres.start().orElse(null);
@@ -69,6 +72,7 @@ class PostgresStateTest {
 
     @AfterEach
     void stop() throws Exception {
+        started.forEach(JdbcClaimRepository::stop); // their keep-alive threads, before the database goes
         if (context != null) {
             context.close();
         }
@@ -219,6 +223,7 @@ class PostgresStateTest {
         JdbcClaimRepository r = new JdbcClaimRepository(dataSource, JdbcClaimRepository.DEFAULT_TABLE,
                 JdbcClaimRepository.DEFAULT_MAX_AGE, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
         r.start();
+        started.add(r);
         return r;
     }
 
