@@ -74,8 +74,9 @@ final class FootprintBench {
                 Report.fmt(s.median("jira-sync", "rssMb")), Report.fmt(s.median("bare", "rssMb")), Report.ratio(rss),
                 "<= 1.15 (ours/bare)", rss <= TARGET);
         report.note("Footprint: both started with the same JVM options (" + String.join(" ", o.jvm()) + "); jira-sync syncs a "
-                + "sandbox (Jira, Zendesk, ServiceNow) in another JVM, with its pollers and webhooks on; start-up is from "
-                + "process start to /q/health/ready answering 200.");
+                + "sandbox (Jira, Zendesk, ServiceNow) in another JVM (JIRA_URL etc. set: external mode, the embedded sandbox is "
+                + "not started), with its pollers on and, without PUBLIC_URL, no webhook registrations; start-up is "
+                + "from process start to /q/health/ready answering 200 (its four back-end probes UP).");
     }
 
     private static Map<String, String> measure(String name, Path jar, List<String> jvm, Map<String, String> env, Path work)

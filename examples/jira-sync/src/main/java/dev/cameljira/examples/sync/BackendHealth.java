@@ -21,12 +21,14 @@ import dev.cameljira.jira.JiraEndpoint;
 import dev.cameljira.jira.JiraHealth;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.ServiceStatus;
+import org.apache.camel.quarkus.main.events.AfterStart;
 import org.apache.camel.component.servicenow.ServiceNowException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -74,6 +76,8 @@ public class BackendHealth {
         return t;
     });
     private final Map<String, Probe> cache = new LinkedHashMap<>();
+    /** The probe of each back-end under way: callers that find one wait for it instead of starting another. */
+    private final Map<String, CompletableFuture<Probe>> running = new LinkedHashMap<>();
     private ProducerTemplate template;
 
     /** One probe's outcome. */
@@ -136,31 +140,61 @@ public class BackendHealth {
     }
 
     private Probe cached(String name, Supplier<Probe> probe) {
+        CompletableFuture<Probe> f;
         synchronized (cache) {
             Probe last = cache.get(name);
             if (last != null && CLOCK.instant().isBefore(last.at().plus(cacheFor))) {
                 return last;
             }
+            f = running.computeIfAbsent(name, n -> start(n, probe));
         }
-        Probe fresh = withTimeout(name, probe);
-        synchronized (cache) {
-            cache.put(name, fresh);
-        }
-        return fresh;
+        return await(name, f);
     }
 
-    private Probe withTimeout(String name, Supplier<Probe> probe) {
+    /**
+     * Starts one probe, which caches its outcome and leaves {@link #running} when done. One at a time per back-end: a
+     * probe that needs longer than the caller waits (the first one of the zendesk and servicenow clients loads and
+     * initialises them, seconds on a small CPU share) goes on, and the probes that come meanwhile (the orchestrator's,
+     * every period) wait for it rather than each starting another one on the same CPU.
+     */
+    private CompletableFuture<Probe> start(String name, Supplier<Probe> probe) {
         CompletableFuture<Probe> f = CompletableFuture.supplyAsync(probe, probes);
+        f.whenComplete((p, failure) -> {
+            synchronized (cache) {
+                running.remove(name, f);
+                cache.put(name, p != null ? p : Probe.down("error", name + " probe failed: "
+                        + (failure.getCause() != null ? failure.getCause() : failure).getClass().getSimpleName()));
+            }
+        });
+        return f;
+    }
+
+    private Probe await(String name, CompletableFuture<Probe> f) {
         try {
             return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            f.cancel(true);
             return Probe.down("unreachable", name + " did not answer within " + timeout.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Probe.down("error", "interrupted");
         } catch (ExecutionException e) {
             return Probe.down("error", name + " probe failed: " + e.getCause().getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Once Camel has started, probes the back-ends side by side (each on its own thread), so that the first readiness
+     * check finds their answers, or waits for the slowest one only, instead of running the four probes one after the
+     * other.
+     */
+    void probeAfterStart(@Observes AfterStart event) {
+        Map<String, Supplier<Probe>> all = new LinkedHashMap<>();
+        all.put("jira", this::probeJira);
+        all.put("zendesk", this::probeZendesk);
+        all.put("servicenow", this::probeServiceNow);
+        all.put("database", this::probeDatabase);
+        synchronized (cache) {
+            all.forEach((name, probe) -> running.computeIfAbsent(name, n -> start(n, probe)));
         }
     }
 
