@@ -23,6 +23,8 @@ public final class WebhookSignature {
     private static final String PREFIX = "sha256=";
 
     private final SecretKeySpec key;
+    /** One initialised Mac per thread: Mac.getInstance looks up the provider and init derives the key pads each time. */
+    private final ThreadLocal<Mac> macs;
 
     /**
      * @param secret the shared secret of the webhook
@@ -33,6 +35,7 @@ public final class WebhookSignature {
             throw new IllegalArgumentException("secret must not be empty");
         }
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
     /** The header value Jira would send for {@code body}: {@code sha256=<hex>}. */
@@ -67,10 +70,21 @@ public final class WebhookSignature {
     }
 
     private byte[] mac(byte[] body) {
+        // doFinal leaves the Mac reset for the next body; a Mac that threw mid-way is replaced
+        Mac mac = macs.get();
+        try {
+            return mac.doFinal(body);
+        } catch (RuntimeException e) {
+            macs.remove();
+            throw e;
+        }
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return mac.doFinal(body);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(ALGORITHM + " is not available in this JVM", e);
         }
