@@ -93,6 +93,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "readback":
+        case "readBack": getOrCreateConfiguration(target).setReadBack(property(camelContext, boolean.class, value)); return true;
         case "sockettimeout":
         case "socketTimeout": getOrCreateConfiguration(target).setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
@@ -172,6 +174,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyPort": return java.lang.Integer.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "readback":
+        case "readBack": return boolean.class;
         case "sockettimeout":
         case "socketTimeout": return long.class;
         case "sslcontextparameters":
@@ -252,6 +256,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "proxyusername":
         case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
+        case "readback":
+        case "readBack": return getOrCreateConfiguration(target).isReadBack();
         case "sockettimeout":
         case "socketTimeout": return getOrCreateConfiguration(target).getSocketTimeout();
         case "sslcontextparameters":

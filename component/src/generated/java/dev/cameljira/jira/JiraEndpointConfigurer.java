@@ -107,6 +107,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "readback":
+        case "readBack": target.getConfiguration().setReadBack(property(camelContext, boolean.class, value)); return true;
         case "reconcileinterval":
         case "reconcileInterval": target.getWebhookConfiguration().setReconcileInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "registerwebhook":
@@ -244,6 +246,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyPort": return java.lang.Integer.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "readback":
+        case "readBack": return boolean.class;
         case "reconcileinterval":
         case "reconcileInterval": return long.class;
         case "registerwebhook":
@@ -382,6 +386,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "proxyPort": return target.getConfiguration().getProxyPort();
         case "proxyusername":
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
+        case "readback":
+        case "readBack": return target.getConfiguration().isReadBack();
         case "reconcileinterval":
         case "reconcileInterval": return target.getWebhookConfiguration().getReconcileInterval();
         case "registerwebhook":

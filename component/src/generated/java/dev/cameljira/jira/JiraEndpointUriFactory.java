@@ -23,7 +23,7 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(73);
+        Set<String> props = new HashSet<>(74);
         props.add("accessToken");
         props.add("allowUnsigned");
         props.add("apiToken");
@@ -72,6 +72,7 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("proxyPassword");
         props.add("proxyPort");
         props.add("proxyUsername");
+        props.add("readBack");
         props.add("reconcileInterval");
         props.add("registerWebhook");
         props.add("repeatCount");

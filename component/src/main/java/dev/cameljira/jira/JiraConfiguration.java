@@ -120,6 +120,12 @@ public class JiraConfiguration implements Cloneable {
     private long limit;
     @UriParam(label = "producer", defaultValue = "true", description = "Whether Jira sends notifications for updateIssue.")
     private boolean notifyUsers = true;
+    @UriParam(label = "producer", defaultValue = "true",
+              description = "Whether createIssue reads the created issue back (a second request, GET /issue/{key}) and returns it as "
+                            + "Jira stored it (status, reporter, created, defaults filled in). false returns Jira's answer to the POST "
+                            + "(id, key, self) with the fields that were sent, in one request: half the requests, for bulk loads and "
+                            + "rate-limited sites.")
+    private boolean readBack = true;
     @UriParam(label = "producer", defaultValue = "104857600",
               description = "Largest attachment getAttachmentContent downloads, in bytes (default 100 MB, at most 2147483639): "
                             + "the whole content is held in memory, as a byte array. A larger one fails with "
@@ -410,6 +416,14 @@ public class JiraConfiguration implements Cloneable {
 
     public void setNotifyUsers(boolean notifyUsers) {
         this.notifyUsers = notifyUsers;
+    }
+
+    public boolean isReadBack() {
+        return readBack;
+    }
+
+    public void setReadBack(boolean readBack) {
+        this.readBack = readBack;
     }
 
     public long getMaxAttachmentSize() {

@@ -53,7 +53,6 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.io.ModalCloseable;
 import org.apache.hc.core5.util.Timeout;
@@ -93,6 +92,15 @@ public final class JiraClient implements AutoCloseable {
      * instead of being sent twice (which would also fail for a one-shot upload stream).
      */
     private final AuthCache authCache = new BasicAuthCache();
+    /** Whether a proxy may challenge (proxy credentials set): only then does a call carry the shared auth cache. */
+    private final boolean proxyAuth;
+    /**
+     * The Authorization header of every call when the scheme does not sign each request (basic, bearer): built once, not
+     * per call; null for no credentials or for OAuth 1.0a, whose header is computed per request.
+     */
+    private final Header fixedAuthHeader;
+    /** Whether the auth scheme signs each request (OAuth 1.0a). */
+    private final boolean signsRequests;
 
     public JiraClient(JiraClientConfig config) {
         this(config, JiraJson.mapper());
@@ -104,6 +112,10 @@ public final class JiraClient implements AutoCloseable {
         this.retryPolicy = new RetryPolicy(config.maxRetries(), config.initialRetryDelay(), config.maxRetryDelay(),
                 config.clock(), config.random());
         this.listener = JiraCallListener.safe(config.callListener());
+        this.signsRequests = config.auth() instanceof JiraAuth.OAuth1;
+        String fixedAuth = signsRequests ? null : config.auth().authorizationHeader();
+        this.fixedAuthHeader = fixedAuth == null ? null : new CredentialHeader(fixedAuth);
+        this.proxyAuth = config.proxyHost() != null && config.proxyUsername() != null;
         PoolingHttpClientConnectionManagerBuilder cm = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(config.maxConnections())
                 .setMaxConnPerRoute(config.maxConnections())
@@ -194,7 +206,8 @@ public final class JiraClient implements AutoCloseable {
     private JiraResponse send(JiraRequest request, long maxBytes) {
         boolean download = maxBytes >= 0;
         String url = url(request);
-        String operationPath = OperationPaths.of(request.path());
+        // only a listener needs the operation path (a metric tag): no parsing per call without one
+        String operationPath = listener == JiraCallListener.NONE ? null : OperationPaths.of(request.path());
         int maxRetries = request.retriesAllowed() ? retryPolicy.maxRetries() : 0;
         int attempt = 0;
         while (true) {
@@ -321,10 +334,12 @@ public final class JiraClient implements AutoCloseable {
     }
 
     private JiraResponse execute(JiraRequest request, String url) throws IOException {
-        ClassicRequestBuilder rb = ClassicRequestBuilder.create(request.method()).setUri(url);
-        String authHeader = config.auth().authorizationHeader(request.method(), url);
+        // a request made from a parsed URI keeps it: HttpClient asks for the URI several times per call (route, auth
+        // path prefix, redirects), and a request built from its parts (ClassicRequestBuilder) re-parses it each time
+        HttpUriRequestBase rb = new HttpUriRequestBase(request.method(), URI.create(url));
+        Header authHeader = authHeader(request.method(), url);
         if (authHeader != null) {
-            rb.setHeader(new CredentialHeader(authHeader));
+            rb.setHeader(authHeader);
         }
         rb.setHeader("Accept", "application/json");
         request.headers().forEach(rb::setHeader);
@@ -342,11 +357,22 @@ public final class JiraClient implements AutoCloseable {
             rb.setEntity(new ByteArrayEntity(mapper.writeValueAsBytes(request.body()), ContentType.APPLICATION_JSON));
         }
         HttpClientContext context = HttpClientContext.create();
-        context.setAuthCache(authCache);
-        return http.execute(rb.build(), context, resp -> {
+        if (proxyAuth) {
+            context.setAuthCache(authCache);
+        }
+        return http.execute(rb, context, resp -> {
             byte[] body = resp.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(resp.getEntity());
             return new JiraResponse(resp.getCode(), headers(resp), body);
         });
+    }
+
+    /** The Authorization header of a request: the one built at start, or for OAuth 1.0a one signed for this request. */
+    private Header authHeader(String method, String url) {
+        if (!signsRequests) {
+            return fixedAuthHeader;
+        }
+        String value = config.auth().authorizationHeader(method, url);
+        return value == null ? null : new CredentialHeader(value);
     }
 
     /**
@@ -365,9 +391,9 @@ public final class JiraClient implements AutoCloseable {
             HttpUriRequestBase get = new HttpUriRequestBase("GET", target);
             get.setConfig(downloadRequestConfig);
             if (own) {
-                String authHeader = config.auth().authorizationHeader("GET", target.toString());
+                Header authHeader = authHeader("GET", target.toString());
                 if (authHeader != null) {
-                    get.setHeader(new CredentialHeader(authHeader));
+                    get.setHeader(authHeader);
                 }
             }
             get.setHeader("Accept", "*/*");
@@ -375,7 +401,9 @@ public final class JiraClient implements AutoCloseable {
                 request.headers().forEach(get::setHeader);
             }
             HttpClientContext context = HttpClientContext.create();
-            context.setAuthCache(authCache);
+            if (proxyAuth) {
+                context.setAuthCache(authCache);
+            }
             ClassicHttpResponse resp = http.executeOpen(null, get, context);
             boolean consumed = false;
             try {

@@ -32,7 +32,8 @@ public final class IssueOperations {
 
     /**
      * createIssue (camel-jira: addIssue). Needs project key, issue type and summary; returns the created issue as
-     * {@link JiraIssue} read back from Jira, with headers CamelJiraIssueKey and CamelJiraIssueId. Entity properties
+     * {@link JiraIssue} read back from Jira (with option readBack=false: built from the POST's answer and the fields
+     * sent, without the second request), with headers CamelJiraIssueKey and CamelJiraIssueId. Entity properties
      * ({@link CreateIssueRequest#properties()}, body key {@code properties}, header CamelJiraIssueProperties) are set in
      * the same request, so the issue never exists without them.
      */
@@ -50,7 +51,24 @@ public final class IssueOperations {
         for (String w : watchers) {
             WatcherOperations.add(api, key, w);
         }
+        if (!ctx.config().isReadBack()) {
+            return created(created, body);
+        }
         return fetch(api, key, null, null);
+    }
+
+    /**
+     * The result of a create without read-back (option readBack=false): Jira's answer to the POST (id, key, self) with
+     * the {@code fields} that were sent, as Jira's own format has them (project, issuetype, summary, description...);
+     * what Jira fills in itself (status, reporter, created) is absent.
+     */
+    static JiraIssue created(JsonNode answer, ObjectNode sent) {
+        ObjectNode issue = sent.objectNode();
+        issue.set("id", answer.path("id"));
+        issue.set("key", answer.path("key"));
+        issue.set("self", answer.path("self"));
+        issue.set("fields", sent.get("fields"));
+        return JiraIssue.from(issue);
     }
 
     /** Reads a CreateIssueRequest from a JSON/Map body and headers; a plain String body is the description (camel-jira). */

@@ -54,6 +54,33 @@ abstract class CreateGetSearchContract extends JiraSandboxTestSupport {
     }
 
     @Test
+    void createIssueReadsTheIssueBackByDefault() {
+        JiraIssue issue = (JiraIssue) call("jira:createIssue", null, Map.of(JiraConstants.PROJECT_KEY, "DEMO",
+                JiraConstants.ISSUE_TYPE_NAME, "Task", JiraConstants.SUMMARY, "Read back"));
+
+        assertThat(issueRequests()).containsExactly("POST " + api() + "/issue", "GET " + api() + "/issue/" + issue.key());
+        assertThat(issue.status()).as("what Jira filled in").isNotBlank();
+    }
+
+    @Test
+    void createIssueWithoutReadBackMakesOneRequestAndReturnsTheAnswerWithTheFieldsSent() {
+        JiraIssue issue = (JiraIssue) call("jira:createIssue?readBack=false", "Steps to reproduce", Map.of(
+                JiraConstants.PROJECT_KEY, "DEMO", JiraConstants.ISSUE_TYPE_NAME, "Bug",
+                JiraConstants.SUMMARY, "No read-back", JiraConstants.LABELS, List.of("bulk")));
+
+        assertThat(issueRequests()).containsExactly("POST " + api() + "/issue");
+        JsonNode stored = sandbox.admin().issue(issue.key());
+        assertThat(issue.id()).isEqualTo(stored.path("id").asText());
+        assertThat(issue.self()).isEqualTo(stored.path("self").asText());
+        assertThat(issue.summary()).isEqualTo("No read-back");
+        assertThat(issue.projectKey()).isEqualTo("DEMO");
+        assertThat(issue.issueType()).isEqualTo("Bug");
+        assertThat(issue.labels()).containsExactly("bulk");
+        assertThat(issue.description()).contains("Steps to reproduce");
+        assertThat(issue.status()).as("only what was sent: Jira's own values are not read").isNull();
+    }
+
+    @Test
     void createIssueFromJsonBodyResolvesCustomFieldByName() {
         String json = "{\"projectKey\":\"DEMO\",\"issueType\":\"Story\",\"summary\":\"Pointed story\","
                       + "\"fields\":{\"Story Points\":5}}";
@@ -69,6 +96,16 @@ abstract class CreateGetSearchContract extends JiraSandboxTestSupport {
                 .hasMessageContaining("createIssue needs the summary")
                 .hasMessageContaining("CamelJiraSummary");
         assertThat(sandbox.admin().requests()).isEmpty();
+    }
+
+    /** The requests to issues Jira got (Data Center mode first asks serverInfo for its version: not counted). */
+    private List<String> issueRequests() {
+        return sandbox.admin().requests().stream().map(r -> r.method() + " " + r.path())
+                .filter(r -> r.contains(api() + "/issue")).toList();
+    }
+
+    private String api() {
+        return "/rest/api/" + (isCloud() ? 3 : 2);
     }
 
     // ---- entity properties set with the create ------------------------------------------------------------------

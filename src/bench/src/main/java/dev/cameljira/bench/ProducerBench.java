@@ -47,7 +47,8 @@ final class ProducerBench {
         }
         report.note(String.format(java.util.Locale.ROOT, "Producer: HTTP requests per call as counted by the stub: getIssue "
                 + "%s (bare %s), createIssue %s (bare %s): createIssue POSTs and reads the issue back, so the baselines do both "
-                + "too. Stub: Vert.x in its own JVM returning a real sandbox issue; %s s warm-up + %s s measured per operation.",
+                + "too. Stub: Vert.x in its own JVM returning a real sandbox issue; endpoints resolved once (as a route does); both "
+                + "operations warmed %s s each before either is measured, then %s s measured per operation.",
                 Report.fmt(s.median("jira", "getIssue.requests")), Report.fmt(s.median("bare", "getIssue.requests")),
                 Report.fmt(s.median("jira", "createIssue.requests")), Report.fmt(s.median("bare", "createIssue.requests")),
                 o.producerWarm(), o.producerMeasure()));
