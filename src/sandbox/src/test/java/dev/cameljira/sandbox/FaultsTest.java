@@ -142,10 +142,10 @@ class FaultsTest {
         List<Integer> again = randomRun(7L);
         assertThat(again).as("same seed, same requests: same faults").isEqualTo(first);
         int faulted = counts.values().stream().mapToInt(Integer::intValue).sum();
-        assertThat(faulted).as("faults on 20%% of 400 requests").isBetween(50, 110);
+        assertThat(faulted).as("faults on 20%% of 150 requests (about 30, within 3.5 standard deviations)").isBetween(13, 47);
         assertThat(counts.keySet()).containsExactlyInAnyOrder(Faults.RandomFault.values());
         assertThat(first).contains(429, 503, -1);
-        assertThat(first.stream().filter(s -> s == 200).count()).as("the rest is served").isGreaterThan(280);
+        assertThat(first.stream().filter(s -> s == 200).count()).as("the rest is served").isGreaterThan(100);
 
         sandbox.admin().faults().randomFaults(0, 7L, null, Duration.ZERO);
         assertThat(admin.get("/rest/api/3/serverInfo").status()).isEqualTo(200);
@@ -164,12 +164,12 @@ class FaultsTest {
         assertThat(sandbox.admin().issueCount()).isEqualTo(before + 1);
     }
 
-    /** 400 GETs under 20% random faults; the statuses, -1 for a dropped connection. */
+    /** 150 GETs under 20% random faults; the statuses, -1 for a dropped connection. */
     private List<Integer> randomRun(long seed) {
         sandbox.admin().faults().retryAfterSeconds(0).randomFaults(0.2, seed, "/rest/", Duration.ofMillis(1),
                 Faults.RandomFault.values());
         List<Integer> statuses = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < 150; i++) {
             try {
                 statuses.add(admin.get("/rest/api/3/serverInfo").status());
             } catch (UncheckedIOException e) {
