@@ -16,7 +16,7 @@ import java.util.Set;
  * The benchmark driver: runs every benchmark of issue 11, each variant in a fresh JVM, variants rotated per round, and
  * prints one table (figure, ours, baseline, ratio, target, met), also written to {@code target/bench/report.md}.
  *
- * <p>Arguments: {@code quick} (2 rounds, short windows: for development, not for the figures), {@code rounds=N},
+ * <p>Arguments: {@code quick} (2 rounds, short windows: for development, not for the figures), {@code refs} (diagnostic reference variants too), {@code rounds=N},
  * {@code only=producer,webhook,polling,streaming,ratelimit,sync,footprint}, {@code out=path}.
  */
 public final class Bench {
@@ -26,6 +26,8 @@ public final class Bench {
     /** Settings of one run. */
     static final class Options {
         boolean quick;
+        /** Also run diagnostic reference variants (today: bare Vert.x answering 204 in the webhook benchmark). */
+        boolean refs;
         int rounds = 5;
         Set<String> only = new LinkedHashSet<>(ALL);
         Path out = Path.of("target/bench/report.md");
@@ -100,6 +102,8 @@ public final class Bench {
             String arg = a.startsWith("--") ? a.substring(2) : a;
             if (arg.equals("quick")) {
                 o.quick = true;
+            } else if (arg.equals("refs")) {
+                o.refs = true;
             } else if (arg.startsWith("rounds=")) {
                 rounds = Integer.parseInt(arg.substring(7));
                 if (rounds < 1) {
@@ -116,7 +120,7 @@ public final class Bench {
             } else if (arg.startsWith("out=")) {
                 o.out = Path.of(arg.substring(4));
             } else {
-                throw new IllegalArgumentException("unknown argument '" + a + "': quick, rounds=N, only=" + String.join(",", ALL)
+                throw new IllegalArgumentException("unknown argument '" + a + "': quick, refs, rounds=N, only=" + String.join(",", ALL)
                         + ", out=path");
             }
         }
