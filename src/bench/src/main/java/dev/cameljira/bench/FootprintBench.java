@@ -125,10 +125,9 @@ final class FootprintBench {
             return Map.of("startMs", String.format(Locale.ROOT, "%.0f", startNanos / 1e6),
                     "rssMb", String.format(Locale.ROOT, "%.1f", rssKb / 1024.0));
         } finally {
-            p.destroy();
-            if (!p.waitFor(15, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
+            // measured: no graceful shutdown needed (each round has its own state directory); saves seconds per run
+            p.destroyForcibly();
+            p.waitFor(15, TimeUnit.SECONDS);
         }
     }
 
