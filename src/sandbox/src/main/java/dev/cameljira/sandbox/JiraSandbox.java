@@ -47,6 +47,9 @@ public final class JiraSandbox implements AutoCloseable {
 
     static {
         // the JDK server writes headers and body separately: without TCP_NODELAY keep-alive clients stall on delayed ACKs
+        // (~40 ms per response). The JDK reads the property once, when the JVM's first HttpServer is created: if
+        // anything created one before this class was initialized (a webhook receiver, say), this comes too late, so
+        // test JVMs and embedding applications should set it at startup (-Dsun.net.httpserver.nodelay=true).
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
