@@ -62,11 +62,10 @@ class WebhookTest {
         }
     }
 
-    private List<WebhookDelivery> awaitDeliveries(int count) throws InterruptedException {
-        for (int i = 0; i < 500 && sandbox.admin().deliveries().size() < count; i++) {
-            Thread.sleep(20);
-        }
-        return sandbox.admin().deliveries();
+    private List<WebhookDelivery> awaitDeliveries(int count) {
+        return org.awaitility.Awaitility.await("" + count + " webhook deliveries").atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(20))
+                .until(() -> sandbox.admin().deliveries(), d -> d.size() >= count);
     }
 
     private static String hmac(byte[] body) throws Exception {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -232,14 +231,13 @@ class JiraQuarkusExampleTest {
     }
 
     /** Waits (bounded) for an asynchronous outcome; fails naming it and what the sandbox delivered. */
-    private void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(DELIVERY_WAIT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("waited " + DELIVERY_WAIT.toSeconds() + " s for " + what + "; deliveries: "
-                                         + jira.admin().deliveries() + "; received: " + eventLog.events());
-            }
-            Thread.sleep(20);
+    private void awaitTrue(BooleanSupplier condition, String what) {
+        try {
+            org.awaitility.Awaitility.await(what).atMost(DELIVERY_WAIT).pollInterval(java.time.Duration.ofMillis(20))
+                    .until(condition::getAsBoolean);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("waited " + DELIVERY_WAIT.toSeconds() + " s for " + what + "; deliveries: "
+                                     + jira.admin().deliveries() + "; received: " + eventLog.events(), e);
         }
     }
 }
