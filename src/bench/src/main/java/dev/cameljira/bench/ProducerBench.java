@@ -47,10 +47,19 @@ final class ProducerBench {
         }
         report.note(String.format(java.util.Locale.ROOT, "Producer: HTTP requests per call as counted by the stub: getIssue "
                 + "%s (bare %s), createIssue %s (bare %s): createIssue POSTs and reads the issue back, so the baselines do both "
-                + "too. Stub: Vert.x in its own JVM returning a real sandbox issue; endpoints resolved once (as a route does); both "
-                + "operations warmed %s s each before either is measured, then %s s measured per operation.",
+                + "too. Stub: Vert.x in its own JVM returning a real sandbox issue; endpoints resolved once (as a route does); each "
+                + "operation warmed at least %s s and until the JIT settled (compiler threads under 5%% of the process CPU for "
+                + "a second; at most 20 s), both before either is measured, then %s s measured per operation. Warm-up taken "
+                + "(median s, getIssue/createIssue): jira %s/%s, bare %s/%s. JIT CPU per call left in the measured window "
+                + "(median µs, getIssue/createIssue): jira %s/%s, bare %s/%s; caller threads' CPU per call: jira %s/%s, bare %s/%s.",
                 Report.fmt(s.median("jira", "getIssue.requests")), Report.fmt(s.median("bare", "getIssue.requests")),
                 Report.fmt(s.median("jira", "createIssue.requests")), Report.fmt(s.median("bare", "createIssue.requests")),
-                o.producerWarm(), o.producerMeasure()));
+                o.producerWarm(), o.producerMeasure(),
+                Report.fmt(s.median("jira", "getIssue.warmS")), Report.fmt(s.median("jira", "createIssue.warmS")),
+                Report.fmt(s.median("bare", "getIssue.warmS")), Report.fmt(s.median("bare", "createIssue.warmS")),
+                Report.fmt(s.median("jira", "getIssue.cpuUs.jit")), Report.fmt(s.median("jira", "createIssue.cpuUs.jit")),
+                Report.fmt(s.median("bare", "getIssue.cpuUs.jit")), Report.fmt(s.median("bare", "createIssue.cpuUs.jit")),
+                Report.fmt(s.median("jira", "getIssue.cpuUs.callers")), Report.fmt(s.median("jira", "createIssue.cpuUs.callers")),
+                Report.fmt(s.median("bare", "getIssue.cpuUs.callers")), Report.fmt(s.median("bare", "createIssue.cpuUs.callers"))));
     }
 }
