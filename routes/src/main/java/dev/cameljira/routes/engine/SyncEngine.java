@@ -84,6 +84,19 @@ public final class SyncEngine {
     private final Map<String, String> initialStatus = new java.util.concurrent.ConcurrentHashMap<>();
     /** Records and issues reported as deleted: their later events are dropped without a second report. */
     private final Set<String> gone = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * One replica at a time (no claim repository, no leader election): then only this engine can have tried to create
+     * the issue of a record created after {@link #freshSince}, and it remembers which it tried ({@link #attempted}).
+     */
+    private final boolean oneReplica;
+    /** Records created after this (the engine's start plus {@link #CLOCK_SKEW}) are new to this engine. */
+    private Instant freshSince;
+    /** Records created after {@link #freshSince} whose issue this engine has started to create. */
+    private final Set<String> attempted = new HashSet<>();
+    /** How far ahead of ours the other side's clock may be (records carry its time, truncated to the second). */
+    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofSeconds(1);
+    /** Beyond this, {@link #attempted} is emptied and {@link #freshSince} moved to now. */
+    static final int MAX_ATTEMPTED = 100_000;
 
     /**
      * @param syncId   the sync's route id (logs, status)
@@ -101,6 +114,8 @@ public final class SyncEngine {
         this.newSince = newSince;
         this.echo = new EchoGuard(clock);
         this.claims = new PairClaims(claims, other.system().key());
+        this.oneReplica = claims == null && !settings.leaderElection();
+        this.freshSince = clock.instant().plus(CLOCK_SKEW);
     }
 
     private SyncSystem system() {
@@ -266,8 +281,9 @@ public final class SyncEngine {
         String label = settings.linkLabel(rec.number());
         String what = other.describe(rec);
         // an earlier attempt may have stopped between creating the issue and writing its key to the record (a crash,
-        // a lost answer): the issue carries the record's label and is linked instead of created twice
-        Optional<String> existing = jira.findByLabel(label);
+        // a lost answer): the issue carries the record's label and is linked instead of created twice. When no earlier
+        // attempt can exist, the search (one Jira request per new record) is skipped.
+        Optional<String> existing = earlierAttemptPossible(rec) ? jira.findByLabel(label) : Optional.empty();
         String key;
         JiraIssue issue;
         LinkRecord planned = null;
@@ -352,6 +368,34 @@ public final class SyncEngine {
         } else {
             known.comments(linked.number(), key, List.of());
         }
+    }
+
+    /**
+     * Whether an earlier attempt may have created the record's issue without writing its key to the record, so that
+     * the label search must run before creating. It may, unless all of these hold: one replica at a time (another
+     * replica could be trying right now, or have died trying); the record was created after this engine started (a
+     * previous process, or this route before a restart, saw only older records: {@link #CLOCK_SKEW} covers the other
+     * side's clock running ahead); and this engine has not tried it before (a failed try is retried, by Camel or by
+     * the next poll, and its create may have reached Jira). Marks the record as tried.
+     */
+    private synchronized boolean earlierAttemptPossible(OtherRecord rec) {
+        if (!oneReplica || rec.createdAt() == null || !rec.createdAt().isAfter(freshSince)) {
+            monitor.count("create.searched");
+            return true;
+        }
+        if (attempted.size() >= MAX_ATTEMPTED) {
+            // forget the tries, and with them every record created until now: those are searched again
+            attempted.clear();
+            freshSince = clock.instant().plus(CLOCK_SKEW);
+            monitor.count("create.searched");
+            return true;
+        }
+        if (!attempted.add(rec.id())) {
+            monitor.count("create.searched");
+            return true;
+        }
+        monitor.count("create.searchSkipped");
+        return false;
     }
 
     /**
