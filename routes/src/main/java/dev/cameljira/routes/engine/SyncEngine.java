@@ -80,8 +80,19 @@ public final class SyncEngine {
     private final PairClaims claims;
     private final EchoGuard echo;
     private final PairCache known = new PairCache();
-    /** The status new issues of a type start in, as the last creation showed. */
-    private final Map<String, String> initialStatus = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What new issues of a type start with, per issue type, as the last creation read back from Jira showed. */
+    private final Map<String, NewIssueDefaults> defaults = new java.util.concurrent.ConcurrentHashMap<>();
+    /** How long learnt defaults are trusted: a create reads the issue back again once they are older. */
+    static final java.time.Duration DEFAULTS_TTL = java.time.Duration.ofMinutes(1);
+
+    /**
+     * What Jira gave a new issue of a type that the create request did not set: its workflow's first status, the
+     * scheme's default priority, the default assignee (identity; null: unassigned). A {@code known} flag is false
+     * when the read-back did not show it (the request set the field).
+     */
+    private record NewIssueDefaults(String status, String priority, boolean priorityKnown, String assignee,
+                                    boolean assigneeKnown, Instant learnt) {
+    }
     /** Records and issues reported as deleted: their later events are dropped without a second report. */
     private final Set<String> gone = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /**
@@ -287,32 +298,60 @@ public final class SyncEngine {
         String key;
         JiraIssue issue;
         LinkRecord planned = null;
+        boolean readBack = true;
         boolean adopted = existing.isPresent();
         if (adopted) {
             key = existing.get();
             issue = jira.read(key).orElseThrow(() -> new SyncRejectedException("Jira " + existing.get()
                     + " carrying label " + label + " vanished while linking " + what, what));
         } else {
-            // the link goes into the create request: the shadow holds what is sent, and the status new issues of the
-            // type start in (learnt from the previous creation); a wrong guess costs one property write below
+            // the link goes into the create request: the shadow holds what is sent, and what Jira gives a new issue of
+            // the type by itself (learnt from a creation read back in the last DEFAULTS_TTL). With those known the
+            // create is one request (readBack=false) and the values Jira was not asked for are marked as guessed in the
+            // shadow, which the first reconciliation checks against the issue's history (reconcileFields); unknown,
+            // the issue is read back and a wrong plan costs one property write below
             CreateIssueRequest req = newIssueRequest(rec, label);
+            String type = req.issueType();
+            NewIssueDefaults known = defaults.get(type);
+            boolean guess = known != null && known.status() != null
+                    && known.learnt().plus(DEFAULTS_TTL).isAfter(clock.instant())
+                    && (req.priority() != null || known.priorityKnown())
+                    && (req.assignee() != null || known.assigneeKnown());
             planned = new LinkRecord(system().key(), rec.id(), rec.number(), rec.url(), clock.instant());
             for (String f : LinkRecord.FIELDS) {
                 planned.agree(f, null, otherValue(rec, f));
             }
             planned.agree(LinkRecord.SUMMARY, req.summary(), rec.summary());
-            planned.agree(LinkRecord.STATUS, initialStatus.get(req.issueType()), rec.status());
-            planned.agree(LinkRecord.PRIORITY, req.priority() != null ? req.priority()
-                    : initialStatus.get("priority:" + req.issueType()), rec.priority());
-            planned.agree(LinkRecord.ASSIGNEE, plannedAssignee(rec), otherValue(rec, LinkRecord.ASSIGNEE));
-            issue = createLeniently(req.withProperty(SyncEngine.propertyKey(system()), planned.toJson()), what);
-            key = issue.key();
-            echo.jiraCreated(key);
-            if (issue.status() != null) {
-                initialStatus.put(req.issueType(), issue.status());
+            String status = known == null ? null : known.status();
+            String priority = req.priority() != null ? req.priority() : known == null ? null : known.priority();
+            String assignee = req.assignee() != null ? plannedAssignee(rec) : known == null ? null : known.assignee();
+            if (guess) {
+                planned.guess(LinkRecord.STATUS, status, rec.status());
+            } else {
+                planned.agree(LinkRecord.STATUS, status, rec.status());
             }
-            if (req.priority() == null && issue.priority() != null) {
-                initialStatus.put("priority:" + req.issueType(), issue.priority());
+            if (guess && req.priority() == null) {
+                planned.guess(LinkRecord.PRIORITY, priority, rec.priority());
+            } else {
+                planned.agree(LinkRecord.PRIORITY, priority, rec.priority());
+            }
+            if (guess && req.assignee() == null) {
+                planned.guess(LinkRecord.ASSIGNEE, assignee, otherValue(rec, LinkRecord.ASSIGNEE));
+            } else {
+                planned.agree(LinkRecord.ASSIGNEE, assignee, otherValue(rec, LinkRecord.ASSIGNEE));
+            }
+            CreateIssueRequest sent = req.withProperty(SyncEngine.propertyKey(system()), planned.toJson());
+            JiraIssue created = createLeniently(sent, what, !guess);
+            key = created.key();
+            echo.jiraCreated(key);
+            readBack = !guess || created.status() != null;
+            if (readBack) {
+                issue = created;
+                learn(type, req, issue);
+            } else {
+                // Jira's answer holds the key and the fields sent: the status is the one new issues start in
+                issue = withStatus(created, status);
+                monitor.count("create.withoutReadBack");
             }
         }
         // the issue starts in its workflow's first status: move it where the record's status maps to
@@ -320,6 +359,7 @@ public final class SyncEngine {
         if (!adopted && wanted != null && !wanted.equalsIgnoreCase(issue.status())) {
             try {
                 issue = jira.transition(key, wanted);
+                readBack = true;
             } catch (RuntimeException ex) {
                 if (Failures.classify(ex) != Failures.Kind.REJECTED) {
                     throw ex;
@@ -332,7 +372,8 @@ public final class SyncEngine {
         if (link == null) {
             link = new LinkRecord(system().key(), rec.id(), rec.number(), rec.url(), clock.instant());
         }
-        for (String f : LinkRecord.FIELDS) {
+        // without a read-back (nor a transition, which reads the issue back) the plan stands: nothing to compare
+        for (String f : readBack ? LinkRecord.FIELDS : List.<String>of()) {
             String j = jiraValue(issue, f);
             if (write || !same(j, link.jira(f)) || !same(otherValue(rec, f), link.other(f))) {
                 link.agree(f, j, otherValue(rec, f));
@@ -402,9 +443,9 @@ public final class SyncEngine {
      * Creates the issue; when Jira refuses only optional values (a priority the scheme lacks, a reporter or assignee it
      * will not take, a type the project has not), creates it without them (the type: jiraIssueType) and reports it.
      */
-    private JiraIssue createLeniently(CreateIssueRequest req, String what) {
+    private JiraIssue createLeniently(CreateIssueRequest req, String what, boolean readBack) {
         try {
-            return jira.create(req);
+            return jira.create(req, readBack);
         } catch (JiraBadRequestException e) {
             Map<String, String> errors = e.getFieldErrors();
             Set<String> optional = Set.of("priority", "reporter", "assignee", "labels", "issuetype");
@@ -431,8 +472,37 @@ public final class SyncEngine {
             errors.forEach((field, message) -> monitor.unmapped(syncId, "refused",
                     "Jira refused the " + field + " of the issue for " + what + " (" + message + "); created without it",
                     null));
-            return jira.create(lenient);
+            // not what was planned: read the issue back, so the link is compared with what Jira holds
+            return jira.create(lenient, true);
         }
+    }
+
+    /** Remembers what Jira gave the new issue of type {@code type} that {@code req} did not ask for. */
+    private void learn(String type, CreateIssueRequest req, JiraIssue issue) {
+        if (issue.status() == null) {
+            return;
+        }
+        NewIssueDefaults before = defaults.get(type);
+        boolean priorityKnown = req.priority() == null || before != null && before.priorityKnown();
+        String priority = req.priority() == null ? issue.priority() : before == null ? null : before.priority();
+        boolean assigneeKnown = req.assignee() == null || before != null && before.assigneeKnown();
+        String assignee = req.assignee() == null ? jiraValue(issue, LinkRecord.ASSIGNEE)
+                : before == null ? null : before.assignee();
+        defaults.put(type, new NewIssueDefaults(issue.status(), priority, priorityKnown, assignee, assigneeKnown,
+                clock.instant()));
+    }
+
+    /** Forgets what new issues start with (a guess was wrong): the next creation of each type reads back again. */
+    private void forgetDefaults() {
+        defaults.clear();
+    }
+
+    /** The issue as Jira answered its creation without a read-back, with the status it starts in. */
+    private static JiraIssue withStatus(JiraIssue created, String status) {
+        com.fasterxml.jackson.databind.node.ObjectNode raw = created.raw().deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode fields = raw.with("fields");
+        fields.putObject("status").put("name", status);
+        return JiraIssue.from(raw);
     }
 
     /** The identity of the Jira assignee a new issue gets for the record (cached look-ups), or null. */
@@ -546,8 +616,21 @@ public final class SyncEngine {
             }
             String j = jiraValue(issue, f);
             String o = otherValue(rec, f);
+            boolean pushOther = false;
+            if (shadow.guessed(f) && !JiraSide.changedSinceCreation(issue, f) && !same(j, shadow.jira(f))) {
+                // the issue was created without a read-back and still holds what it started with, which is not what
+                // the sync expected (the workflow's first status, a default changed): not a change made in Jira. The
+                // shadow takes the real value; for the status, the record's value goes to Jira as the creation would
+                // have done (its transition was skipped on the wrong guess)
+                LOG.info("{}: Jira {} started with {} {}, not {} as expected; corrected", syncId, key, f, j,
+                        shadow.jira(f));
+                monitor.count("create.guessCorrected");
+                forgetDefaults();
+                shadow.agree(f, j, shadow.other(f));
+                pushOther = f.equals(LinkRecord.STATUS);
+            }
             boolean jChanged = !same(j, shadow.jira(f));
-            boolean oChanged = !same(o, shadow.other(f));
+            boolean oChanged = pushOther || !same(o, shadow.other(f));
             if (!jChanged && !oChanged) {
                 continue;
             }
