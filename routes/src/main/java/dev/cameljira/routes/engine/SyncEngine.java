@@ -104,6 +104,10 @@ public final class SyncEngine {
     private Instant freshSince;
     /** Records created after {@link #freshSince} whose issue this engine has started to create. */
     private final Set<String> attempted = new HashSet<>();
+    /** Remote links added behind the creations (one replica), or null: added inline. */
+    private volatile RemoteLinks remoteLinks;
+    private final java.util.concurrent.atomic.AtomicInteger creating = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long lastCreation = System.nanoTime() - RemoteLinks.YIELD_NANOS;
     /** How far ahead of ours the other side's clock may be (records carry its time, truncated to the second). */
     static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofSeconds(1);
     /** Beyond this, {@link #attempted} is emptied and {@link #freshSince} moved to now. */
@@ -289,6 +293,60 @@ public final class SyncEngine {
     // ------------------------------------------------------------------------------------------ creating issues
 
     private void createIssue(OtherRecord rec, SyncEvent e) {
+        creating.incrementAndGet();
+        try {
+            createIssueNow(rec, e);
+        } finally {
+            lastCreation = System.nanoTime();
+            creating.decrementAndGet();
+        }
+    }
+
+    /** Whether issues are being created, or were within the last second: deferred remote links wait. */
+    private boolean creating() {
+        return creating.get() > 0 || System.nanoTime() - lastCreation < RemoteLinks.YIELD_NANOS;
+    }
+
+    /**
+     * With one replica, remote links of new issues are added behind the creations ({@link RemoteLinks}), the ids of
+     * the records waiting for theirs kept in {@code state}; with several, each is added before the key is written.
+     */
+    public void deferRemoteLinks(org.apache.camel.spi.StateRepository<String, String> state) {
+        if (oneReplica && remoteLinks == null) {
+            remoteLinks = new RemoteLinks(syncId, state, this::resolveRemoteLink,
+                    p -> {
+                        jira.remoteLink(p.key(), p.url(), p.title(), p.globalId(), null);
+                        monitor.count("remoteLinks.added");
+                    }, this::creating);
+        }
+    }
+
+    /** Starts the engine's background work (deferred remote links), again after a stop. */
+    public void start() {
+        if (remoteLinks != null) {
+            remoteLinks.start();
+        }
+    }
+
+    /** Stops the background work; what waits stays in the state. */
+    public void stop() {
+        if (remoteLinks != null) {
+            remoteLinks.stop();
+        }
+    }
+
+    /** A remote link read back from the state after a restart: its record's key, url and title, or null to drop. */
+    private RemoteLinks.Pending resolveRemoteLink(RemoteLinks.Pending p) {
+        OtherRecord rec = other.read(p.recordId()).orElse(null);
+        if (rec == null || !isJiraKey(rec.linkedKey())) {
+            // gone, or its key was never written: the next attempt creates or adopts the issue, with its link
+            return null;
+        }
+        return new RemoteLinks.Pending(rec.id(), rec.linkedKey().trim(), rec.url(),
+                other.describe(rec) + ": " + rec.summary(), globalId(rec), p.since());
+    }
+
+    private void createIssueNow(OtherRecord rec, SyncEvent e) {
         String label = settings.linkLabel(rec.number());
         String what = other.describe(rec);
         // an earlier attempt may have stopped between creating the issue and writing its key to the record (a crash,
@@ -383,14 +441,21 @@ public final class SyncEngine {
         if (write) {
             jira.writeLink(key, link);
         }
-        try {
-            jira.remoteLink(key, rec.url(), what + ": " + rec.summary(), globalId(rec), null);
-        } catch (RuntimeException ex) {
-            if (Failures.classify(ex) != Failures.Kind.REJECTED) {
-                throw ex;
+        RemoteLinks.Pending remote = new RemoteLinks.Pending(rec.id(), key, rec.url(), what + ": " + rec.summary(),
+                globalId(rec), System.nanoTime());
+        if (remoteLinks != null && remoteLinks.offer(remote)) {
+            // added behind the creations (stored in the state first, so a crash does not lose it)
+            monitor.count("remoteLinks.deferred");
+        } else {
+            try {
+                jira.remoteLink(key, remote.url(), remote.title(), remote.globalId(), null);
+            } catch (RuntimeException ex) {
+                if (Failures.classify(ex) != Failures.Kind.REJECTED) {
+                    throw ex;
+                }
+                // a Jira without remote links (or without permission) still gets the label, the property and the key
+                LOG.warn("{}: no remote link on {}: {}", syncId, key, Failures.reason(ex));
             }
-            // a Jira without remote links (or without permission) still gets the label, the property and the key
-            LOG.warn("{}: no remote link on {}: {}", syncId, key, Failures.reason(ex));
         }
         OtherRecord linked = other.link(rec, key);
         String line = what + " -> Jira " + key + (adopted ? " linked" : " created");
