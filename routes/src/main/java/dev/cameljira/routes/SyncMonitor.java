@@ -187,7 +187,8 @@ public final class SyncMonitor implements SyncListener {
         }
     }
 
-    private void count(String name) {
+    /** Adds one to a counter (e.g. the engine's create.searched / create.searchSkipped). */
+    public void count(String name) {
         counters.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
     }
 

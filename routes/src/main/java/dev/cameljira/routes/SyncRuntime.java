@@ -129,6 +129,7 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
             if (engine == null) {
                 buildEngine();
             }
+            engine.start();
             running = true;
             if (installed.compareAndSet(false, true)) {
                 if (context.isStarted()) {
@@ -165,6 +166,9 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
     @Override
     public void onStop(Route route) {
         running = false;
+        if (engine != null) {
+            engine.stop();
+        }
         if (settings.webhooks()) {
             JiraWebhookHub.of(context).detach(this);
         }
@@ -229,6 +233,7 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
         // as Camel's idempotent consumer does with its repository (JdbcClaimRepository keeps its claims alive once started)
         org.apache.camel.support.service.ServiceHelper.startService(claims);
         engine = new SyncEngine(routeId, settings, jira, other, monitor, clock, newSince, claims);
+        engine.deferRemoteLinks(state);
         LOG.info("{} started: Jira {} <-> {} ({}, {}, poll every {}{})", routeId, settings.jiraProject(),
                 settings.system().displayName(), settings.direction().name().toLowerCase().replace('_', '-'),
                 settings.webhooks() ? "webhooks + polling" : "polling", settings.pollInterval(),

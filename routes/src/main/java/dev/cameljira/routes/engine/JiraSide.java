@@ -121,9 +121,12 @@ public final class JiraSide {
         return Optional.empty();
     }
 
-    /** Creates an issue and answers it. */
-    public JiraIssue create(CreateIssueRequest request) {
-        return (JiraIssue) call("createIssue", request, Map.of());
+    /**
+     * Creates an issue and answers it: read back from Jira, or ({@code readBack} false, one request instead of two)
+     * Jira's answer to the create (id, key) with the fields sent, without what Jira filled in (status, defaults).
+     */
+    public JiraIssue create(CreateIssueRequest request, boolean readBack) {
+        return (JiraIssue) call(readBack ? "createIssue" : "createIssue?readBack=false", request, Map.of());
     }
 
     /** Changes summary, priority and / or the assignee ("none" unassigns); null values are left alone. */
@@ -244,6 +247,24 @@ public final class JiraSide {
         }
         OffsetDateTime created = issue.created();
         return created == null ? Instant.EPOCH : created.toInstant();
+    }
+
+    /** Whether the issue's changelog (as read with it) shows a change of {@code field} since it was created. */
+    public static boolean changedSinceCreation(JiraIssue issue, String field) {
+        JsonNode changelog = issue.changelog();
+        JsonNode histories = changelog == null ? null : changelog.path("histories");
+        if (histories != null && histories.isArray()) {
+            for (JsonNode h : histories) {
+                for (JsonNode item : h.path("items")) {
+                    String f = item.path("field").asText();
+                    String id = item.path("fieldId").asText(f);
+                    if (f.equalsIgnoreCase(field) || id.equalsIgnoreCase(field)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The JSON mapper for property values. */

@@ -36,6 +36,8 @@ public final class LinkRecord {
     private final Instant linkedAt;
     private final Map<String, String> jira = new LinkedHashMap<>();
     private final Map<String, String> other = new LinkedHashMap<>();
+    /** Fields whose Jira value was planned, not read from Jira (a creation without read-back). */
+    private final java.util.Set<String> guessed = new java.util.TreeSet<>();
 
     public LinkRecord(String system, String id, String number, String url, Instant linkedAt) {
         this.system = system;
@@ -62,6 +64,11 @@ public final class LinkRecord {
             r.jira.put(f, text(n.path("jira").get(f)));
             r.other.put(f, text(n.path("other").get(f)));
         }
+        for (JsonNode g : n.path("guessed")) {
+            if (FIELDS.contains(g.asText())) {
+                r.guessed.add(g.asText());
+            }
+        }
         return r;
     }
 
@@ -82,6 +89,10 @@ public final class LinkRecord {
         for (String f : FIELDS) {
             j.put(f, jira.get(f));
             o.put(f, other.get(f));
+        }
+        if (!guessed.isEmpty()) {
+            com.fasterxml.jackson.databind.node.ArrayNode g = n.putArray("guessed");
+            guessed.forEach(g::add);
         }
         return n;
     }
@@ -120,6 +131,21 @@ public final class LinkRecord {
     public void agree(String field, String jiraValue, String otherValue) {
         jira.put(field, jiraValue);
         other.put(field, otherValue);
+        guessed.remove(field);
+    }
+
+    /**
+     * Records that the sides agree, where the Jira value is what a new issue was expected to start with, not read
+     * from Jira: the first reconciliation checks it against the issue ({@link #guessed}).
+     */
+    public void guess(String field, String jiraValue, String otherValue) {
+        agree(field, jiraValue, otherValue);
+        guessed.add(field);
+    }
+
+    /** Whether the field's Jira value is a guess made at creation that no read of the issue has confirmed yet. */
+    public boolean guessed(String field) {
+        return guessed.contains(field);
     }
 
     /** Whether a shadow was ever recorded for the field. */

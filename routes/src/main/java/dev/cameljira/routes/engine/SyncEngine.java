@@ -80,10 +80,38 @@ public final class SyncEngine {
     private final PairClaims claims;
     private final EchoGuard echo;
     private final PairCache known = new PairCache();
-    /** The status new issues of a type start in, as the last creation showed. */
-    private final Map<String, String> initialStatus = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What new issues of a type start with, per issue type, as the last creation read back from Jira showed. */
+    private final Map<String, NewIssueDefaults> defaults = new java.util.concurrent.ConcurrentHashMap<>();
+    /** How long learnt defaults are trusted: a create reads the issue back again once they are older. */
+    static final java.time.Duration DEFAULTS_TTL = java.time.Duration.ofMinutes(1);
+
+    /**
+     * What Jira gave a new issue of a type that the create request did not set: its workflow's first status, the
+     * scheme's default priority, the default assignee (identity; null: unassigned). A {@code known} flag is false
+     * when the read-back did not show it (the request set the field).
+     */
+    private record NewIssueDefaults(String status, String priority, boolean priorityKnown, String assignee,
+                                    boolean assigneeKnown, Instant learnt) {
+    }
     /** Records and issues reported as deleted: their later events are dropped without a second report. */
     private final Set<String> gone = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * One replica at a time (no claim repository, no leader election): then only this engine can have tried to create
+     * the issue of a record created after {@link #freshSince}, and it remembers which it tried ({@link #attempted}).
+     */
+    private final boolean oneReplica;
+    /** Records created after this (the engine's start plus {@link #CLOCK_SKEW}) are new to this engine. */
+    private Instant freshSince;
+    /** Records created after {@link #freshSince} whose issue this engine has started to create. */
+    private final Set<String> attempted = new HashSet<>();
+    /** Remote links added behind the creations (one replica), or null: added inline. */
+    private volatile RemoteLinks remoteLinks;
+    private final java.util.concurrent.atomic.AtomicInteger creating = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long lastCreation = System.nanoTime() - RemoteLinks.YIELD_NANOS;
+    /** How far ahead of ours the other side's clock may be (records carry its time, truncated to the second). */
+    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofSeconds(1);
+    /** Beyond this, {@link #attempted} is emptied and {@link #freshSince} moved to now. */
+    static final int MAX_ATTEMPTED = 100_000;
 
     /**
      * @param syncId   the sync's route id (logs, status)
@@ -101,6 +129,8 @@ public final class SyncEngine {
         this.newSince = newSince;
         this.echo = new EchoGuard(clock);
         this.claims = new PairClaims(claims, other.system().key());
+        this.oneReplica = claims == null && !settings.leaderElection();
+        this.freshSince = clock.instant().plus(CLOCK_SKEW);
     }
 
     private SyncSystem system() {
@@ -263,40 +293,123 @@ public final class SyncEngine {
     // ------------------------------------------------------------------------------------------ creating issues
 
     private void createIssue(OtherRecord rec, SyncEvent e) {
+        creating.incrementAndGet();
+        try {
+            createIssueNow(rec, e);
+        } finally {
+            lastCreation = System.nanoTime();
+            creating.decrementAndGet();
+        }
+    }
+
+    /** Whether issues are being created, or were within the last second: deferred remote links wait. */
+    private boolean creating() {
+        return creating.get() > 0 || System.nanoTime() - lastCreation < RemoteLinks.YIELD_NANOS;
+    }
+
+    /**
+     * With one replica, remote links of new issues are added behind the creations ({@link RemoteLinks}), the ids of
+     * the records waiting for theirs kept in {@code state}; with several, each is added before the key is written.
+     */
+    public void deferRemoteLinks(org.apache.camel.spi.StateRepository<String, String> state) {
+        if (oneReplica && remoteLinks == null) {
+            remoteLinks = new RemoteLinks(syncId, state, this::resolveRemoteLink,
+                    p -> {
+                        jira.remoteLink(p.key(), p.url(), p.title(), p.globalId(), null);
+                        monitor.count("remoteLinks.added");
+                    }, this::creating);
+        }
+    }
+
+    /** Starts the engine's background work (deferred remote links), again after a stop. */
+    public void start() {
+        if (remoteLinks != null) {
+            remoteLinks.start();
+        }
+    }
+
+    /** Stops the background work; what waits stays in the state. */
+    public void stop() {
+        if (remoteLinks != null) {
+            remoteLinks.stop();
+        }
+    }
+
+    /** A remote link read back from the state after a restart: its record's key, url and title, or null to drop. */
+    private RemoteLinks.Pending resolveRemoteLink(RemoteLinks.Pending p) {
+        OtherRecord rec = other.read(p.recordId()).orElse(null);
+        if (rec == null || !isJiraKey(rec.linkedKey())) {
+            // gone, or its key was never written: the next attempt creates or adopts the issue, with its link
+            return null;
+        }
+        return new RemoteLinks.Pending(rec.id(), rec.linkedKey().trim(), rec.url(),
+                other.describe(rec) + ": " + rec.summary(), globalId(rec), p.since());
+    }
+
+    private void createIssueNow(OtherRecord rec, SyncEvent e) {
         String label = settings.linkLabel(rec.number());
         String what = other.describe(rec);
         // an earlier attempt may have stopped between creating the issue and writing its key to the record (a crash,
-        // a lost answer): the issue carries the record's label and is linked instead of created twice
-        Optional<String> existing = jira.findByLabel(label);
+        // a lost answer): the issue carries the record's label and is linked instead of created twice. When no earlier
+        // attempt can exist, the search (one Jira request per new record) is skipped.
+        Optional<String> existing = earlierAttemptPossible(rec) ? jira.findByLabel(label) : Optional.empty();
         String key;
         JiraIssue issue;
         LinkRecord planned = null;
+        boolean readBack = true;
         boolean adopted = existing.isPresent();
         if (adopted) {
             key = existing.get();
             issue = jira.read(key).orElseThrow(() -> new SyncRejectedException("Jira " + existing.get()
                     + " carrying label " + label + " vanished while linking " + what, what));
         } else {
-            // the link goes into the create request: the shadow holds what is sent, and the status new issues of the
-            // type start in (learnt from the previous creation); a wrong guess costs one property write below
+            // the link goes into the create request: the shadow holds what is sent, and what Jira gives a new issue of
+            // the type by itself (learnt from a creation read back in the last DEFAULTS_TTL). With those known the
+            // create is one request (readBack=false) and the values Jira was not asked for are marked as guessed in the
+            // shadow, which the first reconciliation checks against the issue's history (reconcileFields); unknown,
+            // the issue is read back and a wrong plan costs one property write below
             CreateIssueRequest req = newIssueRequest(rec, label);
+            String type = req.issueType();
+            NewIssueDefaults known = defaults.get(type);
+            boolean guess = known != null && known.status() != null
+                    && known.learnt().plus(DEFAULTS_TTL).isAfter(clock.instant())
+                    && (req.priority() != null || known.priorityKnown())
+                    && (req.assignee() != null || known.assigneeKnown());
             planned = new LinkRecord(system().key(), rec.id(), rec.number(), rec.url(), clock.instant());
             for (String f : LinkRecord.FIELDS) {
                 planned.agree(f, null, otherValue(rec, f));
             }
             planned.agree(LinkRecord.SUMMARY, req.summary(), rec.summary());
-            planned.agree(LinkRecord.STATUS, initialStatus.get(req.issueType()), rec.status());
-            planned.agree(LinkRecord.PRIORITY, req.priority() != null ? req.priority()
-                    : initialStatus.get("priority:" + req.issueType()), rec.priority());
-            planned.agree(LinkRecord.ASSIGNEE, plannedAssignee(rec), otherValue(rec, LinkRecord.ASSIGNEE));
-            issue = createLeniently(req.withProperty(SyncEngine.propertyKey(system()), planned.toJson()), what);
-            key = issue.key();
-            echo.jiraCreated(key);
-            if (issue.status() != null) {
-                initialStatus.put(req.issueType(), issue.status());
+            String status = known == null ? null : known.status();
+            String priority = req.priority() != null ? req.priority() : known == null ? null : known.priority();
+            String assignee = req.assignee() != null ? plannedAssignee(rec) : known == null ? null : known.assignee();
+            if (guess) {
+                planned.guess(LinkRecord.STATUS, status, rec.status());
+            } else {
+                planned.agree(LinkRecord.STATUS, status, rec.status());
             }
-            if (req.priority() == null && issue.priority() != null) {
-                initialStatus.put("priority:" + req.issueType(), issue.priority());
+            if (guess && req.priority() == null) {
+                planned.guess(LinkRecord.PRIORITY, priority, rec.priority());
+            } else {
+                planned.agree(LinkRecord.PRIORITY, priority, rec.priority());
+            }
+            if (guess && req.assignee() == null) {
+                planned.guess(LinkRecord.ASSIGNEE, assignee, otherValue(rec, LinkRecord.ASSIGNEE));
+            } else {
+                planned.agree(LinkRecord.ASSIGNEE, assignee, otherValue(rec, LinkRecord.ASSIGNEE));
+            }
+            CreateIssueRequest sent = req.withProperty(SyncEngine.propertyKey(system()), planned.toJson());
+            JiraIssue created = createLeniently(sent, what, !guess);
+            key = created.key();
+            echo.jiraCreated(key);
+            readBack = !guess || created.status() != null;
+            if (readBack) {
+                issue = created;
+                learn(type, req, issue);
+            } else {
+                // Jira's answer holds the key and the fields sent: the status is the one new issues start in
+                issue = withStatus(created, status);
+                monitor.count("create.withoutReadBack");
             }
         }
         // the issue starts in its workflow's first status: move it where the record's status maps to
@@ -304,6 +417,7 @@ public final class SyncEngine {
         if (!adopted && wanted != null && !wanted.equalsIgnoreCase(issue.status())) {
             try {
                 issue = jira.transition(key, wanted);
+                readBack = true;
             } catch (RuntimeException ex) {
                 if (Failures.classify(ex) != Failures.Kind.REJECTED) {
                     throw ex;
@@ -316,7 +430,8 @@ public final class SyncEngine {
         if (link == null) {
             link = new LinkRecord(system().key(), rec.id(), rec.number(), rec.url(), clock.instant());
         }
-        for (String f : LinkRecord.FIELDS) {
+        // without a read-back (nor a transition, which reads the issue back) the plan stands: nothing to compare
+        for (String f : readBack ? LinkRecord.FIELDS : List.<String>of()) {
             String j = jiraValue(issue, f);
             if (write || !same(j, link.jira(f)) || !same(otherValue(rec, f), link.other(f))) {
                 link.agree(f, j, otherValue(rec, f));
@@ -326,14 +441,21 @@ public final class SyncEngine {
         if (write) {
             jira.writeLink(key, link);
         }
-        try {
-            jira.remoteLink(key, rec.url(), what + ": " + rec.summary(), globalId(rec), null);
-        } catch (RuntimeException ex) {
-            if (Failures.classify(ex) != Failures.Kind.REJECTED) {
-                throw ex;
+        RemoteLinks.Pending remote = new RemoteLinks.Pending(rec.id(), key, rec.url(), what + ": " + rec.summary(),
+                globalId(rec), System.nanoTime());
+        if (remoteLinks != null && remoteLinks.offer(remote)) {
+            // added behind the creations (stored in the state first, so a crash does not lose it)
+            monitor.count("remoteLinks.deferred");
+        } else {
+            try {
+                jira.remoteLink(key, remote.url(), remote.title(), remote.globalId(), null);
+            } catch (RuntimeException ex) {
+                if (Failures.classify(ex) != Failures.Kind.REJECTED) {
+                    throw ex;
+                }
+                // a Jira without remote links (or without permission) still gets the label, the property and the key
+                LOG.warn("{}: no remote link on {}: {}", syncId, key, Failures.reason(ex));
             }
-            // a Jira without remote links (or without permission) still gets the label, the property and the key
-            LOG.warn("{}: no remote link on {}: {}", syncId, key, Failures.reason(ex));
         }
         OtherRecord linked = other.link(rec, key);
         String line = what + " -> Jira " + key + (adopted ? " linked" : " created");
@@ -355,12 +477,40 @@ public final class SyncEngine {
     }
 
     /**
+     * Whether an earlier attempt may have created the record's issue without writing its key to the record, so that
+     * the label search must run before creating. It may, unless all of these hold: one replica at a time (another
+     * replica could be trying right now, or have died trying); the record was created after this engine started (a
+     * previous process, or this route before a restart, saw only older records: {@link #CLOCK_SKEW} covers the other
+     * side's clock running ahead); and this engine has not tried it before (a failed try is retried, by Camel or by
+     * the next poll, and its create may have reached Jira). Marks the record as tried.
+     */
+    private synchronized boolean earlierAttemptPossible(OtherRecord rec) {
+        if (!oneReplica || rec.createdAt() == null || !rec.createdAt().isAfter(freshSince)) {
+            monitor.count("create.searched");
+            return true;
+        }
+        if (attempted.size() >= MAX_ATTEMPTED) {
+            // forget the tries, and with them every record created until now: those are searched again
+            attempted.clear();
+            freshSince = clock.instant().plus(CLOCK_SKEW);
+            monitor.count("create.searched");
+            return true;
+        }
+        if (!attempted.add(rec.id())) {
+            monitor.count("create.searched");
+            return true;
+        }
+        monitor.count("create.searchSkipped");
+        return false;
+    }
+
+    /**
      * Creates the issue; when Jira refuses only optional values (a priority the scheme lacks, a reporter or assignee it
      * will not take, a type the project has not), creates it without them (the type: jiraIssueType) and reports it.
      */
-    private JiraIssue createLeniently(CreateIssueRequest req, String what) {
+    private JiraIssue createLeniently(CreateIssueRequest req, String what, boolean readBack) {
         try {
-            return jira.create(req);
+            return jira.create(req, readBack);
         } catch (JiraBadRequestException e) {
             Map<String, String> errors = e.getFieldErrors();
             Set<String> optional = Set.of("priority", "reporter", "assignee", "labels", "issuetype");
@@ -387,8 +537,37 @@ public final class SyncEngine {
             errors.forEach((field, message) -> monitor.unmapped(syncId, "refused",
                     "Jira refused the " + field + " of the issue for " + what + " (" + message + "); created without it",
                     null));
-            return jira.create(lenient);
+            // not what was planned: read the issue back, so the link is compared with what Jira holds
+            return jira.create(lenient, true);
         }
+    }
+
+    /** Remembers what Jira gave the new issue of type {@code type} that {@code req} did not ask for. */
+    private void learn(String type, CreateIssueRequest req, JiraIssue issue) {
+        if (issue.status() == null) {
+            return;
+        }
+        NewIssueDefaults before = defaults.get(type);
+        boolean priorityKnown = req.priority() == null || before != null && before.priorityKnown();
+        String priority = req.priority() == null ? issue.priority() : before == null ? null : before.priority();
+        boolean assigneeKnown = req.assignee() == null || before != null && before.assigneeKnown();
+        String assignee = req.assignee() == null ? jiraValue(issue, LinkRecord.ASSIGNEE)
+                : before == null ? null : before.assignee();
+        defaults.put(type, new NewIssueDefaults(issue.status(), priority, priorityKnown, assignee, assigneeKnown,
+                clock.instant()));
+    }
+
+    /** Forgets what new issues start with (a guess was wrong): the next creation of each type reads back again. */
+    private void forgetDefaults() {
+        defaults.clear();
+    }
+
+    /** The issue as Jira answered its creation without a read-back, with the status it starts in. */
+    private static JiraIssue withStatus(JiraIssue created, String status) {
+        com.fasterxml.jackson.databind.node.ObjectNode raw = created.raw().deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode fields = raw.with("fields");
+        fields.putObject("status").put("name", status);
+        return JiraIssue.from(raw);
     }
 
     /** The identity of the Jira assignee a new issue gets for the record (cached look-ups), or null. */
@@ -502,8 +681,21 @@ public final class SyncEngine {
             }
             String j = jiraValue(issue, f);
             String o = otherValue(rec, f);
+            boolean pushOther = false;
+            if (shadow.guessed(f) && !JiraSide.changedSinceCreation(issue, f) && !same(j, shadow.jira(f))) {
+                // the issue was created without a read-back and still holds what it started with, which is not what
+                // the sync expected (the workflow's first status, a default changed): not a change made in Jira. The
+                // shadow takes the real value; for the status, the record's value goes to Jira as the creation would
+                // have done (its transition was skipped on the wrong guess)
+                LOG.info("{}: Jira {} started with {} {}, not {} as expected; corrected", syncId, key, f, j,
+                        shadow.jira(f));
+                monitor.count("create.guessCorrected");
+                forgetDefaults();
+                shadow.agree(f, j, shadow.other(f));
+                pushOther = f.equals(LinkRecord.STATUS);
+            }
             boolean jChanged = !same(j, shadow.jira(f));
-            boolean oChanged = !same(o, shadow.other(f));
+            boolean oChanged = pushOther || !same(o, shadow.other(f));
             if (!jChanged && !oChanged) {
                 continue;
             }

@@ -124,6 +124,19 @@ public final class SyncRun {
                         calls += e.getValue();
                     }
                 }
+                // remote links may follow the creations (one replica): the time until every issue has its link too,
+                // and the Jira calls by then
+                waitFor(600, () -> monitor.counter("remoteLinks.added") >= monitor.counter("remoteLinks.deferred"),
+                        "every deferred remote link added");
+                double linksSeconds = (System.nanoTime() - t0) / 1e9;
+                long callsWithLinks = 0;
+                for (Map.Entry<String, Long> e : monitor.snapshot().counters().entrySet()) {
+                    if (e.getKey().startsWith("jira.calls.")) {
+                        callsWithLinks += e.getValue();
+                    }
+                }
+                out.addAll(List.of("remoteLinksSeconds", String.format(Locale.ROOT, "%.2f", linksSeconds),
+                        "jiraCallsWithLinks", callsWithLinks));
                 out.addAll(List.of("seconds", String.format(Locale.ROOT, "%.2f", seconds), "tickets", tickets.size(),
                         "issues", sandbox.admin().issueCount(), "distinctKeys", distinct,
                         "failures", monitor.snapshot().failures().size(), "jiraCalls", calls,

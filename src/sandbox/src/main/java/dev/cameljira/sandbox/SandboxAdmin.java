@@ -148,6 +148,15 @@ public final class SandboxAdmin {
         });
     }
 
+    /**
+     * Changes the workflow so that new issues start in {@code statusName} (To Do by default), as a Jira admin editing
+     * the workflow's first status would: issues created from now on start there, with no changelog entry.
+     */
+    public void startNewIssuesIn(String statusName) {
+        ctx.store().initialStatus(ctx.store().catalog().status(statusName)
+                .orElseThrow(() -> new IllegalArgumentException("no status " + statusName)));
+    }
+
     /** Moves an issue to a status (by name) through the workflow transition that leads there, as the admin. */
     public void transition(String key, String statusName) {
         call(() -> {

@@ -94,7 +94,7 @@ public final class IssueService {
         if (!errors.isEmpty()) {
             throw ApiException.fields(errors);
         }
-        issue = new Issue(store.nextIssueId(), project.key() + "-" + project.nextIssueNumber(), project, type, Catalog.TO_DO, actor, now);
+        issue = new Issue(store.nextIssueId(), project.key() + "-" + project.nextIssueNumber(), project, type, store.initialStatus(), actor, now);
         issue.priority(store.catalog().defaultPriority());
         issue.reporter(actor);
         for (Staged<?> s : staged.values()) {

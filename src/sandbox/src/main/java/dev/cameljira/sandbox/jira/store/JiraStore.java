@@ -8,6 +8,7 @@ import dev.cameljira.sandbox.jira.model.Component;
 import dev.cameljira.sandbox.jira.model.Issue;
 import dev.cameljira.sandbox.jira.model.IssueLink;
 import dev.cameljira.sandbox.jira.model.Project;
+import dev.cameljira.sandbox.jira.model.Status;
 import dev.cameljira.sandbox.jira.model.User;
 import java.time.Clock;
 import java.time.Instant;
@@ -126,6 +127,17 @@ public final class JiraStore {
     public Catalog catalog() {
         return catalog;
     }
+
+    /** The status new issues start in (the workflow's first status: To Do unless a test changed the workflow). */
+    public Status initialStatus() {
+        return initialStatus;
+    }
+
+    public void initialStatus(Status status) {
+        this.initialStatus = status;
+    }
+
+    private volatile Status initialStatus = Catalog.TO_DO;
 
     public String baseUrl() {
         return baseUrl;
