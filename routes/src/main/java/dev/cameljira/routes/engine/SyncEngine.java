@@ -109,7 +109,7 @@ public final class SyncEngine {
     private final java.util.concurrent.atomic.AtomicInteger creating = new java.util.concurrent.atomic.AtomicInteger();
     private volatile long lastCreation = System.nanoTime() - RemoteLinks.YIELD_NANOS;
     /** How far ahead of ours the other side's clock may be (records carry its time, truncated to the second). */
-    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofSeconds(1);
+    public static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofSeconds(1);
     /** Beyond this, {@link #attempted} is emptied and {@link #freshSince} moved to now. */
     static final int MAX_ATTEMPTED = 100_000;
 

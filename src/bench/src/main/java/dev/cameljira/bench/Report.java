@@ -35,6 +35,12 @@ final class Report {
         return rows;
     }
 
+    /** Appends another report's rows and notes (a benchmark that ran beside others wrote its own). */
+    void addAll(Report other) {
+        rows.addAll(other.rows);
+        notes.addAll(other.notes);
+    }
+
     static String fmt(double v) {
         if (Double.isNaN(v)) {
             return "n/a";
