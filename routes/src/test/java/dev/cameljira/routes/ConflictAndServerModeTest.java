@@ -37,11 +37,7 @@ class ConflictAndServerModeTest {
     }
 
     private CamelContext sync() {
-        CamelContext ctx = SyncEnvironment.newContext(sandbox);
-        SyncEnvironment env = new SyncEnvironment(sandbox, state, ctx);
-        env.instantiate("jira-zendesk-sync", "zendesk-sync", env.params());
-        ctx.start();
-        return ctx;
+        return SyncEnvironment.startZendeskSync(sandbox, state);
     }
 
     private String awaitKey(ZendeskTicket t) {

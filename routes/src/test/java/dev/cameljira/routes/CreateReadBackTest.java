@@ -24,9 +24,9 @@ class CreateReadBackTest extends SyncTestSupport {
     @BeforeEach
     void start() throws Exception {
         environment();
+        syncStartedSecondsAgo(3); // past the engine's start allowance: no label searches to count
         env.instantiate("jira-zendesk-sync", "zendesk-sync", env.params());
         env.start();
-        Thread.sleep(2100); // past the start: no label searches to count
     }
 
     private JsonNode link(String key) {

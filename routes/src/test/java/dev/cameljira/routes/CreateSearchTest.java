@@ -26,17 +26,17 @@ class CreateSearchTest extends SyncTestSupport {
                 .count();
     }
 
-    private static void pastTheSkewAllowance() throws InterruptedException {
-        // tickets carry second-precision times; the engine counts a ticket as its own one second after its start
-        Thread.sleep(2100);
+    /** Tickets carry second-precision times; the engine counts a ticket as its own one second after its start. */
+    private void pastTheSkewAllowance() {
+        syncStartedSecondsAgo(3);
     }
 
     @Test
     void aTicketCreatedAfterTheStartIsCreatedWithoutSearching() throws Exception {
         environment();
+        pastTheSkewAllowance();
         env.instantiate("jira-zendesk-sync", "zendesk-sync", env.params());
         env.start();
-        pastTheSkewAllowance();
 
         ZendeskTicket t = env.sandbox.zendesk().createTicket(TicketDraft.of("Fresh", "x"));
         env.awaitTicketKey(t.id());
@@ -64,9 +64,9 @@ class CreateSearchTest extends SyncTestSupport {
     @Test
     void aRetryAfterALostCreateAnswerSearchesAndMakesNoSecondIssue() throws Exception {
         environment();
+        pastTheSkewAllowance();
         env.instantiate("jira-zendesk-sync", "zendesk-sync", env.params("redeliveryDelay", "200ms"));
         env.start();
-        pastTheSkewAllowance();
         // Jira creates the issue, the answer never arrives: the retry must find it by its label
         env.sandbox.admin().faults().dropResponseNext("POST", "/rest/api/3/issue", 1);
 
@@ -81,11 +81,11 @@ class CreateSearchTest extends SyncTestSupport {
     @Test
     void withSharedClaimsEveryCreateSearches() throws Exception {
         environment();
+        pastTheSkewAllowance();
         env.context.getRegistry().bind("claims", IdempotentRepository.class,
                 MemoryIdempotentRepository.memoryIdempotentRepository());
         env.instantiate("jira-zendesk-sync", "zendesk-sync", env.params("claimRepository", "claims"));
         env.start();
-        pastTheSkewAllowance();
 
         ZendeskTicket t = env.sandbox.zendesk().createTicket(TicketDraft.of("Replicas", "x"));
         env.awaitTicketKey(t.id());

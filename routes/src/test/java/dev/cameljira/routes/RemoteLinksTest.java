@@ -36,11 +36,7 @@ class RemoteLinksTest {
     }
 
     private CamelContext startSync() {
-        CamelContext ctx = SyncEnvironment.newContext(sandbox);
-        SyncEnvironment env = new SyncEnvironment(sandbox, state, ctx);
-        env.instantiate("jira-zendesk-sync", "zendesk-sync", env.params());
-        ctx.start();
-        return ctx;
+        return SyncEnvironment.startZendeskSync(sandbox, state);
     }
 
     private String awaitKey(long ticket) {

@@ -42,6 +42,15 @@ final class SyncEnvironment implements AutoCloseable {
         this.context = context;
     }
 
+    /** A started context running jira-zendesk-sync with the default parameters, its state in {@code stateDir}. */
+    static CamelContext startZendeskSync(JiraSandbox sandbox, Path stateDir) {
+        CamelContext ctx = newContext(sandbox);
+        SyncEnvironment env = new SyncEnvironment(sandbox, stateDir, ctx);
+        env.instantiate("jira-zendesk-sync", "zendesk-sync", env.params());
+        ctx.start();
+        return ctx;
+    }
+
     static CamelContext newContext(JiraSandbox sandbox) {
         DefaultCamelContext ctx = new DefaultCamelContext();
         JiraComponent jira = new JiraComponent();

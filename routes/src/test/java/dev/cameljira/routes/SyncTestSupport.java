@@ -18,6 +18,16 @@ abstract class SyncTestSupport {
         return env;
     }
 
+    /**
+     * Lets the sync's clock run {@code seconds} behind the sandbox's, as if it had started that long before: records
+     * created now are past the engine's clock-skew allowance without the test waiting for it ({@code SyncRuntime} takes
+     * the context's {@link java.time.Clock}). Call before the templates are instantiated.
+     */
+    void syncStartedSecondsAgo(int seconds) {
+        env.context.getRegistry().bind("syncClock", java.time.Clock.class,
+                java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(-seconds)));
+    }
+
     @AfterEach
     void closeEnvironment() {
         if (env != null) {

@@ -226,20 +226,10 @@ public final class JiraSide {
     /** The time the issue's {@code field} last changed according to its changelog, or its creation time. */
     public static Instant changedAt(JiraIssue issue, String field) {
         Instant latest = null;
-        JsonNode changelog = issue.changelog();
-        JsonNode histories = changelog == null ? null : changelog.path("histories");
-        if (histories != null && histories.isArray()) {
-            for (JsonNode h : histories) {
-                for (JsonNode item : h.path("items")) {
-                    String f = item.path("field").asText();
-                    String id = item.path("fieldId").asText(f);
-                    if (f.equalsIgnoreCase(field) || id.equalsIgnoreCase(field)) {
-                        OffsetDateTime t = JiraIssue.date(h.get("created"));
-                        if (t != null && (latest == null || t.toInstant().isAfter(latest))) {
-                            latest = t.toInstant();
-                        }
-                    }
-                }
+        for (JsonNode h : changesOf(issue, field)) {
+            OffsetDateTime t = JiraIssue.date(h.get("created"));
+            if (t != null && (latest == null || t.toInstant().isAfter(latest))) {
+                latest = t.toInstant();
             }
         }
         if (latest != null) {
@@ -251,6 +241,12 @@ public final class JiraSide {
 
     /** Whether the issue's changelog (as read with it) shows a change of {@code field} since it was created. */
     public static boolean changedSinceCreation(JiraIssue issue, String field) {
+        return !changesOf(issue, field).isEmpty();
+    }
+
+    /** The changelog histories (as read with the issue) with an item for {@code field}, by field name or id. */
+    private static List<JsonNode> changesOf(JiraIssue issue, String field) {
+        List<JsonNode> out = new ArrayList<>();
         JsonNode changelog = issue.changelog();
         JsonNode histories = changelog == null ? null : changelog.path("histories");
         if (histories != null && histories.isArray()) {
@@ -259,12 +255,13 @@ public final class JiraSide {
                     String f = item.path("field").asText();
                     String id = item.path("fieldId").asText(f);
                     if (f.equalsIgnoreCase(field) || id.equalsIgnoreCase(field)) {
-                        return true;
+                        out.add(h);
+                        break;
                     }
                 }
             }
         }
-        return false;
+        return out;
     }
 
     /** The JSON mapper for property values. */
