@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import dev.cameljira.jira.state.JdbcSchema;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -175,7 +176,7 @@ public final class JdbcClaimRepository extends ServiceSupport implements Idempot
                 held.add(key);
                 return true;
             } catch (SQLException e) {
-                if (isDuplicateKey(e)) {
+                if (JdbcSchema.isDuplicateKey(e)) {
                     return false;
                 }
                 throw e;
@@ -246,57 +247,16 @@ public final class JdbcClaimRepository extends ServiceSupport implements Idempot
             }
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(true);
-                if (!exists(c)) {
-                    try (Statement s = c.createStatement()) {
-                        s.execute("CREATE TABLE " + table + " (CLAIM_KEY VARCHAR(" + MAX_KEY_LENGTH
-                                + ") NOT NULL PRIMARY KEY, CLAIMED_AT BIGINT NOT NULL, OWNER VARCHAR(36))");
-                    } catch (SQLException e) {
-                        if (!exists(c)) {
-                            throw e;
-                        }
-                        // created by another replica in the meantime
-                    }
-                }
-                if (!hasOwnerColumn(c)) {
-                    try (Statement s = c.createStatement()) {
-                        s.execute("ALTER TABLE " + table + " ADD OWNER VARCHAR(36)");
-                    } catch (SQLException e) {
-                        if (!hasOwnerColumn(c)) {
-                            throw e;
-                        }
-                        // added by another replica in the meantime
-                    }
-                }
+                JdbcSchema.ensure(c, table, "CLAIM_KEY", "CREATE TABLE " + table + " (CLAIM_KEY VARCHAR(" + MAX_KEY_LENGTH
+                        + ") NOT NULL PRIMARY KEY, CLAIMED_AT BIGINT NOT NULL, OWNER VARCHAR(36))");
+                // tables created before claims had owners lack the column
+                JdbcSchema.ensure(c, table, "OWNER", "ALTER TABLE " + table + " ADD OWNER VARCHAR(36)");
                 tableReady = true;
             } catch (SQLException e) {
                 throw new IllegalStateException("JdbcClaimRepository could not find or create table " + table + ": "
                         + e.getMessage(), e);
             }
         }
-    }
-
-    private boolean exists(Connection c) {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT CLAIM_KEY FROM " + table + " WHERE 1 = 0")) {
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    /** Tables created before claims had owners lack the column. */
-    private boolean hasOwnerColumn(Connection c) {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT OWNER FROM " + table + " WHERE 1 = 0")) {
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    private static boolean isDuplicateKey(SQLException e) {
-        // SQLState class 23 = integrity constraint violation (unique / primary key)
-        return e.getSQLState() != null && e.getSQLState().startsWith("23");
     }
 
     private static void checkKey(String key) {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Locale;
@@ -121,7 +120,7 @@ public final class JdbcStateRepository extends ServiceSupport implements StateRe
             } catch (SQLException e) {
                 c.rollback();
                 // another instance inserted the key between our UPDATE and INSERT: its row exists now, update it
-                if (attempt > 1 || !isDuplicateKey(e)) {
+                if (attempt > 1 || !JdbcSchema.isDuplicateKey(e)) {
                     throw e;
                 }
             }
@@ -164,35 +163,14 @@ public final class JdbcStateRepository extends ServiceSupport implements StateRe
             }
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(true);
-                if (!exists(c)) {
-                    create(c);
-                }
+                JdbcSchema.ensure(c, table, "STATE_KEY", "CREATE TABLE " + table + " (STATE_KEY VARCHAR(" + MAX_KEY_LENGTH
+                        + ") NOT NULL PRIMARY KEY, STATE_VALUE " + largeText(c.getMetaData().getDatabaseProductName())
+                        + ", UPDATED TIMESTAMP)");
                 tableReady = true;
             } catch (SQLException e) {
                 throw new IllegalStateException("JdbcStateRepository could not find or create table " + table + ": "
                                                 + e.getMessage(), e);
             }
-        }
-    }
-
-    private void create(Connection c) throws SQLException {
-        String sql = "CREATE TABLE " + table + " (STATE_KEY VARCHAR(" + MAX_KEY_LENGTH + ") NOT NULL PRIMARY KEY, STATE_VALUE "
-                     + largeText(c.getMetaData().getDatabaseProductName()) + ", UPDATED TIMESTAMP)";
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            if (!exists(c)) {
-                throw e;
-            }
-            // created by another instance in the meantime
-        }
-    }
-
-    private boolean exists(Connection c) {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT STATE_KEY FROM " + table + " WHERE 1 = 0")) {
-            return true;
-        } catch (SQLException e) {
-            return false;
         }
     }
 
@@ -209,11 +187,6 @@ public final class JdbcStateRepository extends ServiceSupport implements StateRe
             return "NVARCHAR(MAX)";
         }
         return "CLOB";
-    }
-
-    private static boolean isDuplicateKey(SQLException e) {
-        // SQLState class 23 = integrity constraint violation (unique / primary key)
-        return e.getSQLState() != null && e.getSQLState().startsWith("23");
     }
 
     private static void checkKey(String key) {
