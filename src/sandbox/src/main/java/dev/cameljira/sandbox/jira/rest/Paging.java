@@ -51,12 +51,26 @@ final class Paging {
      */
     static <T> ObjectNode page(ApiRequest req, String resource, List<T> items, int startAt, int max,
             Function<T, JsonNode> render) {
+        return page(req.view().api() + "/" + resource + "?maxResults=" + max + "&", "", false, items, startAt, max, render);
+    }
+
+    /**
+     * Jira's page of {@code values} with its links: {@code self} is {@code before + "startAt=" + startAt + after}, and
+     * with {@code nextPage} (as Cloud's project and version searches answer) the next page's link the same way unless
+     * this page is the last.
+     */
+    static <T> ObjectNode page(String before, String after, boolean nextPage, List<T> items, int startAt, int max,
+            Function<T, JsonNode> render) {
         ObjectNode n = Json.object();
-        n.put("self", req.view().api() + "/" + resource + "?maxResults=" + max + "&startAt=" + startAt);
+        n.put("self", before + "startAt=" + startAt + after);
+        boolean last = startAt + max >= items.size();
+        if (nextPage && !last) {
+            n.put("nextPage", before + "startAt=" + (startAt + max) + after);
+        }
         n.put("maxResults", max);
         n.put("startAt", startAt);
         n.put("total", items.size());
-        n.put("isLast", startAt + max >= items.size());
+        n.put("isLast", last);
         ArrayNode values = n.putArray("values");
         for (int i = startAt; i < items.size() && i < startAt + max; i++) {
             values.add(render.apply(items.get(i)));

@@ -74,23 +74,9 @@ public final class ProjectResource {
                     .filter(p -> keys.isEmpty() || keys.stream().anyMatch(k -> k.equalsIgnoreCase(p.key()) || k.equals(String.valueOf(p.id()))))
                     .sorted(comparator(orderBy))
                     .toList();
-            ObjectNode n = Json.object();
-            String self = req.view().api() + "/project/search?startAt=" + startAt + "&maxResults=" + max
-                    + (query == null ? "" : "&query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-            n.put("self", self);
-            boolean last = startAt + max >= matches.size();
-            if (!last) {
-                n.put("nextPage", req.view().api() + "/project/search?startAt=" + (startAt + max) + "&maxResults=" + max
-                        + (query == null ? "" : "&query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)));
-            }
-            n.put("maxResults", max);
-            n.put("startAt", startAt);
-            n.put("total", matches.size());
-            n.put("isLast", last);
-            ArrayNode values = n.putArray("values");
-            for (int i = startAt; i < matches.size() && i < startAt + max; i++) {
-                values.add(full(matches.get(i), req.view()));
-            }
+            ObjectNode n = Paging.page(req.view().api() + "/project/search?", "&maxResults=" + max
+                    + (query == null ? "" : "&query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)), true, matches,
+                    startAt, max, p -> full(p, req.view()));
             return ApiResponse.ok(n);
         });
     }

@@ -110,20 +110,7 @@ public final class VersionResource {
             String base = req.view().api() + "/project/" + p.key() + "/version?maxResults=" + max;
             String extra = (query == null ? "" : "&query=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
                     + (req.query("orderBy") == null ? "" : "&orderBy=" + URLEncoder.encode(req.query("orderBy"), StandardCharsets.UTF_8));
-            ObjectNode n = Json.object();
-            n.put("self", base + "&startAt=" + startAt + extra);
-            boolean last = startAt + max >= matches.size();
-            if (!last) {
-                n.put("nextPage", base + "&startAt=" + (startAt + max) + extra);
-            }
-            n.put("maxResults", max);
-            n.put("startAt", startAt);
-            n.put("total", matches.size());
-            n.put("isLast", last);
-            ArrayNode values = n.putArray("values");
-            for (int i = startAt; i < matches.size() && i < startAt + max; i++) {
-                values.add(view(matches.get(i), req.view()));
-            }
+            ObjectNode n = Paging.page(base + "&", extra, true, matches, startAt, max, v -> view(v, req.view()));
             return ApiResponse.ok(n);
         });
     }
