@@ -1,6 +1,14 @@
 package dev.cameljira.jira;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.cameljira.jira.client.JiraAuth;
+import dev.cameljira.jira.client.RequestPacer;
 
 import dev.cameljira.jira.consumer.JiraConsumerType;
 import org.apache.camel.Endpoint;
@@ -18,6 +26,9 @@ public class JiraComponent extends HealthCheckComponent {
     @Metadata(description = "Shared configuration of all jira: endpoints.")
     private JiraConfiguration configuration = new JiraConfiguration();
 
+    /** One pacer per Jira site, user and rate, shared by the endpoints that reach Jira so (see {@link RequestPacer}). */
+    private final Map<String, RequestPacer> pacers = new ConcurrentHashMap<>();
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         if (remaining == null || remaining.isBlank()) {
@@ -32,6 +43,25 @@ public class JiraComponent extends HealthCheckComponent {
         endpoint.setOperation(remaining);
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    /**
+     * The pacer of the endpoints reaching {@code jiraUrl} with these credentials at this rate. Keyed by a digest of the
+     * credentials, so that no secret is kept as a map key.
+     */
+    RequestPacer pacer(String jiraUrl, JiraAuth auth, double maxRequestsPerSecond) {
+        String identity = auth instanceof JiraAuth.OAuth1 o ? o.consumerKey() + "\n" + o.token() : auth.authorizationHeader();
+        String key = jiraUrl.trim().replaceAll("/+$", "") + "\n" + digest(identity) + "\n" + maxRequestsPerSecond;
+        return pacers.computeIfAbsent(key, k -> new RequestPacer(maxRequestsPerSecond));
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(String.valueOf(text).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     public JiraConfiguration getConfiguration() {

@@ -140,8 +140,10 @@ public class JiraEndpoint extends ScheduledPollEndpoint implements EndpointServi
         if (c.getJiraClient() != null) {
             return new JiraApi(c.getJiraClient(), false, c.getDeployment(), c.getApiVersion().number(), ttl);
         }
+        JiraAuth auth = auth(c);
         JiraClientConfig.Builder b = JiraClientConfig.builder(c.getJiraUrl())
-                .auth(auth(c))
+                .auth(auth)
+                .pacer(getComponent().pacer(c.getJiraUrl(), auth, c.getMaxRequestsPerSecond()))
                 .userAgent(c.getUserAgent())
                 .connectTimeout(Duration.ofMillis(c.getConnectTimeout()))
                 .socketTimeout(Duration.ofMillis(c.getSocketTimeout()))

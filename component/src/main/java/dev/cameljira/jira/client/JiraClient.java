@@ -210,10 +210,18 @@ public final class JiraClient implements AutoCloseable {
         String operationPath = listener == JiraCallListener.NONE ? null : OperationPaths.of(request.path());
         int maxRetries = request.retriesAllowed() ? retryPolicy.maxRetries() : 0;
         int attempt = 0;
+        // the previous attempt was told to wait and did: its retry passes the pacer's back-off
+        boolean throttledBefore = false;
         while (true) {
             JiraResponse response;
             String answeredUrl = url;
             JiraContentTooLargeException tooLarge = null;
+            try {
+                config.pacer().acquire(throttledBefore);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new JiraTransportException("Interrupted while waiting to send " + request.method() + " " + url, e);
+            }
             long started = System.nanoTime();
             try {
                 if (download) {
@@ -249,6 +257,7 @@ public final class JiraClient implements AutoCloseable {
                         maxRetries, delay.toMillis());
                 listener.retryScheduled(request.method(), operationPath, 0, delay, false);
                 pause(delay, request, url);
+                throttledBefore = false;
                 continue;
             }
             int status = response.status();
@@ -261,6 +270,10 @@ public final class JiraClient implements AutoCloseable {
             }
             Duration requested = retryPolicy.requestedDelay(response.header("Retry-After"), response.header("X-RateLimit-Reset"));
             boolean throttled = status == 429 || status == 503;
+            if (throttled && requested != null) {
+                // every client sharing the pacer waits too, rather than each spending a request to learn it
+                config.pacer().backOff(requested);
+            }
             boolean retryable = repeatable(request) && (throttled || (status >= 500 && request.isIdempotent()));
             if (retryable && attempt < maxRetries) {
                 Duration delay = throttled && requested != null ? requested : retryPolicy.backoff(attempt + 1);
@@ -270,6 +283,7 @@ public final class JiraClient implements AutoCloseable {
                             maxRetries, delay.toMillis());
                     listener.retryScheduled(request.method(), operationPath, status, delay, throttled);
                     pause(delay, request, url);
+                    throttledBefore = throttled && requested != null;
                     continue;
                 }
                 throw JiraErrors.toException(request, answeredUrl, response, mapper, requested, config.auth(), attempt,

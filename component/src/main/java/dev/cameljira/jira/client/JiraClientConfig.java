@@ -30,6 +30,7 @@ public final class JiraClientConfig {
     private final Duration maxRetryDelay;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final RequestPacer pacer;
     private final DoubleSupplier random;
     private final JiraCallListener callListener;
 
@@ -50,6 +51,7 @@ public final class JiraClientConfig {
         this.maxRetryDelay = b.maxRetryDelay;
         this.clock = b.clock;
         this.sleeper = b.sleeper;
+        this.pacer = b.pacer != null ? b.pacer : new RequestPacer(0, System::nanoTime, b.sleeper);
         this.random = b.random;
         this.callListener = b.callListener;
     }
@@ -132,6 +134,11 @@ public final class JiraClientConfig {
         return sleeper;
     }
 
+    /** Spaces this client's requests, shared with the other clients of the same Jira site and user (see {@link RequestPacer}). */
+    public RequestPacer pacer() {
+        return pacer;
+    }
+
     public DoubleSupplier random() {
         return random;
     }
@@ -166,6 +173,7 @@ public final class JiraClientConfig {
         private Duration maxRetryDelay = Duration.ofSeconds(60);
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
+        private RequestPacer pacer;
         private DoubleSupplier random;
         private JiraCallListener callListener = JiraCallListener.NONE;
 
@@ -260,6 +268,15 @@ public final class JiraClientConfig {
 
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper);
+            return this;
+        }
+
+        /**
+         * The pacer this client shares with the other clients of the same Jira site and user (the jira: component keeps
+         * one per site and credentials); default: one of its own, not paced, backing off as Jira asks.
+         */
+        public Builder pacer(RequestPacer pacer) {
+            this.pacer = pacer;
             return this;
         }
 

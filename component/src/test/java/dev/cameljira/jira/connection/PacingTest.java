@@ -1,0 +1,93 @@
+package dev.cameljira.jira.connection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import dev.cameljira.jira.JiraConstants;
+import dev.cameljira.jira.test.JiraSandboxTestSupport;
+import dev.cameljira.sandbox.JiraSandbox;
+import dev.cameljira.sandbox.spec.HttpExchangeRecord;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * maxRequestsPerSecond: the endpoints of one component that reach the same Jira as the same user share one pacer, so
+ * parallel callers on different operations stay under Jira's limit together. The sandbox limits /rest/ to 20 requests
+ * a second; six callers send 36 requests through two endpoints (getIssue and createIssue).
+ */
+class PacingTest extends JiraSandboxTestSupport {
+
+    private static final int CALLERS = 6;
+    private static final int CALLS_EACH = 6;
+
+    @Override
+    protected JiraSandbox.Mode mode() {
+        return JiraSandbox.Mode.CLOUD;
+    }
+
+    @Test
+    void parallelCallersOnTwoEndpointsPacedUnderTheLimitMeetNoRateLimit() throws Exception {
+        String key = seedIssue("Paced");
+        sandbox.admin().clearRequests();
+        sandbox.admin().faults().rateLimit("/rest/", 20);
+
+        List<Exchange> done = load(key, "&maxRequestsPerSecond=16");
+
+        assertThat(done).allSatisfy(e -> assertThat(e.getException()).isNull());
+        assertThat(statuses()).as("every request answered, none refused with 429")
+                .hasSize(CALLERS * CALLS_EACH).allMatch(s -> s < 300);
+    }
+
+    @Test
+    void theSameLoadUnpacedMeetsTheLimitAndStillCompletesByWaitingAsAsked() throws Exception {
+        String key = seedIssue("Unpaced");
+        sandbox.admin().clearRequests();
+        sandbox.admin().faults().rateLimit("/rest/", 20);
+
+        List<Exchange> done = load(key, "&maxRetries=10");
+
+        assertThat(done).allSatisfy(e -> assertThat(e.getException()).isNull());
+        List<Integer> statuses = statuses();
+        assertThat(statuses).as("what the pacer spares: Jira refused some with 429").contains(429);
+        assertThat(statuses.stream().filter(s -> s < 300)).hasSize(CALLERS * CALLS_EACH);
+    }
+
+    /** Every caller alternates the two endpoints; returns the exchanges (exceptions kept). */
+    private List<Exchange> load(String key, String options) throws Exception {
+        String get = "jira:getIssue?fields=summary" + options;
+        String create = "jira:createIssue?readBack=false" + options;
+        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
+        try {
+            List<Future<Exchange>> futures = new ArrayList<>();
+            for (int c = 0; c < CALLERS; c++) {
+                for (int i = 0; i < CALLS_EACH; i++) {
+                    boolean reading = (c + i) % 2 == 0;
+                    futures.add(pool.submit(() -> reading
+                            ? send(get, null, Map.of(JiraConstants.ISSUE_KEY, key))
+                            : send(create, null, Map.of(JiraConstants.PROJECT_KEY, "DEMO", JiraConstants.ISSUE_TYPE_NAME,
+                                    "Task", JiraConstants.SUMMARY, "Paced load"))));
+                }
+            }
+            List<Exchange> done = new ArrayList<>();
+            for (Future<Exchange> f : futures) {
+                done.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return done;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The statuses of the issue requests the sandbox answered (not the endpoints' one-off look-ups). */
+    private List<Integer> statuses() {
+        return sandbox.admin().requests().stream().filter(r -> r.path().contains("/issue"))
+                .map(HttpExchangeRecord::status).toList();
+    }
+}
