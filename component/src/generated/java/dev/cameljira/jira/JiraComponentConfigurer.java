@@ -70,6 +70,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxAttachmentSize": getOrCreateConfiguration(target).setMaxAttachmentSize(property(camelContext, long.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": getOrCreateConfiguration(target).setMaxRequestsPerSecond(property(camelContext, double.class, value)); return true;
         case "maxresults":
         case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -151,6 +153,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxAttachmentSize": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return double.class;
         case "maxresults":
         case "maxResults": return int.class;
         case "maxretries":
@@ -233,6 +237,8 @@ public class JiraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxAttachmentSize": return getOrCreateConfiguration(target).getMaxAttachmentSize();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return getOrCreateConfiguration(target).getMaxRequestsPerSecond();
         case "maxresults":
         case "maxResults": return getOrCreateConfiguration(target).getMaxResults();
         case "maxretries":

@@ -57,6 +57,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getWebhookConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "includecomments":
+        case "includeComments": target.getPollingConfiguration().setIncludeComments(property(camelContext, boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "initialretrydelay":
@@ -81,6 +83,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxJsonDepth": target.getWebhookConfiguration().setMaxJsonDepth(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getPollingConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": target.getConfiguration().setMaxRequestsPerSecond(property(camelContext, double.class, value)); return true;
         case "maxresults":
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -196,6 +200,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "greedy": return boolean.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "includecomments":
+        case "includeComments": return boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "initialretrydelay":
@@ -220,6 +226,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxJsonDepth": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return double.class;
         case "maxresults":
         case "maxResults": return int.class;
         case "maxretries":
@@ -336,6 +344,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "greedy": return target.isGreedy();
         case "idempotentrepository":
         case "idempotentRepository": return target.getWebhookConfiguration().getIdempotentRepository();
+        case "includecomments":
+        case "includeComments": return target.getPollingConfiguration().isIncludeComments();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "initialretrydelay":
@@ -360,6 +370,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxJsonDepth": return target.getWebhookConfiguration().getMaxJsonDepth();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getPollingConfiguration().getMaxMessagesPerPoll();
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return target.getConfiguration().getMaxRequestsPerSecond();
         case "maxresults":
         case "maxResults": return target.getConfiguration().getMaxResults();
         case "maxretries":

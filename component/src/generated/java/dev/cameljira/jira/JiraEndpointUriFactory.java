@@ -23,7 +23,7 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(74);
+        Set<String> props = new HashSet<>(76);
         props.add("accessToken");
         props.add("allowUnsigned");
         props.add("apiToken");
@@ -44,6 +44,7 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("fields");
         props.add("greedy");
         props.add("idempotentRepository");
+        props.add("includeComments");
         props.add("initialDelay");
         props.add("initialRetryDelay");
         props.add("issueTypeName");
@@ -57,6 +58,7 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("maxConnections");
         props.add("maxJsonDepth");
         props.add("maxMessagesPerPoll");
+        props.add("maxRequestsPerSecond");
         props.add("maxResults");
         props.add("maxRetries");
         props.add("maxRetryDelay");

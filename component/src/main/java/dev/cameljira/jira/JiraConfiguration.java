@@ -75,6 +75,13 @@ public class JiraConfiguration implements Cloneable {
     private long socketTimeout = 60_000;
     @UriParam(label = "advanced", defaultValue = "20", description = "Maximum pooled connections to Jira.")
     private int maxConnections = 20;
+    @UriParam(label = "advanced", defaultValue = "0",
+              description = "At most this many requests per second to Jira, evenly spaced, shared by every endpoint of the"
+                            + " component that reaches the same Jira site as the same user (0: not paced). Set it a little"
+                            + " below a known limit (a Data Center rate limit, a Cloud app's budget) so that parallel"
+                            + " routes stay under it instead of meeting 429s. Paced or not, once Jira answers 429 with"
+                            + " Retry-After, all those endpoints wait as asked.")
+    private double maxRequestsPerSecond;
     @UriParam(label = "advanced", defaultValue = "3",
               description = "Retries of throttled (429/503), failed (5xx) and unreachable calls; POSTs whose outcome is unknown are never retried.")
     private int maxRetries = 3;
@@ -304,6 +311,14 @@ public class JiraConfiguration implements Cloneable {
 
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public double getMaxRequestsPerSecond() {
+        return maxRequestsPerSecond;
+    }
+
+    public void setMaxRequestsPerSecond(double maxRequestsPerSecond) {
+        this.maxRequestsPerSecond = maxRequestsPerSecond;
     }
 
     public int getMaxRetries() {

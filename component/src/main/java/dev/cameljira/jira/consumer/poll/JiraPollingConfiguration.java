@@ -25,6 +25,12 @@ public class JiraPollingConfiguration implements Cloneable {
                             + "Story Points); a change history that touches none of them is not emitted. Empty (default): every change.")
     private String watchedFields;
 
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "updatedIssues only: also emit newComments' comment_created events, read from the same search (the"
+                            + " comment field is added to it), so that one poller and one search per page do what an"
+                            + " updatedIssues and a newComments poller over the same JQL do with two.")
+    private boolean includeComments;
+
     @UriParam(label = "consumer,advanced", defaultValue = "60000", javaType = "java.time.Duration",
               description = "How far before the cursor each poll searches again, on top of the minute precision of JQL dates "
                             + "(milliseconds or a duration such as 1m). Covers Jira Cloud's search-index lag and clock skew; "
@@ -61,6 +67,15 @@ public class JiraPollingConfiguration implements Cloneable {
 
     public void setWatchedFields(String watchedFields) {
         this.watchedFields = watchedFields;
+    }
+
+    /** updatedIssues: whether comment_created events come from the same search too. */
+    public boolean isIncludeComments() {
+        return includeComments;
+    }
+
+    public void setIncludeComments(boolean includeComments) {
+        this.includeComments = includeComments;
     }
 
     /** Milliseconds each poll looks back before the cursor, on top of JQL's minute precision. */

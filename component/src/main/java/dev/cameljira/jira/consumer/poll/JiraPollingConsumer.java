@@ -106,6 +106,10 @@ public class JiraPollingConsumer extends ScheduledBatchPollingConsumer {
         if (p.getStateKey() != null && PollCursorStore.problem(p.getStateKey()) != null) {
             throw new JiraInvalidInputException(name + ": " + PollCursorStore.problem(p.getStateKey()));
         }
+        if (p.isIncludeComments() && type != JiraConsumerType.UPDATED_ISSUES) {
+            throw new JiraInvalidInputException(name + ": includeComments is an updatedIssues option (newComments emits "
+                                                + "comments already)");
+        }
         kind = kind(type, p);
         setMaxMessagesPerPoll(p.getMaxMessagesPerPoll());
         overlap = Duration.ofMillis(p.getOverlap());
@@ -124,7 +128,9 @@ public class JiraPollingConsumer extends ScheduledBatchPollingConsumer {
     private static PollKind kind(JiraConsumerType type, JiraPollingConfiguration p) {
         return switch (type) {
             case NEW_ISSUES -> new NewIssuesPoll();
-            case UPDATED_ISSUES -> new UpdatedIssuesPoll(split(p.getWatchedFields()));
+            case UPDATED_ISSUES -> p.isIncludeComments()
+                    ? new BothPolls(new UpdatedIssuesPoll(split(p.getWatchedFields())), new NewCommentsPoll())
+                    : new UpdatedIssuesPoll(split(p.getWatchedFields()));
             case NEW_COMMENTS -> new NewCommentsPoll();
             case WEBHOOK -> throw new IllegalArgumentException("jira:webhook is not a polling consumer");
         };

@@ -13,6 +13,7 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The polling consumers against the sandbox, in Cloud and in Data Center mode; each test drives the polls itself. */
 abstract class PollingConsumerContract extends PollingTestSupport {
@@ -232,6 +233,43 @@ abstract class PollingConsumerContract extends PollingTestSupport {
         assertThat(updates.poll()).isZero();
         assertThat(requests()).as("a poll that finds nothing new costs the pages of its window, nothing more")
                 .allMatch(r -> r.equals("POST " + searchPath()));
+    }
+
+    @Test
+    void includeCommentsGivesUpdatedIssuesAndNewCommentsEventsFromOneSearchPerPage() throws Exception {
+        JiraPollingConsumer both = startPolling("jira:updatedIssues?maxResults=3&includeComments=true&watchedFields=summary");
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            keys.add(createIssue("both " + i));
+        }
+        List<String> comments = new ArrayList<>();
+        for (String k : keys) {
+            update(k, Map.of("summary", "both changed " + k));
+            comments.add(comment(k, "both comment"));
+        }
+        update(keys.get(0), Map.of("labels", List.of("not-watched")));
+        sandbox.admin().clearRequests();
+
+        assertThat(both.poll()).isEqualTo(8);
+        assertThat(requests()).as("4 issues in pages of 3, changelog and comments inline").containsExactly(
+                "POST " + searchPath(), "POST " + searchPath());
+        List<JiraEvent> events = recorder.events();
+        assertThat(events).filteredOn(e -> e.type().equals("comment_created")).extracting(e -> e.comment().id())
+                .containsExactlyInAnyOrderElementsOf(comments);
+        assertThat(events).filteredOn(e -> e.type().equals("jira:issue_updated"))
+                .as("watchedFields still filters the changes, not the comments")
+                .allSatisfy(e -> assertThat(e.changedFields()).containsExactly("summary")).hasSize(4);
+        assertThat(events).extracting(JiraEvent::timestamp).isSorted();
+        assertThat(both.poll()).as("each once").isZero();
+        String later = comment(keys.get(2), "later");
+        assertThat(both.poll()).isEqualTo(1);
+        assertThat(recorder.events().get(8).comment().id()).isEqualTo(later);
+    }
+
+    @Test
+    void includeCommentsOnAnotherConsumerIsRefusedByName() {
+        assertThatThrownBy(() -> startPolling("jira:newIssues?includeComments=true"))
+                .hasStackTraceContaining("includeComments is an updatedIssues option");
     }
 
     @Test
