@@ -18,7 +18,7 @@ import org.apache.camel.model.RouteTemplateDefinition;
  * rejected events (deleted records, unreachable statuses, refused values) go to the dead letter at once; when a side
  * throttles or is down the event is retried with backoff and then handed back to its source (a webhook answers 5xx, a
  * poller keeps its cursor); anything else is retried, then dead-lettered. The routes that feed it are added when it
- * starts: {@code <routeId>-jira-updates}, {@code <routeId>-jira-comments}, {@code <routeId>-zendesk-poll} (or
+ * starts: {@code <routeId>-jira-updates} (Jira changes and comments), {@code <routeId>-zendesk-poll} (or
  * {@code -servicenow-poll}), {@code <routeId>-zendesk-webhook} (or {@code -servicenow-webhook}) and the shared Jira
  * webhook route {@code jira-sync-webhook-<path>}.
  */

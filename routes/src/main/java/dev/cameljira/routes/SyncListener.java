@@ -60,7 +60,7 @@ public interface SyncListener {
      * A poller finished a poll.
      *
      * @param sync   the sync's route id
-     * @param poller jira-updates, jira-comments, zendesk, servicenow
+     * @param poller jira-updates (changes and comments), zendesk, servicenow
      * @param lag    how far behind now its cursor is after the poll
      */
     default void polled(String sync, String poller, Duration lag) {

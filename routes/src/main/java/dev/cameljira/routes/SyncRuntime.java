@@ -67,6 +67,8 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncRuntime.class);
     private static final Duration POLL_OVERLAP = Duration.ofSeconds(90);
+    /** Page size of the sync's Jira poller: Jira's largest page of full issues. */
+    static final int JIRA_PAGE = 100;
 
     private final SyncSettings settings;
     private final Clock clock;
@@ -169,6 +171,7 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
         if (engine != null) {
             engine.stop();
         }
+        stopPollWorkers();
         if (settings.webhooks()) {
             JiraWebhookHub.of(context).detach(this);
         }
@@ -391,22 +394,19 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
                         + "&stateRepository=#" + stateBean + "&delay=" + delay
                         + "&initialDelay=" + Math.min(delay, 1000) + "&since=" + JiraWebhookHub.enc(s.since());
                 if (s.direction().fromJira()) {
+                    // one poller for the changes and the comments: one search per page of the window, where two pollers
+                    // paged the same issues twice; pages of 100 (Jira's largest for full issues), as a burst of new
+                    // issues (each in the window for a minute or two) is re-read every poll
                     String updates = routeId + "-jira-updates";
+                    boolean comments = s.syncComments() != SyncSettings.CommentScope.NONE;
                     from(pollerPrefix + s.jiraComponent() + ":updatedIssues?" + common + "&stateKey=" + updates
+                            + "&maxResults=" + JIRA_PAGE + "&includeComments=" + comments
                             + "&watchedFields=summary,status,priority,assignee" + (s.syncAttachments() ? ",attachment" : ""))
                             .routeId(updates)
                             // a failure is the sync's own, already reported: the poller keeps its cursor, logs one line
                             .errorHandler(noErrorHandler())
                             .process(e -> fromJira(e, "jira-updates"));
                     ids.add(updates);
-                    if (s.syncComments() != SyncSettings.CommentScope.NONE) {
-                        String comments = routeId + "-jira-comments";
-                        from(pollerPrefix + s.jiraComponent() + ":newComments?" + common + "&stateKey=" + comments)
-                                .routeId(comments)
-                                .errorHandler(noErrorHandler())
-                                .process(e -> fromJira(e, "jira-comments"));
-                        ids.add(comments);
-                    }
                 }
                 if (s.direction().toJira()) {
                     String poller = routeId + "-" + s.system().key() + "-poll";
@@ -507,12 +507,94 @@ public final class SyncRuntime extends RoutePolicySupport implements Processor {
                 ServiceNowPolling.fetchAttachments((ServiceNowSide) other, from, events);
             }
         }
-        for (SyncEvent ev : cursor.fresh(events, clock.instant())) {
-            accept(ev);
-            cursor.done(ev.id(), ev.updatedAt());
-        }
+        handleAll(cursor.fresh(events, clock.instant()), cursor);
         monitor.polled(routeId, settings.system().key(), Duration.between(cursor.watermark(), clock.instant()).isNegative()
                 ? Duration.ZERO : Duration.between(cursor.watermark(), clock.instant()));
+    }
+
+    /**
+     * Hands a poll's events (oldest first) to the sync, {@code concurrency} records side by side: the events of one
+     * record in order on one worker, the cursor moved past an event only once it and every older one succeeded (those
+     * done ahead are remembered, so neither a failure nor a stop repeats or loses one). After the first failure no
+     * further event starts; it is rethrown once the running ones are over, and the next poll picks up from there.
+     */
+    private void handleAll(List<SyncEvent> events, PollCursor cursor) {
+        int workers = Math.min(settings.concurrency(), events.size());
+        if (workers <= 1) {
+            for (SyncEvent ev : events) {
+                accept(ev);
+                cursor.done(ev.id(), ev.updatedAt());
+            }
+            return;
+        }
+        Map<String, List<Integer>> byRecord = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            byRecord.computeIfAbsent(events.get(i).id(), k -> new ArrayList<>()).add(i);
+        }
+        boolean[] succeeded = new boolean[events.size()];
+        int[] prefix = {0};
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.ExecutorService pool = pollWorkers();
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (List<Integer> record : byRecord.values()) {
+            running.add(pool.submit(() -> {
+                for (int i : record) {
+                    if (failure.get() != null) {
+                        return;
+                    }
+                    SyncEvent ev = events.get(i);
+                    try {
+                        accept(ev);
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                        return;
+                    }
+                    synchronized (succeeded) {
+                        succeeded[i] = true;
+                        int before = prefix[0];
+                        while (prefix[0] < succeeded.length && succeeded[prefix[0]]) {
+                            prefix[0]++;
+                        }
+                        cursor.done(ev.id(), ev.updatedAt(), prefix[0] > before ? events.get(prefix[0] - 1).updatedAt() : null);
+                    }
+                }
+            }));
+        }
+        boolean interrupted = false;
+        for (java.util.concurrent.Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                interrupted = true;
+                failure.compareAndSet(null, new SyncUnavailableException(routeId + ": poll interrupted", null, e));
+            } catch (java.util.concurrent.ExecutionException e) {
+                failure.compareAndSet(null, new org.apache.camel.RuntimeCamelException(e.getCause()));
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    private java.util.concurrent.ExecutorService pollWorkers;
+
+    /** The workers of {@link #handleAll}, made on first use and shut down when the sync stops. */
+    private synchronized java.util.concurrent.ExecutorService pollWorkers() {
+        if (pollWorkers == null) {
+            pollWorkers = context.getExecutorServiceManager().newFixedThreadPool(this, routeId + "-workers",
+                    settings.concurrency());
+        }
+        return pollWorkers;
+    }
+
+    private synchronized void stopPollWorkers() {
+        if (pollWorkers != null) {
+            context.getExecutorServiceManager().shutdown(pollWorkers);
+            pollWorkers = null;
+        }
     }
 
     private final Map<String, String> lastPollFailure = new java.util.concurrent.ConcurrentHashMap<>();

@@ -53,6 +53,7 @@ public record SyncSettings(
         String stateDirectory,
         String idempotentRepository,
         String claimRepository,
+        int concurrency,
         int maximumRedeliveries,
         Duration redeliveryDelay,
         Set<String> ignoreUsers,
@@ -84,6 +85,8 @@ public record SyncSettings(
         PUBLIC, ALL, NONE
     }
 
+    /** The most records of one poll synced side by side. */
+    public static final int MAX_CONCURRENCY = 32;
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
     private static final Pattern PROJECT_KEY = Pattern.compile("[A-Z][A-Z0-9_]+");
     private static final Pattern COMPONENT = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
@@ -174,7 +177,7 @@ public record SyncSettings(
                 r.path("jiraWebhookPath"), jiraSecret, r.path(otherPathParam), otherSecret, allowUnsigned,
                 r.bool("leaderElection"), r.name("clusterNamespace"), r.optional("stateRepository"),
                 r.required("stateDirectory"), r.optional("idempotentRepository"), r.optional("claimRepository"),
-                r.nonNegativeInt("maximumRedeliveries"),
+                r.intBetween("concurrency", 1, MAX_CONCURRENCY), r.nonNegativeInt("maximumRedeliveries"),
                 r.duration("redeliveryDelay"), Set.copyOf(ignore), labelPrefix, r.component("jiraComponent"),
                 r.component(zendesk ? "zendeskComponent" : "servicenowComponent"),
                 zendesk ? null : r.name("servicenowInstance"), zendesk ? null : r.required("closeCode"),
@@ -298,6 +301,19 @@ public record SyncSettings(
                 // reported below
             }
             throw invalid(name, v, "a positive number of bytes");
+        }
+
+        int intBetween(String name, int min, int max) {
+            String v = required(name);
+            try {
+                int n = Integer.parseInt(v.trim());
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw invalid(name, v, "a whole number from " + min + " to " + max);
         }
 
         int nonNegativeInt(String name) {

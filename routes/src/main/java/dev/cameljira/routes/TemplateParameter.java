@@ -107,6 +107,10 @@ public record TemplateParameter(String name, String zendeskDefault, String servi
                     + "incident while one of them syncs it, so a webhook on one pod and the leader's poll never both "
                     + "create its issue or copy its comment (JdbcClaimRepository of this module). Empty: one replica, "
                     + "in-process locks."),
+            both("concurrency", "4", "Records of one poll synced side by side (1: one after the other); each "
+                    + "record's events stay in order, the poll cursor moves only past what succeeded, and every side's "
+                    + "rate limits still hold (a 429 is waited out; the jira component's maxRequestsPerSecond paces "
+                    + "all Jira calls)."),
             both("maximumRedeliveries", "5", "Tries after the first, with exponential backoff."),
             both("redeliveryDelay", "1s", "First backoff delay (doubled per try, at most 60s)."),
             both("ignoreUsers", "", "Comma-separated e-mails or account ids whose changes are never synced (other "

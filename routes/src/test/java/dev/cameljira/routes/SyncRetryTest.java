@@ -37,6 +37,23 @@ class SyncRetryTest extends SyncTestSupport {
     }
 
     @Test
+    void aPollSyncedSideBySideThatMeetsAnOutageLosesAndRepeatsNoTicket() {
+        // the poll's tickets go to 4 workers; Zendesk then fails a stretch of calls: the events that hit it are handed
+        // back, the poll stops there, and the next polls take up exactly what is left
+        for (int i = 0; i < 24; i++) {
+            env.sandbox.zendesk().createTicket(TicketDraft.of("Side by side " + i, "x"));
+        }
+        env.sandbox.admin().faults().failNext(null, "/api/v2/tickets/", 503, 30);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> env.sandbox.zendesk().tickets().stream()
+                .allMatch(t -> dev.cameljira.routes.engine.SyncEngine.isJiraKey(t.externalId())));
+        assertThat(env.monitor().counter("handedBack")).as("the outage was met").isPositive();
+        assertThat(env.sandbox.admin().issueCount()).as("one issue per ticket").isEqualTo(24);
+        assertThat(env.sandbox.zendesk().tickets().stream().map(ZendeskTicket::externalId).distinct()).hasSize(24);
+        assertThat(dead.getReceivedCounter()).isZero();
+    }
+
+    @Test
     void whileZendeskIsDownEventsWaitAndArriveWhenItIsBack() {
         ZendeskTicket t = env.sandbox.zendesk().createTicket(TicketDraft.of("Outage", "x"));
         String key = env.awaitTicketKey(t.id());

@@ -80,9 +80,18 @@ public final class PollCursor {
 
     /** The record's event succeeded: remember it and move the watermark. */
     public synchronized void done(String id, Instant updatedAt) {
+        done(id, updatedAt, updatedAt);
+    }
+
+    /**
+     * The record's event succeeded: remember it, and move the watermark to {@code advanceTo} (null: not at all), e.g.
+     * when records are synced side by side and an earlier one is not done yet: the watermark moves only past records
+     * that are all done, so a stop loses none; those done ahead are remembered, so it repeats none.
+     */
+    public synchronized void done(String id, Instant updatedAt, Instant advanceTo) {
         seen.put(id + "@" + updatedAt.getEpochSecond(), updatedAt);
-        if (updatedAt.isAfter(watermark)) {
-            watermark = updatedAt;
+        if (advanceTo != null && advanceTo.isAfter(watermark)) {
+            watermark = advanceTo;
         }
         Instant oldest = watermark.minus(overlap);
         for (Iterator<Map.Entry<String, Instant>> it = seen.entrySet().iterator(); it.hasNext(); ) {
