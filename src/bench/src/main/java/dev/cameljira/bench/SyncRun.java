@@ -49,6 +49,11 @@ public final class SyncRun {
     private SyncRun() {
     }
 
+    /** -Dbench.syncJournal=true: the sandbox keeps its request journal and the burst prints Jira's requests by kind. */
+    private static final boolean JOURNAL = Boolean.getBoolean("bench.syncJournal");
+    /** The jira component's maxRequestsPerSecond in the burst (0: not paced; the sandbox allows 50). */
+    static final double PACE = Double.parseDouble(System.getProperty("bench.syncPace", "48"));
+
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         int n = Integer.parseInt(args[1]);
@@ -56,12 +61,16 @@ public final class SyncRun {
         Path state = Files.createTempDirectory("sync-bench");
         boolean burst = mode.equals("burst");
         try (JiraSandbox sandbox = JiraSandbox.builder().mode(JiraSandbox.Mode.CLOUD).validateAgainstSpec(false)
-                .journalCapacity(0).build();
+                .journalCapacity(JOURNAL ? 50_000 : 0).build();
              DefaultCamelContext ctx = new DefaultCamelContext()) {
             JiraComponent jira = new JiraComponent();
             jira.getConfiguration().setJiraUrl(sandbox.baseUrl());
             jira.getConfiguration().setUsername(SandboxUsers.ADMIN_EMAIL);
             jira.getConfiguration().setApiToken(SandboxUsers.ADMIN_TOKEN);
+            if (burst && PACE > 0) {
+                // what a user who knows Jira's limit (50/s here) sets: a little below it, shared by all the sync's endpoints
+                jira.getConfiguration().setMaxRequestsPerSecond(PACE);
+            }
             ctx.addComponent("jira", jira);
             ZendeskComponent zendesk = new ZendeskComponent();
             zendesk.setServerUrl(sandbox.baseUrl());
@@ -119,6 +128,9 @@ public final class SyncRun {
                 waitFor(600, () -> sandbox.zendesk().tickets().stream().allMatch(t -> SyncEngine.isJiraKey(t.externalId())),
                         "every burst ticket linked");
                 double seconds = (System.nanoTime() - t0) / 1e9;
+                if (JOURNAL) {
+                    printJiraRequests(sandbox, "until all linked");
+                }
                 List<ZendeskTicket> tickets = sandbox.zendesk().tickets();
                 long distinct = tickets.stream().map(ZendeskTicket::externalId).distinct().count();
                 SyncMonitor monitor = ctx.getRegistry().lookupByNameAndType(SyncMonitor.BEAN_NAME, SyncMonitor.class);
@@ -164,6 +176,19 @@ public final class SyncRun {
             }
             Child.say("RESULT", out.toArray());
         }
+    }
+
+    /** Diagnostic: the Jira requests journalled so far, by method, path (keys and ids folded) and status. */
+    private static void printJiraRequests(JiraSandbox sandbox, String when) {
+        Map<String, Integer> kinds = new java.util.TreeMap<>();
+        for (dev.cameljira.sandbox.spec.HttpExchangeRecord r : sandbox.admin().requests()) {
+            if (r.path().startsWith("/rest/")) {
+                String path = r.path().replaceAll("/[A-Z][A-Z0-9_]+-\\d+", "/{key}").replaceAll("/\\d+", "/{id}");
+                kinds.merge(r.method() + " " + path + " " + r.status(), 1, Integer::sum);
+            }
+        }
+        System.err.println("  Jira requests " + when + ":");
+        kinds.forEach((k, v) -> System.err.printf(Locale.ROOT, "  %6d %s%n", v, k));
     }
 
     /** Checks every 5 ms (what a latency figure needs) until the condition holds; fails after {@code seconds}. */
