@@ -126,7 +126,151 @@ public final class JiraSide {
      * Jira's answer to the create (id, key) with the fields sent, without what Jira filled in (status, defaults).
      */
     public JiraIssue create(CreateIssueRequest request, boolean readBack) {
-        return (JiraIssue) call(readBack ? "createIssue" : "createIssue?readBack=false", request, Map.of());
+        if (readBack) {
+            return (JiraIssue) call("createIssue", request, Map.of());
+        }
+        return batchedCreate(request);
+    }
+
+    /** Jira's most issues per bulk create (Cloud's documented limit; Data Center's default is higher). */
+    static final int BULK_MAX = 50;
+
+    /** A create without read-back waiting for its turn, and its outcome. */
+    private static final class PendingCreate {
+        final CreateIssueRequest request;
+        JiraIssue issue;
+        RuntimeException failure;
+        boolean done;
+
+        PendingCreate(CreateIssueRequest request) {
+            this.request = request;
+        }
+    }
+
+    private final Object batchLock = new Object();
+    private final List<PendingCreate> queued = new ArrayList<>();
+    private boolean sending;
+
+    /**
+     * Creates without read-back that arrive while another is being sent go together in one bulk request
+     * ({@code bulkCreateIssues}, {@code POST /issue/bulk}, up to {@value #BULK_MAX}): when the records of a burst are
+     * synced side by side, their issues cost a few requests instead of one each. A lone create is sent at once, alone,
+     * as before: batching adds no wait. Each caller gets its own issue or its own error (Jira answers per item); a
+     * request whose outcome is unknown fails every item in it, as a single create would.
+     */
+    private JiraIssue batchedCreate(CreateIssueRequest request) {
+        PendingCreate mine = new PendingCreate(request);
+        synchronized (batchLock) {
+            queued.add(mine);
+        }
+        boolean interrupted = false;
+        while (true) {
+            List<PendingCreate> batch;
+            synchronized (batchLock) {
+                while (!mine.done && sending) {
+                    try {
+                        batchLock.wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        if (queued.remove(mine)) {
+                            Thread.currentThread().interrupt();
+                            throw new org.apache.camel.RuntimeCamelException("interrupted before creating the issue", e);
+                        }
+                        // already in a request being sent: its outcome is Jira's, so wait for it
+                    }
+                }
+                if (mine.done) {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    if (mine.failure != null) {
+                        throw mine.failure;
+                    }
+                    return mine.issue;
+                }
+                sending = true;
+                int n = Math.min(BULK_MAX, queued.size());
+                batch = new ArrayList<>(queued.subList(0, n));
+                queued.subList(0, n).clear();
+            }
+            try {
+                send(batch);
+            } finally {
+                synchronized (batchLock) {
+                    for (PendingCreate p : batch) {
+                        if (!p.done) {
+                            p.failure = new IllegalStateException("the bulk create ended without an answer for this issue");
+                            p.done = true;
+                        }
+                    }
+                    sending = false;
+                    batchLock.notifyAll();
+                }
+            }
+        }
+    }
+
+    private void send(List<PendingCreate> batch) {
+        if (batch.size() == 1) {
+            PendingCreate p = batch.get(0);
+            try {
+                p.issue = (JiraIssue) call("createIssue?readBack=false", p.request, Map.of());
+            } catch (RuntimeException e) {
+                p.failure = e;
+            }
+            p.done = true;
+            return;
+        }
+        List<CreateIssueRequest> requests = new ArrayList<>(batch.size());
+        batch.forEach(p -> requests.add(p.request));
+        dev.cameljira.jira.model.BulkCreateResult result;
+        try {
+            result = (dev.cameljira.jira.model.BulkCreateResult) call("bulkCreateIssues", requests, Map.of());
+        } catch (RuntimeException e) {
+            batch.forEach(p -> {
+                p.failure = e;
+                p.done = true;
+            });
+            return;
+        }
+        for (dev.cameljira.jira.model.BulkCreateResult.CreatedIssue c : result.created()) {
+            PendingCreate p = batch.get(c.index());
+            p.issue = createdIssue(c, p.request);
+            p.done = true;
+        }
+        for (dev.cameljira.jira.model.BulkCreateResult.ItemError e : result.errors()) {
+            PendingCreate p = batch.get(e.index());
+            String message = "Jira refused to create the issue (" + e.status() + "): " + e.message();
+            p.failure = e.status() >= 500
+                    ? new dev.cameljira.jira.client.JiraServerException(message, e.status(), "POST", "/issue/bulk",
+                            e.errorMessages(), e.fieldErrors(), null)
+                    : new dev.cameljira.jira.client.JiraBadRequestException(message, e.status(), "POST", "/issue/bulk",
+                            e.errorMessages(), e.fieldErrors(), null);
+            p.done = true;
+        }
+    }
+
+    /** A bulk-created issue as a create without read-back answers it: Jira's id, key and self with the values sent. */
+    private static JiraIssue createdIssue(dev.cameljira.jira.model.BulkCreateResult.CreatedIssue c, CreateIssueRequest sent) {
+        com.fasterxml.jackson.databind.node.ObjectNode n = JSON.createObjectNode();
+        n.put("id", c.id());
+        n.put("key", c.key());
+        n.set("self", c.raw() == null ? null : c.raw().get("self"));
+        com.fasterxml.jackson.databind.node.ObjectNode fields = n.putObject("fields");
+        if (sent.summary() != null) {
+            fields.put("summary", sent.summary());
+        }
+        if (sent.issueType() != null) {
+            fields.putObject("issuetype").put("name", sent.issueType());
+        }
+        if (sent.priority() != null) {
+            fields.putObject("priority").put("name", sent.priority());
+        }
+        if (sent.labels() != null && !sent.labels().isEmpty()) {
+            com.fasterxml.jackson.databind.node.ArrayNode labels = fields.putArray("labels");
+            sent.labels().forEach(labels::add);
+        }
+        return JiraIssue.from(n);
     }
 
     /** Changes summary, priority and / or the assignee ("none" unassigns); null values are left alone. */

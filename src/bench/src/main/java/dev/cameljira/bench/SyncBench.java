@@ -65,7 +65,11 @@ final class SyncBench {
         }
         report.note("Sync: the jira-zendesk-sync template (routes/) in one JVM with the sandbox, set up as routes' tests do; "
                 + "latencies measured one ticket at a time by checking the ticket every 5 ms. Burst: BurstTest's set-up "
-                + "(pollInterval 3s, the sandbox limiting /rest/ to 50 requests/s); Jira calls counted by the SyncMonitor when the last ticket is linked (remote links, added after the creations, in the next row; "
-                + b.get("jira429") + " answered 429). The ideal counts one Jira request per ticket.");
+                + "(pollInterval 3s, the sandbox limiting /rest/ to 50 requests/s, the sync's default concurrency 4: the records "
+                + "of a poll synced 4 at a time, their creations sent in bulk when they meet), the jira component paced at "
+                + SyncRun.PACE + " requests/s (maxRequestsPerSecond, a little below the limit, as a user who knows it sets "
+                + "it); Jira calls counted by the SyncMonitor when the last ticket is linked (remote links, added after the "
+                + "creations, in the next row; " + b.get("jira429") + " answered 429). The ideal counts one Jira request per "
+                + "ticket.");
     }
 }
