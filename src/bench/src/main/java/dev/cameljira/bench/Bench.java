@@ -41,9 +41,17 @@ public final class Bench {
             return quick ? 1.5 : 2.5;
         }
 
-        /** Rounds of a benchmark whose figure hardly varies (memory after a full collection, a reference like the ceiling). */
+        /** Rounds of a benchmark whose figure hardly varies (memory after a full collection). */
         int fewRounds() {
             return Math.min(rounds, 3);
+        }
+
+        /**
+         * Rounds of a variant reported for context only, with no target (the webhook's 204 ceiling, the producer's
+         * Camel {@code http:} variant): one, to keep the whole run within 10 minutes.
+         */
+        int contextRounds() {
+            return Math.min(rounds, 1);
         }
 
         List<String> jvm(String... extra) {

@@ -20,7 +20,7 @@ final class ProducerBench {
             String port = stub.awaitReady(Duration.ofSeconds(90)).get("port");
             for (int round = 0; round < o.rounds; round++) {
                 for (String v : Stats.rotated(variants, round)) {
-                    if (v.equals("http") && round >= o.fewRounds()) {
+                    if (v.equals("http") && round >= o.contextRounds()) {
                         continue; // context, not a target: its median over fewer rounds keeps the run within 10 minutes
                     }
                     try (Child c = Child.start("producer-" + v, o.jvm(), ProducerLoad.class, v, port,

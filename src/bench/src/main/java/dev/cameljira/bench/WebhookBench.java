@@ -58,7 +58,7 @@ final class WebhookBench {
         Bench.Samples s = new Bench.Samples();
         for (int round = 0; round < o.rounds; round++) {
             for (String v : Stats.rotated(variants, round)) {
-                if ((v.equals("ceiling") || v.equals("vertx204")) && round >= o.fewRounds()) {
+                if ((v.equals("ceiling") || v.equals("vertx204")) && round >= o.contextRounds()) {
                     continue; // references, not targets: their medians over fewer rounds keep the run short
                 }
                 try (Child c = Child.start("webhook-" + v, o.jvm(), WebhookServer.class, v, secret)) {
@@ -79,8 +79,8 @@ final class WebhookBench {
         report.note(String.format(Locale.ROOT, "Webhook: wrk, 1 thread, %d connections, a real Jira Cloud jira:issue_updated "
                 + "delivery (%d bytes) signed with X-Hub-Signature, a unique X-Atlassian-Webhook-Identifier per request; "
                 + "server CPU of the child JVM from /proc over the window; p50/p99 from wrk. Ceiling (204-only platform-http "
-                + "route, %d rounds): %s req/s, %s µs CPU per request %s; first %d s, then load until %d s, then %d s "
-                + "measured per fresh JVM.%s", CONNECTIONS, body.length, o.fewRounds(),
+                + "route, rounds: %d): %s req/s, %s µs CPU per request %s; first %d s, then load until %d s, then %d s "
+                + "measured per fresh JVM.%s", CONNECTIONS, body.length, o.contextRounds(),
                 Report.fmt(s.median("ceiling", "warm.rps")), Report.fmt(s.median("ceiling", "warm.cpuUs")), after, early,
                 loadUntil, measure, o.refs ? String.format(Locale.ROOT, " Bare Vert.x answering 204 after reading the body "
                 + "(refs): %s req/s, %s µs; the difference to the ceiling is Camel's HTTP layer (worker-thread hand-off, "
