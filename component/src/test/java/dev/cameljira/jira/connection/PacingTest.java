@@ -34,11 +34,7 @@ class PacingTest extends JiraSandboxTestSupport {
 
     @Test
     void parallelCallersOnTwoEndpointsPacedUnderTheLimitMeetNoRateLimit() throws Exception {
-        String key = seedIssue("Paced");
-        sandbox.admin().clearRequests();
-        sandbox.admin().faults().rateLimit("/rest/", 20);
-
-        List<Exchange> done = load(key, "&maxRequestsPerSecond=16");
+        List<Exchange> done = load("&maxRequestsPerSecond=16");
 
         assertThat(done).allSatisfy(e -> assertThat(e.getException()).isNull());
         assertThat(statuses()).as("every request answered, none refused with 429")
@@ -47,11 +43,7 @@ class PacingTest extends JiraSandboxTestSupport {
 
     @Test
     void theSameLoadUnpacedMeetsTheLimitAndStillCompletesByWaitingAsAsked() throws Exception {
-        String key = seedIssue("Unpaced");
-        sandbox.admin().clearRequests();
-        sandbox.admin().faults().rateLimit("/rest/", 20);
-
-        List<Exchange> done = load(key, "&maxRetries=10");
+        List<Exchange> done = load("&maxRetries=10");
 
         assertThat(done).allSatisfy(e -> assertThat(e.getException()).isNull());
         List<Integer> statuses = statuses();
@@ -59,8 +51,14 @@ class PacingTest extends JiraSandboxTestSupport {
         assertThat(statuses.stream().filter(s -> s < 300)).hasSize(CALLERS * CALLS_EACH);
     }
 
-    /** Every caller alternates the two endpoints; returns the exchanges (exceptions kept). */
-    private List<Exchange> load(String key, String options) throws Exception {
+    /**
+     * With Jira limited to 20 requests a second, every caller alternates the two endpoints; returns the exchanges
+     * (exceptions kept).
+     */
+    private List<Exchange> load(String options) throws Exception {
+        String key = seedIssue("Paced or not");
+        sandbox.admin().clearRequests();
+        sandbox.admin().faults().rateLimit("/rest/", 20);
         String get = "jira:getIssue?fields=summary" + options;
         String create = "jira:createIssue?readBack=false" + options;
         ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
