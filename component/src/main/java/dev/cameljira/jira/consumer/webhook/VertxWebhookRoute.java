@@ -144,6 +144,7 @@ final class VertxWebhookRoute implements WebhookTransport {
         if (ctx.get(QUARKUS_MAX_REQUEST_SIZE) instanceof Long quarkusLimit && quarkusLimit >= 0 && quarkusLimit < limit) {
             limit = quarkusLimit;
         }
+        request.capture();
         new BodyReader(ctx, request, declared, limit).start();
     }
 
@@ -276,8 +277,30 @@ final class VertxWebhookRoute implements WebhookTransport {
         }
     }
 
-    /** A Vert.x request as the checks see it. Read from a worker too: headers are not modified once received. */
-    private record VertxRequest(HttpServerRequest req) implements WebhookRequest {
+    /**
+     * A Vert.x request as the checks see it. The headers {@link WebhookRequestHandler#deliver} reads are read on the
+     * event loop ({@link #capture}) before it moves to a worker, while the request is hot there.
+     */
+    private static final class VertxRequest implements WebhookRequest {
+        private final HttpServerRequest req;
+        private final SocketAddress remote;
+        private String[] captured;
+
+        VertxRequest(HttpServerRequest req) {
+            this.req = req;
+            this.remote = req.remoteAddress();
+        }
+
+        /** Reads the headers deliver() needs; on the event loop. */
+        void capture() {
+            List<String> names = WebhookRequestHandler.DELIVERY_HEADERS;
+            String[] values = new String[names.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = live(names.get(i));
+            }
+            captured = values;
+        }
+
         @Override
         public String method() {
             return req.method().name();
@@ -285,6 +308,19 @@ final class VertxWebhookRoute implements WebhookTransport {
 
         @Override
         public String header(String name) {
+            String[] values = captured;
+            if (values != null) {
+                List<String> names = WebhookRequestHandler.DELIVERY_HEADERS;
+                for (int i = 0; i < values.length; i++) {
+                    if (names.get(i).equalsIgnoreCase(name)) {
+                        return values[i];
+                    }
+                }
+            }
+            return live(name);
+        }
+
+        private String live(String name) {
             MultiMap headers = req.headers();
             String value = headers.get(name);
             if (value == null) {
@@ -296,8 +332,7 @@ final class VertxWebhookRoute implements WebhookTransport {
 
         @Override
         public String remoteAddress() {
-            SocketAddress address = req.remoteAddress();
-            return address == null ? null : address.toString();
+            return remote == null ? null : remote.toString();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.cameljira.jira.consumer.webhook;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -30,6 +31,11 @@ final class WebhookRequestHandler implements Processor {
 
     /** Jira's delivery id header (the same for retries and duplicates of one delivery). */
     static final String DELIVERY_ID_HEADER = "X-Atlassian-Webhook-Identifier";
+    /**
+     * The request headers {@link #deliver} reads: a transport that runs it on another thread than the one that received
+     * the request may read them first, while the request is hot in that thread's cache.
+     */
+    static final List<String> DELIVERY_HEADERS = List.of(WebhookSignature.HEADER, DELIVERY_ID_HEADER);
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRequestHandler.class);
     /** Where Vert.x platform-http puts the client's address. */
