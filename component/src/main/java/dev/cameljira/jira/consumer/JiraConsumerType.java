@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * The consumer kinds of the jira: endpoint. All emit {@link dev.cameljira.jira.model.JiraEvent}.
  */
 public enum JiraConsumerType {
-    /** Real-time: Jira POSTs webhooks to a platform-http path. */
+    /** Real-time: Jira POSTs webhooks to a path on platform-http's HTTP server. */
     WEBHOOK("webhook"),
     /** Polls for issues created since the cursor. */
     NEW_ISSUES("newIssues"),

@@ -17,8 +17,9 @@ public class JiraWebhookConfiguration implements Cloneable {
                                                 + "comment_created,comment_updated,comment_deleted";
 
     @UriParam(label = "consumer,webhook", defaultValue = "/jira/webhook",
-              description = "Path the webhook is served on through platform-http (Vert.x in plain Camel, Quarkus' own HTTP "
-                            + "server in Quarkus).")
+              description = "Path the webhook is served on, on platform-http's HTTP server: where its engine is Vert.x (plain "
+                            + "Camel with camel-platform-http-vertx, Camel Quarkus on Quarkus' own HTTP server) as a route of "
+                            + "its own on that Vert.x router, else through a platform-http consumer.")
     private String webhookPath = "/jira/webhook";
     @UriParam(label = "consumer,webhook", defaultValue = "false",
               description = "Register a Jira admin webhook (/rest/webhooks/1.0/webhook) for webhookExternalUrl when the route "

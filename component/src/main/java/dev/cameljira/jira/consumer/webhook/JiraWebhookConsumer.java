@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import dev.cameljira.jira.JiraEndpoint;
 import dev.cameljira.jira.consumer.JiraEventHeaders;
 import dev.cameljira.jira.model.JiraEvent;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -23,15 +24,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code jira:webhook} consumer: receives Jira's webhooks on {@code webhookPath} through camel-platform-http (Vert.x
- * in plain Camel, Quarkus' own HTTP server in Quarkus) and routes each as a {@link JiraEvent}.
+ * The {@code jira:webhook} consumer: receives Jira's webhooks on {@code webhookPath} and routes each as a
+ * {@link JiraEvent}.
+ *
+ * <p>How the path is served: when platform-http's engine is Vert.x (plain Camel with camel-platform-http-vertx's
+ * {@code VertxPlatformHttpServer}, or Camel Quarkus' platform-http on Quarkus' own HTTP server), the consumer adds its
+ * own route for the path to that Vert.x router and handles each request with Vert.x types ({@link VertxWebhookRoute}):
+ * one Camel exchange per delivery, the JiraEvent's. Otherwise (another platform-http engine, or no Vert.x on the class
+ * path) it serves the path through a {@code platform-http} consumer. Both run the same checks
+ * ({@link WebhookRequestHandler}) with the same answers.
  *
  * <p>On start it opens the path, then (with {@code registerWebhook=true}) registers or reuses the Jira admin webhook,
  * and (with {@code reconcileInterval}) schedules the backup poll. Deliveries are checked (method, content type, size,
  * signature, JSON), filtered by {@code events}, de-duplicated by {@code X-Atlassian-Webhook-Identifier} (else the
- * event id derived from the payload) and routed
- * synchronously: 200 when the route succeeded, 500 when it failed so Jira redelivers. On stop it removes the
- * registration ({@code unregisterOnStop}) and closes the path.
+ * event id derived from the payload) and routed synchronously on a worker thread (never a Vert.x event loop): 200 when
+ * the route succeeded, 500 when it failed so Jira redelivers. On stop it removes the registration
+ * ({@code unregisterOnStop}) and closes the path (404 again).
  */
 public class JiraWebhookConsumer extends DefaultConsumer {
 
@@ -41,8 +49,14 @@ public class JiraWebhookConsumer extends DefaultConsumer {
     static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(JiraWebhookConsumer.class);
+    /** Whether camel-platform-http-vertx and Vert.x Web (optional dependencies) are on the class path. */
+    private static final boolean VERTX_PRESENT = present("org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter")
+                                                 && present("io.vertx.ext.web.Router");
 
-    private Consumer httpConsumer;
+    /** For tests: serve through a platform-http consumer even where the Vert.x router is available (the fallback). */
+    static volatile boolean platformHttpOnly;
+
+    private WebhookTransport transport;
     private IdempotentRepository ownRepository;
     private WebhookRegistrar registrar;
     private String registrationId;
@@ -103,10 +117,8 @@ public class JiraWebhookConsumer extends DefaultConsumer {
         WebhookRequestHandler handler = new WebhookRequestHandler(this::accepting, route, events,
                 signed ? new WebhookSignature(c.getSecret()) : null, WebhookPayloads.reader(c.getMaxJsonDepth()),
                 c.getMaxBodySize(), ledger, getEndpoint().getConfiguration().getCallListener(), rejections);
-        Endpoint http = getEndpoint().getCamelContext().getEndpoint("platform-http:" + path + "?muteException=true");
-        httpConsumer = http.createConsumer(handler);
-        ServiceHelper.startService(httpConsumer);
-        LOG.info("jira:webhook listening on {} for {}", path, events);
+        transport = open(path, handler);
+        LOG.info("jira:webhook listening on {} for {} ({})", path, events, transport.name());
 
         try {
             if (c.isRegisterWebhook()) {
@@ -207,11 +219,52 @@ public class JiraWebhookConsumer extends DefaultConsumer {
         }
     }
 
+    /** Opens the path: on platform-http's Vert.x router when there is one, else through a platform-http consumer. */
+    private WebhookTransport open(String path, WebhookRequestHandler handler) throws Exception {
+        CamelContext camel = getEndpoint().getCamelContext();
+        if (VERTX_PRESENT && !platformHttpOnly) {
+            // loaded only now: it links against the optional Vert.x classes
+            WebhookTransport direct = VertxWebhookRoute.attach(camel, path, handler);
+            if (direct != null) {
+                return direct;
+            }
+        }
+        Endpoint http = camel.getEndpoint("platform-http:" + path + "?muteException=true");
+        Consumer consumer = http.createConsumer(handler);
+        ServiceHelper.startService(consumer);
+        return new WebhookTransport() {
+            @Override
+            public String name() {
+                return "platform-http";
+            }
+
+            @Override
+            public void close() {
+                ServiceHelper.stopAndShutdownService(consumer);
+            }
+        };
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, JiraWebhookConsumer.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
+        }
+    }
+
+    /** What serves the path now ({@code Vert.x router} or {@code platform-http}), or null when not started. */
+    String transportName() {
+        WebhookTransport t = transport;
+        return t == null ? null : t.name();
+    }
+
     private void stopHttp() {
-        Consumer c = httpConsumer;
-        httpConsumer = null;
-        if (c != null) {
-            ServiceHelper.stopAndShutdownService(c);
+        WebhookTransport t = transport;
+        transport = null;
+        if (t != null) {
+            t.close();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.cameljira.jira.consumer.webhook;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -15,18 +16,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP side of {@code jira:webhook}, run by platform-http for each request on the path. In order: method (405),
- * content type (415), size (413), signature (401), JSON (400), event selection (200, dropped), de-duplication by the
- * event id (X-Atlassian-Webhook-Identifier, else the id derived from the payload; 200, dropped), then the route,
- * synchronously on the request's thread: 200 when it succeeded, 500 when it failed (so Jira redelivers). The reply is a
- * status and a one-line text; every request header is removed from it and the payload is never echoed. Each refused
- * delivery (401, 400, 405, 413, 415, 503) is counted and logged ({@link WebhookRejections}) and reported to the
- * {@link JiraCallListener}.
+ * The HTTP side of {@code jira:webhook}: the checks and the answer for each request on the path, whichever server
+ * carries it ({@link VertxWebhookRoute} on the Vert.x router, or this class as the platform-http processor). In order:
+ * whether the consumer takes deliveries now (503), method (405), content type (415), size by Content-Length (413) --
+ * {@link #checkHead}, on the request line and headers only -- then, given the body, {@link #deliver}: size (413),
+ * signature (401), JSON (400), event selection (200, dropped), the delivery id (400), de-duplication by the event id
+ * (X-Atlassian-Webhook-Identifier, else the id derived from the payload; 200, dropped), then the route, synchronously
+ * on the calling thread: 200 when it succeeded, 500 when it failed (so Jira redelivers). The reply is a status and a
+ * one-line text; no request header is copied into it and the payload is never echoed. Each refused delivery (401, 400,
+ * 405, 413, 415, 503) is counted and logged ({@link WebhookRejections}) and reported to the {@link JiraCallListener}
+ * ({@link #settle}).
  */
 final class WebhookRequestHandler implements Processor {
 
     /** Jira's delivery id header (the same for retries and duplicates of one delivery). */
     static final String DELIVERY_ID_HEADER = "X-Atlassian-Webhook-Identifier";
+    /**
+     * The request headers {@link #deliver} reads: a transport that runs it on another thread than the one that received
+     * the request may read them first, while the request is hot in that thread's cache.
+     */
+    static final List<String> DELIVERY_HEADERS = List.of(WebhookSignature.HEADER, DELIVERY_ID_HEADER);
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRequestHandler.class);
     /** Where Vert.x platform-http puts the client's address. */
@@ -46,6 +55,12 @@ final class WebhookRequestHandler implements Processor {
         static Reply rejected(int status, String rejection, String reason) {
             return new Reply(status, reason, rejection);
         }
+    }
+
+    /** A step of the handling that may wait (for a copy of the delivery in flight) or fail. */
+    @FunctionalInterface
+    interface Step {
+        Reply run() throws InterruptedException;
     }
 
     private final BooleanSupplier accepting;
@@ -79,58 +94,95 @@ final class WebhookRequestHandler implements Processor {
         this.rejections = rejections;
     }
 
+    /** The largest accepted body in bytes (the endpoint's maxBodySize). */
+    long maxBodySize() {
+        return maxBodySize;
+    }
+
+    /** The platform-http path (the fallback): one request as a Camel exchange, answered in it. */
     @Override
     public void process(Exchange http) {
-        Reply reply;
-        try {
-            reply = handle(http.getIn());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            reply = Reply.rejected(503, JiraCallListener.REJECTED_STOPPING, "interrupted; redeliver later");
-        } catch (RuntimeException e) {
-            LOG.warn("jira:webhook could not handle a delivery: {}", e.toString());
-            reply = new Reply(500, "internal error; redeliver later");
-        }
-        if (reply.rejection() != null) {
-            rejections.record(reply.status(), reply.rejection(), reply.reason(), remoteAddress(http.getIn()));
-            listener.webhookRejected(reply.rejection());
-        }
+        Message in = http.getIn();
+        WebhookRequest request = new MessageRequest(in);
+        Reply reply = run(() -> {
+            Reply head = checkHead(request);
+            if (head != null) {
+                return head;
+            }
+            byte[] body = in.getBody(byte[].class);
+            return deliver(request, body == null ? new byte[0] : body);
+        });
+        settle(request, reply);
         write(http.getMessage(), reply);
     }
 
-    /** The client's address as the HTTP server tells it (Vert.x platform-http, in plain Camel and Quarkus), or null. */
-    private static String remoteAddress(Message in) {
-        Object address = in.getHeader(REMOTE_ADDRESS_HEADER);
-        return address == null ? null : address.toString();
+    /**
+     * Runs a step of the handling: an interruption (the consumer stopping while a copy waits) answers 503, an
+     * unexpected failure 500, so Jira redelivers either.
+     */
+    Reply run(Step step) {
+        try {
+            return step.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Reply.rejected(503, JiraCallListener.REJECTED_STOPPING, "interrupted; redeliver later");
+        } catch (RuntimeException e) {
+            LOG.warn("jira:webhook could not handle a delivery: {}", e.toString());
+            return new Reply(500, "internal error; redeliver later");
+        }
     }
 
-    Reply handle(Message in) throws InterruptedException {
+    /**
+     * Counts, logs and reports a refused delivery (nothing for other replies). Logs and calls the user's listener, so it
+     * runs where blocking is allowed (never on an event loop).
+     */
+    void settle(WebhookRequest request, Reply reply) {
+        if (reply.rejection() != null) {
+            rejections.record(reply.status(), reply.rejection(), reply.reason(), request.remoteAddress());
+            listener.webhookRejected(reply.rejection());
+        }
+    }
+
+    /**
+     * The checks that need only the request line and headers, in order: the consumer takes deliveries now (503),
+     * method (405), content type (415), the declared size (413). CPU only, never blocks.
+     *
+     * @return the refusal, or null when the body is to be read
+     */
+    Reply checkHead(WebhookRequest in) {
         if (!accepting.getAsBoolean()) {
             return Reply.rejected(503, JiraCallListener.REJECTED_STOPPING, "not accepting deliveries now; redeliver later");
         }
-        String method = in.getHeader(Exchange.HTTP_METHOD, String.class);
+        String method = in.method();
         if (!"POST".equalsIgnoreCase(method)) {
             return Reply.rejected(405, JiraCallListener.REJECTED_METHOD, "method " + method
                     + " not allowed: Jira webhooks are POSTed");
         }
-        String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
+        String contentType = in.header(Exchange.CONTENT_TYPE);
         if (!isJson(contentType)) {
             return Reply.rejected(415, JiraCallListener.REJECTED_CONTENT_TYPE, contentType == null
                     ? "missing Content-Type: send application/json" : "unsupported Content-Type: send application/json");
         }
-        Long declared = in.getHeader("Content-Length", Long.class);
-        if (declared != null && declared > maxBodySize) {
+        long declared = contentLength(in);
+        if (declared > maxBodySize) {
             return tooLarge(declared);
         }
-        byte[] body = in.getBody(byte[].class);
-        if (body == null) {
-            body = new byte[0];
-        }
+        return null;
+    }
+
+    /**
+     * The rest, given the body, in order: size (413), signature (401), JSON (400), event selection (200), delivery id
+     * (400), de-duplication (200) and the route (200, 500 or 409). Waits on the idempotent repository and runs the
+     * route on the calling thread: never call it on an event loop.
+     *
+     * @throws InterruptedException while waiting for a copy of the delivery still in the route
+     */
+    Reply deliver(WebhookRequest in, byte[] body) throws InterruptedException {
         if (body.length > maxBodySize) {
             return tooLarge(body.length);
         }
         if (signature != null) {
-            String sig = in.getHeader(WebhookSignature.HEADER, String.class);
+            String sig = in.header(WebhookSignature.HEADER);
             if (sig == null || sig.isBlank()) {
                 return Reply.rejected(401, JiraCallListener.REJECTED_SIGNATURE, "missing " + WebhookSignature.HEADER
                         + " signature");
@@ -150,7 +202,7 @@ final class WebhookRequestHandler implements Processor {
         if (!events.accepts(type)) {
             return new Reply(200, "ignored: event not selected by this endpoint");
         }
-        String deliveryId = in.getHeader(DELIVERY_ID_HEADER, String.class);
+        String deliveryId = in.header(DELIVERY_ID_HEADER);
         if (deliveryId != null && !validDeliveryId(deliveryId)) {
             return Reply.rejected(400, JiraCallListener.REJECTED_MALFORMED, DELIVERY_ID_HEADER + " must be 1 to "
                     + MAX_DELIVERY_ID_LENGTH + " visible ASCII characters");
@@ -164,6 +216,19 @@ final class WebhookRequestHandler implements Processor {
             case FAILED -> new Reply(500, "the route failed; redeliver later");
             case IN_PROGRESS -> new Reply(409, "this delivery is being processed; redeliver later");
         };
+    }
+
+    /** The declared Content-Length, or -1 when absent or not a number (the body's own size is checked then). */
+    static long contentLength(WebhookRequest in) {
+        String value = in.header("Content-Length");
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException notANumber) {
+            return -1;
+        }
     }
 
     /**
@@ -184,9 +249,25 @@ final class WebhookRequestHandler implements Processor {
         return true;
     }
 
-    private Reply tooLarge(long size) {
+    /** 413 for a body whose size is known (declared or received whole). */
+    Reply tooLarge(long size) {
         return Reply.rejected(413, JiraCallListener.REJECTED_TOO_LARGE, "body of " + size + " bytes exceeds maxBodySize ("
                 + maxBodySize + " bytes)");
+    }
+
+    /**
+     * 413 for a body cut off while it arrived (no Content-Length), once more than {@code limit} bytes came: the limit is
+     * maxBodySize, or the HTTP server's own when that is lower.
+     */
+    Reply tooLargeSoFar(long limit) {
+        return Reply.rejected(413, JiraCallListener.REJECTED_TOO_LARGE, "body of more than " + limit + " bytes exceeds "
+                + (limit < maxBodySize ? "the HTTP server's body limit" : "maxBodySize") + " (" + limit + " bytes)");
+    }
+
+    /** 413 for a declared size within maxBodySize but over the HTTP server's own, lower limit. */
+    Reply tooLargeForServer(long size, long serverLimit) {
+        return Reply.rejected(413, JiraCallListener.REJECTED_TOO_LARGE, "body of " + size + " bytes exceeds the HTTP "
+                + "server's body limit (" + serverLimit + " bytes)");
     }
 
     static boolean isJson(String contentType) {
@@ -196,6 +277,26 @@ final class WebhookRequestHandler implements Processor {
         int semi = contentType.indexOf(';');
         String media = (semi >= 0 ? contentType.substring(0, semi) : contentType).trim().toLowerCase(Locale.ROOT);
         return media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"));
+    }
+
+    /** A platform-http request: headers as platform-http copied them into the message. */
+    private record MessageRequest(Message in) implements WebhookRequest {
+        @Override
+        public String method() {
+            return in.getHeader(Exchange.HTTP_METHOD, String.class);
+        }
+
+        @Override
+        public String header(String name) {
+            return in.getHeader(name, String.class);
+        }
+
+        /** Where Vert.x platform-http (plain Camel and Quarkus) puts the client's address; null with other engines. */
+        @Override
+        public String remoteAddress() {
+            Object address = in.getHeader(REMOTE_ADDRESS_HEADER);
+            return address == null ? null : address.toString();
+        }
     }
 
     private static void write(Message out, Reply reply) {

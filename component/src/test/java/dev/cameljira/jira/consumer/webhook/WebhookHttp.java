@@ -27,8 +27,17 @@ import org.awaitility.Awaitility;
  * Test plumbing for the webhook consumer: a Vert.x platform-http server on 127.0.0.1 with a free port (the way plain
  * Camel serves platform-http), a loopback HTTP client that sends deliveries the way Jira does, and a recorder of what
  * reached a route.
+ *
+ * <p>Which of the consumer's two paths serves the webhooks: its own route on the server's Vert.x router (the default),
+ * or, with {@code -Dwebhook.transport=platform-http} (the component's second surefire run, {@code webhook-platform-http}),
+ * the platform-http consumer it falls back to where there is no Vert.x router. Every HTTP test of this package runs on
+ * both.
  */
 final class WebhookHttp {
+
+    /** {@code Vert.x router} or {@code platform-http}: what every jira:webhook of this test JVM is served by. */
+    static final String TRANSPORT = "platform-http".equals(System.getProperty("webhook.transport")) ? "platform-http"
+            : "Vert.x router";
 
     private final VertxPlatformHttpServer server;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -40,6 +49,7 @@ final class WebhookHttp {
 
     /** Binds a platform-http server to the (not yet started) context: 127.0.0.1, a free port. */
     static WebhookHttp bind(CamelContext context) throws Exception {
+        JiraWebhookConsumer.platformHttpOnly = TRANSPORT.equals("platform-http");
         VertxPlatformHttpServerConfiguration conf = new VertxPlatformHttpServerConfiguration();
         conf.setBindHost("127.0.0.1");
         conf.setBindPort(0);

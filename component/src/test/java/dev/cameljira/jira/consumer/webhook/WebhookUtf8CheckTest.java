@@ -62,6 +62,36 @@ class WebhookUtf8CheckTest {
         }
     }
 
+    /** Long ASCII runs are checked a word at a time: a bad byte or sequence at any offset within or after a word. */
+    @Test
+    void aBadSequenceAnywhereInALongAsciiRunIsFound() {
+        byte[][] bad = {{(byte) 0x80}, {(byte) 0xff}, {(byte) 0xc0, (byte) 0xaf}, {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+            {(byte) 0xe2, (byte) 0x82}, {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80}};
+        byte[][] good = {{(byte) 0xc3, (byte) 0xbc}, {(byte) 0xe2, (byte) 0x80, (byte) 0x93},
+            {(byte) 0xf0, (byte) 0x9f, (byte) 0x98, (byte) 0x80}};
+        for (int length = 0; length <= 40; length++) {
+            for (int at = 0; at <= length; at++) {
+                for (byte[] seq : bad) {
+                    assertSame(spliced(length, at, seq));
+                }
+                for (byte[] seq : good) {
+                    byte[] b = spliced(length, at, seq);
+                    assertThat(WebhookPayloads.invalidUtf8At(b)).isEqualTo(-1);
+                    assertSame(b);
+                }
+            }
+        }
+    }
+
+    /** {@code length} ASCII letters with {@code seq} inserted at {@code at}. */
+    private static byte[] spliced(int length, int at, byte[] seq) {
+        byte[] b = new byte[length + seq.length];
+        for (int i = 0, j = 0; i < b.length; i++) {
+            b[i] = i >= at && i < at + seq.length ? seq[i - at] : (byte) ('a' + (j++ % 26));
+        }
+        return b;
+    }
+
     @Test
     void aPayloadWithAnEncodedSurrogateIsRefusedNamingTheOffset() {
         byte[] body = "{\"webhookEvent\":\"jira:issue_updated\",\"x\":\"?\"}".getBytes(StandardCharsets.US_ASCII);

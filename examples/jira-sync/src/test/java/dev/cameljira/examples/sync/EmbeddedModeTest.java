@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -148,6 +152,51 @@ class EmbeddedModeTest {
         String metrics = Http.get(base + "q/metrics").body();
         assertThat(metrics).containsPattern("jira_sync_webhooks_rejected_total\\{[^}]*reason=\"signature\""
                 + "[^}]*system=\"jira\"[^}]*\\} [1-9]");
+    }
+
+    /**
+     * jira:webhook runs on Quarkus' own router (its direct path, not platform-http): an oversized delivery gets 413
+     * whoever refuses it. Over the webhook's maxBodySize (1 MiB) but within Quarkus' quarkus.http.limits.max-body-size
+     * (10 MiB): the component's 413, counted, whether the size is announced or the body is chunked; over Quarkus' limit:
+     * Quarkus' own 413 before any route runs. The next delivery is served as usual.
+     */
+    @Test
+    void oversizedDeliveriesGet413FromTheWebhookOrFromQuarkus() throws Exception {
+        assertThat(Files.readString(TestLog.PATH, StandardCharsets.UTF_8))
+                .containsPattern("jira:webhook listening on /jira/webhook for .* \\(Vert\\.x router\\)");
+        String url = base + "jira/webhook";
+        long refused = monitor.counter("webhooks.rejected.jira.too-large");
+        byte[] big = ("{\"webhookEvent\":\"jira:issue_updated\",\"pad\":\"" + "x".repeat(1_100_000) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        String signature = Http.jiraSignature(embedded.jiraWebhookSecret(), big);
+
+        HttpResponse<String> announced = Http.jiraDelivery(url, big, signature, UUID.randomUUID().toString());
+        assertThat(announced.statusCode()).isEqualTo(413);
+        assertThat(announced.body()).contains("maxBodySize").doesNotContain("xxxx");
+
+        HttpResponse<String> chunked = Http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("X-Hub-Signature", signature)
+                .header("X-Atlassian-Webhook-Identifier", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.body()).contains("maxBodySize");
+        assertThat(monitor.counter("webhooks.rejected.jira.too-large")).isEqualTo(refused + 2);
+
+        URI u = URI.create(url);
+        try (Socket socket = new Socket(u.getHost(), u.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + u.getPath() + " HTTP/1.1\r\nHost: " + u.getHost() + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 50000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(status).as("over quarkus.http.limits.max-body-size").isEqualTo("HTTP/1.1 413");
+        }
+        assertThat(monitor.counter("webhooks.rejected.jira.too-large")).as("refused by Quarkus, before the webhook")
+                .isEqualTo(refused + 2);
+
+        byte[] unknown = "{\"webhookEvent\":\"worklog_created\"}".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> next = Http.jiraDelivery(url, unknown, Http.jiraSignature(embedded.jiraWebhookSecret(), unknown),
+                UUID.randomUUID().toString());
+        assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
     }
 
     @Test
