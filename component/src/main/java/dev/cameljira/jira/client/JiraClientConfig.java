@@ -50,8 +50,20 @@ public final class JiraClientConfig {
         this.initialRetryDelay = b.initialRetryDelay;
         this.maxRetryDelay = b.maxRetryDelay;
         this.clock = b.clock;
-        this.sleeper = b.sleeper;
-        this.pacer = b.pacer != null ? b.pacer : new RequestPacer(0, System::nanoTime, b.sleeper);
+        if (b.pacer != null || b.sleeper == Sleeper.SYSTEM) {
+            this.sleeper = b.sleeper;
+            this.pacer = b.pacer != null ? b.pacer : new RequestPacer(0);
+        } else {
+            // an injected sleeper (a test's, which records instead of sleeping): the client's own pacer reads a clock that
+            // moves by what was slept, so a wait it recorded counts as waited
+            java.util.concurrent.atomic.AtomicLong slept = new java.util.concurrent.atomic.AtomicLong();
+            Sleeper inner = b.sleeper;
+            this.sleeper = d -> {
+                inner.sleep(d);
+                slept.addAndGet(d.toNanos());
+            };
+            this.pacer = new RequestPacer(0, () -> System.nanoTime() + slept.get(), this.sleeper);
+        }
         this.random = b.random;
         this.callListener = b.callListener;
     }
