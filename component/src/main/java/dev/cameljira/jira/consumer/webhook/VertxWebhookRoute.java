@@ -59,6 +59,8 @@ final class VertxWebhookRoute implements WebhookTransport {
     private static final CharSequence ALLOW = HttpHeaders.createOptimized("Allow");
     private static final CharSequence POST = HttpHeaders.createOptimized("POST");
     private static final Reply INTERNAL_ERROR = new Reply(500, "internal error; redeliver later");
+    /** An Expect other than 100-continue (the platform-http path's BodyHandler answers it 417 too, uncounted). */
+    private static final Reply EXPECTATION_FAILED = new Reply(417, "unsupported Expect: send 100-continue or none");
     /** Arrays cannot be larger: a maxBodySize above this is read up to this. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
 
@@ -143,6 +145,16 @@ final class VertxWebhookRoute implements WebhookTransport {
         }
         if (ctx.get(QUARKUS_MAX_REQUEST_SIZE) instanceof Long quarkusLimit && quarkusLimit >= 0 && quarkusLimit < limit) {
             limit = quarkusLimit;
+        }
+        // as Vert.x Web's BodyHandler (platform-http's) does, but only once the request line and headers passed: a
+        // client that waits for 100 Continue sends no body we would refuse anyway
+        String expect = request.header(HttpHeaders.EXPECT.toString());
+        if (expect != null && ctx.request().version() != HttpVersion.HTTP_1_0) {
+            if (!"100-continue".equalsIgnoreCase(expect)) {
+                refuse(ctx, request, EXPECTATION_FAILED, 0);
+                return;
+            }
+            ctx.response().writeContinue();
         }
         request.capture();
         new BodyReader(ctx, request, declared, limit).start();

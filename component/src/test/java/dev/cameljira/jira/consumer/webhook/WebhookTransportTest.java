@@ -219,6 +219,46 @@ class WebhookTransportTest extends WebhookReceiverTestSupport {
         assertThat(http.deliver(SMALL, SECRET, event("DEMO-9"), "after-oversize").statusCode()).isEqualTo(200);
     }
 
+    /**
+     * A client that sends {@code Expect: 100-continue} (curl does for large bodies) gets 100 Continue, then its answer;
+     * on the Vert.x router a delivery refused on its headers gets its answer at once instead, without the body.
+     */
+    @Test
+    void expect100ContinueIsHonoured() throws IOException {
+        byte[] body = event("DEMO-13");
+        assertThat(withExpectContinue("application/json", body)).isEqualTo(List.of(100, 200));
+        List<Integer> refused = withExpectContinue("text/plain", body);
+        if (WebhookHttp.TRANSPORT.equals("Vert.x router")) {
+            assertThat(refused).as("refused before the body is sent").isEqualTo(List.of(415));
+        } else {
+            assertThat(refused).as("platform-http reads the body first").isEqualTo(List.of(100, 415));
+        }
+        assertThat(routed.all()).singleElement().satisfies(x -> assertThat(x.event().issueKey()).isEqualTo("DEMO-13"));
+    }
+
+    /** The statuses answered to a signed POST with Expect: 100-continue, the body sent only after a 100. */
+    private List<Integer> withExpectContinue(String contentType, byte[] body) throws IOException {
+        List<Integer> statuses = new java.util.ArrayList<>();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), http.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType + "\r\n"
+                       + "Content-Length: " + body.length + "\r\nExpect: 100-continue\r\nConnection: close\r\n"
+                       + WebhookSignature.HEADER + ": " + WebhookSignature.sign(SECRET, body) + "\r\n"
+                       + "X-Atlassian-Webhook-Identifier: " + UUID.randomUUID() + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            int status = Integer.parseInt(readHead(in).substring(9, 12));
+            statuses.add(status);
+            if (status == 100) {
+                out.write(body);
+                out.flush();
+                statuses.add(Integer.parseInt(readHead(in).substring(9, 12)));
+            }
+        }
+        return statuses;
+    }
+
     private static String readHead(InputStream in) throws IOException {
         StringBuilder b = new StringBuilder();
         int c;
