@@ -51,6 +51,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
@@ -116,20 +117,22 @@ public final class JiraClient implements AutoCloseable {
         String fixedAuth = signsRequests ? null : config.auth().authorizationHeader();
         this.fixedAuthHeader = fixedAuth == null ? null : new CredentialHeader(fixedAuth);
         this.proxyAuth = config.proxyHost() != null && config.proxyUsername() != null;
+        // The socket timeout is set once, on each new socket (SocketConfig), and bounds every read of every call on it. Not
+        // as ConnectionConfig.socketTimeout or RequestConfig.responseTimeout: HttpClient applies those again on every
+        // lease and before every request (two synchronized Socket.setSoTimeout calls per request, in a profile of 8
+        // concurrent callers), while nothing here ever changes a socket's timeout afterwards (the TLS handshake restores it).
         PoolingHttpClientConnectionManagerBuilder cm = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(config.maxConnections())
                 .setMaxConnPerRoute(config.maxConnections())
+                .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.of(config.socketTimeout())).build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(config.connectTimeout()))
-                        .setSocketTimeout(Timeout.of(config.socketTimeout()))
                         .build());
         if (config.sslContext() != null) {
             cm.setTlsSocketStrategy(new DefaultClientTlsStrategy(config.sslContext()));
         }
         this.connectionManager = cm.build();
-        RequestConfig requestConfig = RequestConfig.custom()
-                .setResponseTimeout(Timeout.of(config.socketTimeout()))
-                .build();
+        RequestConfig requestConfig = RequestConfig.custom().build();
         // a per-request config replaces the default one as a whole: copy it
         this.downloadRequestConfig = RequestConfig.copy(requestConfig).setRedirectsEnabled(false).build();
         HttpClientBuilder hb = HttpClients.custom()
