@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -165,7 +166,7 @@ public final class JiraClient implements AutoCloseable {
     /** Sends and returns the parsed JSON body (a {@code MissingNode} for an empty body). */
     public JsonNode json(JiraRequest request) {
         JiraResponse r = send(request);
-        return JiraJson.parse(mapper, r, request.method() + " " + request.path());
+        return JiraJson.parse(mapper, r, request);
     }
 
     /**
@@ -217,7 +218,8 @@ public final class JiraClient implements AutoCloseable {
             JiraResponse response;
             String answeredUrl = url;
             JiraContentTooLargeException tooLarge = null;
-            long started = System.nanoTime();
+            // the clock is read only for a call listener (the attempt's duration), not on every call without one
+            long started = listener == JiraCallListener.NONE ? 0 : System.nanoTime();
             try {
                 if (download) {
                     Download d = fetch(request, url, maxBytes);
@@ -228,7 +230,7 @@ public final class JiraClient implements AutoCloseable {
                     response = execute(request, url);
                 }
             } catch (IOException e) {
-                listener.callCompleted(request.method(), operationPath, 0, Duration.ofNanos(System.nanoTime() - started));
+                completed(request, operationPath, 0, started);
                 if (certificateRejected(e)) {
                     throw new JiraTransportException(request.method() + " " + url + " failed: the TLS handshake with "
                             + config.baseUri().getHost() + " failed (" + describe(e) + "), so nothing was sent. If Jira's"
@@ -255,7 +257,7 @@ public final class JiraClient implements AutoCloseable {
                 continue;
             }
             int status = response.status();
-            listener.callCompleted(request.method(), operationPath, status, Duration.ofNanos(System.nanoTime() - started));
+            completed(request, operationPath, status, started);
             if (tooLarge != null) {
                 throw tooLarge;
             }
@@ -281,6 +283,13 @@ public final class JiraClient implements AutoCloseable {
             }
             throw JiraErrors.toException(request, answeredUrl, response, mapper, requested, config.auth(), attempt,
                     status < 400 ? "a redirect without a usable Location, or more than " + MAX_REDIRECTS + " redirects" : null);
+        }
+    }
+
+    /** Reports an attempt to the call listener, if there is one. */
+    private void completed(JiraRequest request, String operationPath, int status, long started) {
+        if (listener != JiraCallListener.NONE) {
+            listener.callCompleted(request.method(), operationPath, status, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
@@ -539,12 +548,55 @@ public final class JiraClient implements AutoCloseable {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    /**
+     * The headers of a response, names lower-cased. Built on first use: a successful call never looks at them (only
+     * errors, retries and downloads do), and Jira sends 15 to 25 headers, each a lower-cased name and a list here.
+     */
     private static Map<String, List<String>> headers(ClassicHttpResponse resp) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (Header h : resp.getHeaders()) {
-            headers.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
+        return new ResponseHeaders(resp.getHeaders());
+    }
+
+    /** A response's headers as a map from lower-cased name to values, built when first read. */
+    static final class ResponseHeaders extends java.util.AbstractMap<String, List<String>> {
+
+        private final Header[] headers;
+        private Map<String, List<String>> map;
+
+        ResponseHeaders(Header[] headers) {
+            this.headers = headers;
         }
-        return headers;
+
+        private Map<String, List<String>> map() {
+            Map<String, List<String>> m = map;
+            if (m == null) {
+                m = new LinkedHashMap<>();
+                for (Header h : headers) {
+                    m.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
+                }
+                map = m;
+            }
+            return m;
+        }
+
+        @Override
+        public Set<Entry<String, List<String>>> entrySet() {
+            return map().entrySet();
+        }
+
+        @Override
+        public List<String> get(Object key) {
+            return map().get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return map().containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return map().size();
+        }
     }
 
     /** Full URL of a request: base URL + path + encoded query. */
