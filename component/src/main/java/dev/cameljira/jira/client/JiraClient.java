@@ -607,6 +607,9 @@ public final class JiraClient implements AutoCloseable {
             sb.append('/');
         }
         sb.append(path);
+        if (request.query().isEmpty()) {
+            return sb.toString();
+        }
         char sep = path.contains("?") ? '&' : '?';
         for (Map.Entry<String, List<String>> e : request.query().entrySet()) {
             for (String v : e.getValue()) {
@@ -619,7 +622,16 @@ public final class JiraClient implements AutoCloseable {
 
     /** Percent-encodes one path segment or query component (spaces as %20). */
     public static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+        // most values (issue keys, ids, field names) need no encoding: returned as they are, as URLEncoder would, without
+        // the buffer it allocates for every value
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'
+                  || c == '*')) {
+                return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+            }
+        }
+        return s;
     }
 
     /** Converts a value to a JSON tree with this client's mapper. */
