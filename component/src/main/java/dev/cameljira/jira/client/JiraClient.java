@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -51,6 +52,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
@@ -116,20 +118,22 @@ public final class JiraClient implements AutoCloseable {
         String fixedAuth = signsRequests ? null : config.auth().authorizationHeader();
         this.fixedAuthHeader = fixedAuth == null ? null : new CredentialHeader(fixedAuth);
         this.proxyAuth = config.proxyHost() != null && config.proxyUsername() != null;
+        // The socket timeout is set once, on each new socket (SocketConfig), and bounds every read of every call on it. Not
+        // as ConnectionConfig.socketTimeout or RequestConfig.responseTimeout: HttpClient applies those again on every
+        // lease and before every request (two synchronized Socket.setSoTimeout calls per request, in a profile of 8
+        // concurrent callers), while nothing here ever changes a socket's timeout afterwards (the TLS handshake restores it).
         PoolingHttpClientConnectionManagerBuilder cm = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(config.maxConnections())
                 .setMaxConnPerRoute(config.maxConnections())
+                .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.of(config.socketTimeout())).build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(config.connectTimeout()))
-                        .setSocketTimeout(Timeout.of(config.socketTimeout()))
                         .build());
         if (config.sslContext() != null) {
             cm.setTlsSocketStrategy(new DefaultClientTlsStrategy(config.sslContext()));
         }
         this.connectionManager = cm.build();
-        RequestConfig requestConfig = RequestConfig.custom()
-                .setResponseTimeout(Timeout.of(config.socketTimeout()))
-                .build();
+        RequestConfig requestConfig = RequestConfig.custom().build();
         // a per-request config replaces the default one as a whole: copy it
         this.downloadRequestConfig = RequestConfig.copy(requestConfig).setRedirectsEnabled(false).build();
         HttpClientBuilder hb = HttpClients.custom()
@@ -162,7 +166,7 @@ public final class JiraClient implements AutoCloseable {
     /** Sends and returns the parsed JSON body (a {@code MissingNode} for an empty body). */
     public JsonNode json(JiraRequest request) {
         JiraResponse r = send(request);
-        return JiraJson.parse(mapper, r, request.method() + " " + request.path());
+        return JiraJson.parse(mapper, r, request);
     }
 
     /**
@@ -222,7 +226,8 @@ public final class JiraClient implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new JiraTransportException("Interrupted while waiting to send " + request.method() + " " + url, e);
             }
-            long started = System.nanoTime();
+            // the clock is read only for a call listener (the attempt's duration), not on every call without one
+            long started = listener == JiraCallListener.NONE ? 0 : System.nanoTime();
             try {
                 if (download) {
                     Download d = fetch(request, url, maxBytes);
@@ -233,7 +238,7 @@ public final class JiraClient implements AutoCloseable {
                     response = execute(request, url);
                 }
             } catch (IOException e) {
-                listener.callCompleted(request.method(), operationPath, 0, Duration.ofNanos(System.nanoTime() - started));
+                completed(request, operationPath, 0, started);
                 if (certificateRejected(e)) {
                     throw new JiraTransportException(request.method() + " " + url + " failed: the TLS handshake with "
                             + config.baseUri().getHost() + " failed (" + describe(e) + "), so nothing was sent. If Jira's"
@@ -261,7 +266,7 @@ public final class JiraClient implements AutoCloseable {
                 continue;
             }
             int status = response.status();
-            listener.callCompleted(request.method(), operationPath, status, Duration.ofNanos(System.nanoTime() - started));
+            completed(request, operationPath, status, started);
             if (tooLarge != null) {
                 throw tooLarge;
             }
@@ -292,6 +297,13 @@ public final class JiraClient implements AutoCloseable {
             }
             throw JiraErrors.toException(request, answeredUrl, response, mapper, requested, config.auth(), attempt,
                     status < 400 ? "a redirect without a usable Location, or more than " + MAX_REDIRECTS + " redirects" : null);
+        }
+    }
+
+    /** Reports an attempt to the call listener, if there is one. */
+    private void completed(JiraRequest request, String operationPath, int status, long started) {
+        if (listener != JiraCallListener.NONE) {
+            listener.callCompleted(request.method(), operationPath, status, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
@@ -550,12 +562,55 @@ public final class JiraClient implements AutoCloseable {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    /**
+     * The headers of a response, names lower-cased. Built on first use: a successful call never looks at them (only
+     * errors, retries and downloads do), and Jira sends 15 to 25 headers, each a lower-cased name and a list here.
+     */
     private static Map<String, List<String>> headers(ClassicHttpResponse resp) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (Header h : resp.getHeaders()) {
-            headers.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
+        return new ResponseHeaders(resp.getHeaders());
+    }
+
+    /** A response's headers as a map from lower-cased name to values, built when first read. */
+    static final class ResponseHeaders extends java.util.AbstractMap<String, List<String>> {
+
+        private final Header[] headers;
+        private Map<String, List<String>> map;
+
+        ResponseHeaders(Header[] headers) {
+            this.headers = headers;
         }
-        return headers;
+
+        private Map<String, List<String>> map() {
+            Map<String, List<String>> m = map;
+            if (m == null) {
+                m = new LinkedHashMap<>();
+                for (Header h : headers) {
+                    m.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
+                }
+                map = m;
+            }
+            return m;
+        }
+
+        @Override
+        public Set<Entry<String, List<String>>> entrySet() {
+            return map().entrySet();
+        }
+
+        @Override
+        public List<String> get(Object key) {
+            return map().get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return map().containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return map().size();
+        }
     }
 
     /** Full URL of a request: base URL + path + encoded query. */
@@ -566,6 +621,9 @@ public final class JiraClient implements AutoCloseable {
             sb.append('/');
         }
         sb.append(path);
+        if (request.query().isEmpty()) {
+            return sb.toString();
+        }
         char sep = path.contains("?") ? '&' : '?';
         for (Map.Entry<String, List<String>> e : request.query().entrySet()) {
             for (String v : e.getValue()) {
@@ -578,7 +636,16 @@ public final class JiraClient implements AutoCloseable {
 
     /** Percent-encodes one path segment or query component (spaces as %20). */
     public static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+        // most values (issue keys, ids, field names) need no encoding: returned as they are, as URLEncoder would, without
+        // the buffer it allocates for every value
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'
+                  || c == '*')) {
+                return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+            }
+        }
+        return s;
     }
 
     /** Converts a value to a JSON tree with this client's mapper. */

@@ -27,6 +27,19 @@ public final class JiraJson {
 
     /** Parses a response body; empty body -> MissingNode; non-JSON -> a JiraException naming the call. */
     public static JsonNode parse(ObjectMapper mapper, JiraResponse response, String what) {
+        return parse(mapper, response, (Object) what);
+    }
+
+    /**
+     * Like {@link #parse(ObjectMapper, JiraResponse, String)} for the answer to {@code request}, named
+     * {@code METHOD path} in the error; the name is made only for the error, not on every call.
+     */
+    public static JsonNode parse(ObjectMapper mapper, JiraResponse response, JiraRequest request) {
+        return parse(mapper, response, (Object) request);
+    }
+
+    /** {@code what}: the call's description, or the request whose {@code toString()} is {@code METHOD path}. */
+    private static JsonNode parse(ObjectMapper mapper, JiraResponse response, Object what) {
         if (!response.hasBody()) {
             return MissingNode.getInstance();
         }

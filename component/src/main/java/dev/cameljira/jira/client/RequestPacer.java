@@ -27,7 +27,8 @@ public final class RequestPacer {
     private long nextStart;
     /** No request starts before this (nanoTime scale): Jira's last requested wait; meaningful once blocked is true. */
     private long blockedUntil;
-    private boolean blocked;
+    /** Whether Jira ever asked to wait; until then an unpaced acquire costs one volatile read. */
+    private volatile boolean blocked;
     private boolean started;
 
     /** @param maxRequestsPerSecond at most this many request starts per second; 0 for no pacing (back-off only) */
@@ -66,6 +67,9 @@ public final class RequestPacer {
      * waited what Jira asked), which then only takes its slot.
      */
     public Duration acquire(boolean waitedAlready) throws InterruptedException {
+        if (intervalNanos == 0 && (waitedAlready || !blocked)) {
+            return Duration.ZERO;
+        }
         long wait;
         synchronized (this) {
             long now = nanoTime.getAsLong();

@@ -169,8 +169,9 @@ public final class OperationContext {
         if (fromBody.isPresent()) {
             return fromBody;
         }
-        for (String h : p.headers()) {
-            Object v = in().getHeader(h);
+        List<String> headers = p.headers();
+        for (int i = 0; i < headers.size(); i++) {
+            Object v = in().getHeader(headers.get(i));
             if (v != null && !(v instanceof String s && s.isBlank())) {
                 return Optional.of(v);
             }

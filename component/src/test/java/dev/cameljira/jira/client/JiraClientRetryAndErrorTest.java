@@ -185,6 +185,44 @@ class JiraClientRetryAndErrorTest {
         jira.server().verify(2, getRequestedFor(urlPathEqualTo(ISSUE)));
     }
 
+    /**
+     * socketTimeout bounds the wait for Jira's answer on every call, also on a pooled connection that an earlier call
+     * opened (the timeout is set once per socket, not per request).
+     */
+    @Test
+    void socketTimeoutBoundsTheWaitOnNewAndPooledConnections() {
+        jira.server().stubFor(get(urlPathEqualTo("/rest/api/3/issue/DEMO-2")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(ISSUE_JSON.replace("DEMO-1", "DEMO-2"))));
+        jira.server().stubFor(get(urlPathEqualTo(ISSUE)).willReturn(aResponse().withStatus(200).withFixedDelay(3_000)
+                .withHeader("Content-Type", "application/json").withBody(ISSUE_JSON)));
+        jira.server().stubFor(post(urlPathEqualTo(CREATE)).willReturn(aResponse().withStatus(201).withFixedDelay(3_000)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":\"10001\",\"key\":\"DEMO-1\",\"self\":\"http://x/rest/api/3/issue/10001\"}")));
+        try (JiraClient c = new JiraClient(JiraClientConfig.builder(jira.baseUrl())
+                .auth(JiraAuth.basic("admin@example.com", "s3cr3t-token"))
+                .maxConnections(1)
+                .maxRetries(1)
+                .socketTimeout(Duration.ofMillis(300))
+                .sleeper(sleeps::add)
+                .build())) {
+            // a fast call first, so that the slow ones run on the pooled connection it leaves
+            assertThat(c.json(JiraRequest.get("/rest/api/3/issue/DEMO-2")).path("key").asText()).isEqualTo("DEMO-2");
+
+            long started = System.nanoTime();
+            Throwable get = catchThrowable(() -> c.json(JiraRequest.get(ISSUE)));
+            Throwable post = catchThrowable(() -> c.json(JiraRequest.post(CREATE).body(createBody())));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(get).isInstanceOf(JiraTransportException.class).isNotInstanceOf(JiraOutcomeUnknownException.class)
+                    .hasMessageContaining("timed out").hasMessageContaining("after 1 retries");
+            assertThat(post).isInstanceOf(JiraOutcomeUnknownException.class).hasMessageContaining("timed out");
+            // three attempts of 300 ms, not three of 3 s
+            assertThat(took).isLessThan(Duration.ofMillis(2_500));
+            jira.server().verify(2, getRequestedFor(urlPathEqualTo(ISSUE)));
+            jira.server().verify(1, postRequestedFor(urlPathEqualTo(CREATE)));
+        }
+    }
+
     @Test
     void unreachableJiraIsRetriedEvenForPostBecauseNothingWasSent() throws Exception {
         int closedPort;
