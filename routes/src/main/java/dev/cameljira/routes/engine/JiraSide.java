@@ -193,13 +193,18 @@ public final class JiraSide {
                 batch = new ArrayList<>(queued.subList(0, n));
                 queued.subList(0, n).clear();
             }
+            RuntimeException unexpected = null;
             try {
                 send(batch);
+            } catch (RuntimeException e) {
+                // each item's own outcome is set in send; this is for the ones it could not reach
+                unexpected = e;
             } finally {
                 synchronized (batchLock) {
                     for (PendingCreate p : batch) {
                         if (!p.done) {
-                            p.failure = new IllegalStateException("the bulk create ended without an answer for this issue");
+                            p.failure = unexpected != null ? unexpected
+                                    : new IllegalStateException("the bulk create ended without an answer for this issue");
                             p.done = true;
                         }
                     }
