@@ -23,13 +23,14 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
  * port); prints {@code READY port=N} once it serves:
  * <ul>
  *   <li>{@code jira}: {@code from("jira:webhook?secret=...")} (verify, parse, de-duplicate) to a no-op processor, on
- *   plain Camel's Vert.x platform-http;</li>
+ *   plain Camel's Vert.x platform-http server (where jira:webhook adds its own route to the server's Vert.x router);</li>
  *   <li>{@code vertx}: a bare Vert.x handler (one server instance per core on the port) doing the same work by hand: the same HMAC check
  *   ({@link WebhookSignature}), a Jackson tree parse with the same limits, the event type and issue key read, and the
  *   delivery id de-duplicated in the same kind of in-memory LRU store (Camel's MemoryIdempotentRepository);</li>
  *   <li>{@code ceiling}: a platform-http route answering 204 to everything, what Camel's HTTP layer costs alone;</li>
  *   <li>{@code vertx204}: the bare Vert.x servers answering 204 to everything after reading the body, what Vert.x costs
- *   alone: next to {@code ceiling} it says what Camel's HTTP layer adds, a cost {@code jira} cannot avoid.</li>
+ *   alone: next to {@code ceiling} it says what Camel's HTTP layer adds; {@code jira} serves its path on the Vert.x router
+ *   directly and keeps only that layer's hand-off to a worker thread.</li>
  * </ul>
  */
 public final class WebhookServer {
