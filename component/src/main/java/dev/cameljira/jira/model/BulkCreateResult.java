@@ -29,8 +29,21 @@ public record BulkCreateResult(int requested, List<CreatedIssue> created, List<I
      * @param id    the issue id
      * @param key   the issue key
      * @param raw   the JSON Jira sent for it ({@code id, key, self} and, on Cloud, a {@code transition} result)
+     * @param issue the issue as a create without read-back knows it: id, key, self and the fields that were sent
+     *              ({@link JiraIssue#created}); only id, key and self when the sent fields are not known
      */
-    public record CreatedIssue(int index, String id, String key, JsonNode raw) {
+    public record CreatedIssue(int index, String id, String key, JsonNode raw, JiraIssue issue) {
+
+        /** An issue created from input {@code index}, without the fields that were sent. */
+        public CreatedIssue(int index, String id, String key, JsonNode raw) {
+            this(index, id, key, raw, null);
+        }
+
+        public CreatedIssue {
+            if (issue == null && raw != null) {
+                issue = JiraIssue.created(raw, null);
+            }
+        }
     }
 
     /**
@@ -76,6 +89,18 @@ public record BulkCreateResult(int requested, List<CreatedIssue> created, List<I
      * fail, in order.
      */
     public static BulkCreateResult from(JsonNode response, int offset, int chunkSize) {
+        return from(response, offset, chunkSize, null);
+    }
+
+    /**
+     * As {@link #from(JsonNode, int, int)}, for the chunk whose {@code issueUpdates} items were {@code sent}: each
+     * created issue carries the fields sent for it.
+     */
+    public static BulkCreateResult from(JsonNode response, int offset, List<? extends JsonNode> sent) {
+        return from(response, offset, sent.size(), sent);
+    }
+
+    private static BulkCreateResult from(JsonNode response, int offset, int chunkSize, List<? extends JsonNode> sent) {
         List<ItemError> errors = new ArrayList<>();
         java.util.Set<Integer> failed = new java.util.HashSet<>();
         for (JsonNode e : response.path("errors")) {
@@ -99,7 +124,8 @@ public record BulkCreateResult(int requested, List<CreatedIssue> created, List<I
             while (failed.contains(local)) {
                 local++;
             }
-            created.add(new CreatedIssue(offset + local, JiraUser.text(i, "id"), JiraUser.text(i, "key"), i));
+            JiraIssue issue = sent != null && local < sent.size() ? JiraIssue.created(i, sent.get(local)) : null;
+            created.add(new CreatedIssue(offset + local, JiraUser.text(i, "id"), JiraUser.text(i, "key"), i, issue));
             local++;
         }
         return new BulkCreateResult(chunkSize, created, errors);

@@ -40,6 +40,21 @@ public record JiraIssue(String id, String key, String self, ObjectNode fields, J
                 o.get("changelog"), o);
     }
 
+    /**
+     * An issue as a create without read-back knows it: Jira's answer to the create ({@code id, key, self}) with the
+     * {@code fields} of the body that was sent, in Jira's own format (project, issuetype, summary, description...);
+     * what Jira fills in itself (status, reporter, created) is absent.
+     */
+    public static JiraIssue created(JsonNode answer, JsonNode sentBody) {
+        ObjectNode issue = JsonNodeFactory.instance.objectNode();
+        issue.set("id", answer.path("id"));
+        issue.set("key", answer.path("key"));
+        issue.set("self", answer.path("self"));
+        JsonNode fields = sentBody == null ? null : sentBody.get("fields");
+        issue.set("fields", fields instanceof ObjectNode ? fields : JsonNodeFactory.instance.objectNode());
+        return from(issue);
+    }
+
     /** A field by id (e.g. {@code customfield_10016}); a missing node when absent. */
     public JsonNode field(String id) {
         return fields.path(id);

@@ -75,7 +75,7 @@ public final class BulkCreateOperations {
         try {
             JsonNode response = api.client().json(JiraRequest.post(api.api("/issue/bulk")).body(body)
                     .subject("bulk create of " + items));
-            return BulkCreateResult.from(response, offset, chunk.size());
+            return BulkCreateResult.from(response, offset, chunk);
         } catch (JiraBadRequestException e) {
             // Jira answers 400 when it created none of the chunk: every item of it failed
             List<String> messages = e.getErrorMessages().isEmpty() && e.getFieldErrors().isEmpty()

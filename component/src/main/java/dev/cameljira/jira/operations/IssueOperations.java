@@ -52,23 +52,9 @@ public final class IssueOperations {
             WatcherOperations.add(api, key, w);
         }
         if (!ctx.config().isReadBack()) {
-            return created(created, body);
+            return JiraIssue.created(created, body);
         }
         return fetch(api, key, null, null);
-    }
-
-    /**
-     * The result of a create without read-back (option readBack=false): Jira's answer to the POST (id, key, self) with
-     * the {@code fields} that were sent, as Jira's own format has them (project, issuetype, summary, description...);
-     * what Jira fills in itself (status, reporter, created) is absent.
-     */
-    static JiraIssue created(JsonNode answer, ObjectNode sent) {
-        ObjectNode issue = sent.objectNode();
-        issue.set("id", answer.path("id"));
-        issue.set("key", answer.path("key"));
-        issue.set("self", answer.path("self"));
-        issue.set("fields", sent.get("fields"));
-        return JiraIssue.from(issue);
     }
 
     /** Reads a CreateIssueRequest from a JSON/Map body and headers; a plain String body is the description (camel-jira). */

@@ -317,6 +317,9 @@ abstract class IssueLifecycleContract extends JiraSandboxTestSupport {
         assertThat(result.created()).extracting(BulkCreateResult.CreatedIssue::index).containsExactly(0, 2);
         assertThat(sandbox.admin().issue(result.createdAt(2).orElseThrow().key()).at("/fields/summary").asText())
                 .as("created issues are matched to the inputs that did not fail").isEqualTo("Per-item 2");
+        assertThat(result.createdAt(2).orElseThrow().issue().summary())
+                .as("each created issue carries the fields sent for its own input").isEqualTo("Per-item 2");
+        assertThat(result.createdAt(2).orElseThrow().issue().key()).isEqualTo(result.createdAt(2).orElseThrow().key());
         assertThat(result.errors()).hasSize(1);
         BulkCreateResult.ItemError error = result.errorAt(1).orElseThrow();
         assertThat(error.fieldErrors()).containsKey("priority");

@@ -215,6 +215,20 @@ public final class JiraSide {
         }
     }
 
+    /** Whether a create is on its way to Jira (for tests). */
+    boolean sendingCreates() {
+        synchronized (batchLock) {
+            return sending;
+        }
+    }
+
+    /** How many creates wait for the one on its way (for tests). */
+    int queuedCreates() {
+        synchronized (batchLock) {
+            return queued.size();
+        }
+    }
+
     private void send(List<PendingCreate> batch) {
         if (batch.size() == 1) {
             PendingCreate p = batch.get(0);
@@ -240,10 +254,13 @@ public final class JiraSide {
         }
         for (dev.cameljira.jira.model.BulkCreateResult.CreatedIssue c : result.created()) {
             PendingCreate p = batch.get(c.index());
-            p.issue = createdIssue(c, p.request);
+            p.issue = c.issue();
             p.done = true;
         }
         for (dev.cameljira.jira.model.BulkCreateResult.ItemError e : result.errors()) {
+            if (e.index() < 0 || e.index() >= batch.size()) {
+                continue; // an error Jira did not number: the items it leaves without an outcome fail as unanswered
+            }
             PendingCreate p = batch.get(e.index());
             String message = "Jira refused to create the issue (" + e.status() + "): " + e.message();
             p.failure = e.status() >= 500
@@ -253,29 +270,6 @@ public final class JiraSide {
                             e.errorMessages(), e.fieldErrors(), null);
             p.done = true;
         }
-    }
-
-    /** A bulk-created issue as a create without read-back answers it: Jira's id, key and self with the values sent. */
-    private static JiraIssue createdIssue(dev.cameljira.jira.model.BulkCreateResult.CreatedIssue c, CreateIssueRequest sent) {
-        com.fasterxml.jackson.databind.node.ObjectNode n = JSON.createObjectNode();
-        n.put("id", c.id());
-        n.put("key", c.key());
-        n.set("self", c.raw() == null ? null : c.raw().get("self"));
-        com.fasterxml.jackson.databind.node.ObjectNode fields = n.putObject("fields");
-        if (sent.summary() != null) {
-            fields.put("summary", sent.summary());
-        }
-        if (sent.issueType() != null) {
-            fields.putObject("issuetype").put("name", sent.issueType());
-        }
-        if (sent.priority() != null) {
-            fields.putObject("priority").put("name", sent.priority());
-        }
-        if (sent.labels() != null && !sent.labels().isEmpty()) {
-            com.fasterxml.jackson.databind.node.ArrayNode labels = fields.putArray("labels");
-            sent.labels().forEach(labels::add);
-        }
-        return JiraIssue.from(n);
     }
 
     /** Changes summary, priority and / or the assignee ("none" unassigns); null values are left alone. */
