@@ -52,7 +52,9 @@ final class ProducerBench {
                 + "%s (bare %s), createIssue %s (bare %s): createIssue POSTs and reads the issue back, so the baselines do both "
                 + "too. Stub: Vert.x in its own JVM returning a real sandbox issue; endpoints resolved once (as a route does); each "
                 + "operation warmed at least %s s and until the JIT settled (compiler threads under 5%% of the process CPU for "
-                + "a second; at most 20 s), both before either is measured, then %s s measured per operation. Warm-up taken "
+                + "a second), both before either is measured: first by " + ProducerLoad.WARM_CALLERS + " callers, so that "
+                + "the compiler gets CPU on 2 cores (at most " + ProducerLoad.MAX_WARM_MS / 1000 + " s), then by all 8, "
+                + "then each operation alone; then %s s measured per operation. Warm-up taken "
                 + "(median s, getIssue/createIssue): jira %s/%s, bare %s/%s. JIT CPU per call left in the measured window "
                 + "(median µs, getIssue/createIssue): jira %s/%s, bare %s/%s; caller threads' CPU per call: jira %s/%s, bare %s/%s.",
                 Report.fmt(s.median("jira", "getIssue.requests")), Report.fmt(s.median("bare", "getIssue.requests")),

@@ -175,7 +175,11 @@ public final class ProducerLoad {
         check(get.call(0), "getIssue", variant);
         check(create.call(0), "createIssue", variant);
         Call mixed = n -> (n & 1) == 0 ? get.call(n >>> 1) : create.call(n >>> 1);
-        double together = warmUntilSettled(pool, mixed, threads, 2 * warmMs, MAX_WARM_MS);
+        // The JIT needs about 6 s of CPU for either variant's code (C2 on one thread): with 8 callers on 2 cores it got a
+        // fifth of the CPU and settled only after 13-18 s, so the measured windows carried the compiler. Warmed first by
+        // WARM_CALLERS callers, the compiler gets its share and settles in about 10 s; then all callers until settled.
+        double together = warmUntilSettled(pool, mixed, Math.min(WARM_CALLERS, threads), 2 * warmMs, MAX_WARM_MS)
+                          + warmUntilSettled(pool, mixed, threads, warmMs, MAX_WARM_MS / 3);
         double[] warmedS = {together, together};
         for (int i = 0; i < 2; i++) {
             String op = i == 0 ? "getIssue" : "createIssue";
@@ -219,10 +223,16 @@ public final class ProducerLoad {
     }
 
     /**
-     * The most the operations warm up together, in milliseconds, when the JIT does not settle before (each then re-warms
-     * alone for at most a quarter of it): bounded so that the whole benchmark run stays within its 10 minutes.
+     * The most the operations warm up together with {@link #WARM_CALLERS} callers, in milliseconds, when the JIT does not
+     * settle before (then with all callers for at most a third of it, then each alone for at most a quarter): bounded so
+     * that the whole benchmark run stays short. A
+     * diagnostic run can raise it ({@code -Dbench.producerMaxWarmS=18} on the child) to see the figure once the JIT has
+     * settled.
      */
-    static final long MAX_WARM_MS = 8_000;
+    static final long MAX_WARM_MS = (long) (Double.parseDouble(System.getProperty("bench.producerMaxWarmS", "12")) * 1000);
+
+    /** Callers of the first warm-up phase: few enough to leave the JIT compiler threads CPU on 2 cores. */
+    static final int WARM_CALLERS = Integer.getInteger("bench.producerWarmCallers", 2);
 
     /**
      * Runs the callers for at least {@code minMs}, then in one-second slices until the JIT compiler threads used less than
@@ -237,6 +247,10 @@ public final class ProducerLoad {
             run(pool, call, threads, 1000);
             long cpu = Child.processCpuNanos() - cpu0;
             long jit = cpuByThreadGroup().getOrDefault("jit", 0L) - jit0;
+            if (Boolean.getBoolean("bench.producerSeries")) {
+                System.err.printf(java.util.Locale.ROOT, "  warm %d callers, %.0f ms: jit %.0f%% of %.0f ms CPU%n", threads,
+                        (System.nanoTime() - start) / 1e6, 100.0 * jit / Math.max(1, cpu), cpu / 1e6);
+            }
             if (jit < cpu / 20) {
                 break;
             }
