@@ -65,7 +65,7 @@ class JiraSideBulkCreateTest {
         int before = sandbox.admin().issueCount();
         JiraSide side = new JiraSide(producer, "jira:%s?lazyStartProducer=true", "DEMO", "jira-sync.test", Clock.systemUTC());
         // every answer takes a while, so the callers that come while the first create is on its way have to queue
-        sandbox.admin().faults().latency(Duration.ofMillis(800));
+        sandbox.admin().faults().latency(Duration.ofSeconds(2));
 
         Future<JiraIssue> first = callers.submit(() -> side.create(CreateIssueRequest.of("DEMO", "Task", "First"), false));
         await().atMost(Duration.ofSeconds(10)).until(side::sendingCreates);

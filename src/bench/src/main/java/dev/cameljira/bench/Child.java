@@ -81,6 +81,13 @@ final class Child implements AutoCloseable {
         return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for " + name));
     }
 
+    /** Sends the child one line on its stdin (a command of an interleaved benchmark). */
+    void send(String line) throws IOException {
+        java.io.OutputStream out = process.getOutputStream();
+        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
     /** Waits for the child's READY line and returns its values. */
     Map<String, String> awaitReady(Duration timeout) throws InterruptedException {
         return await("READY", timeout);

@@ -182,44 +182,81 @@ public final class ProducerLoad {
                           + warmUntilSettled(pool, mixed, threads, warmMs, MAX_WARM_MS / 3);
         double[] warmedS = {together, together};
         for (int i = 0; i < 2; i++) {
+            warmedS[i] += warmUntilSettled(pool, i == 0 ? get : create, threads, warmMs / 3, MAX_WARM_MS / 4);
+        }
+        if (args.length > 5 && args[5].equals("interleaved")) {
+            // warmed: the driver now asks for windows, alternating them with the other variants' JVMs (which wait
+            // meanwhile), so that every variant is measured at the same moments of the machine's life
+            Child.say("READY", "getIssue.warmS", String.format(java.util.Locale.ROOT, "%.1f", warmedS[0]),
+                    "createIssue.warmS", String.format(java.util.Locale.ROOT, "%.1f", warmedS[1]));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = in.readLine()) != null) {
+                String[] cmd = line.trim().split("\\s+"); // <op> <lead-in ms> <measured ms>
+                if (cmd.length != 3) {
+                    continue;
+                }
+                Call call = cmd[0].equals("getIssue") ? get : create;
+                run(pool, call, threads, Long.parseLong(cmd[1])); // caches and pools back in use after the pause
+                Child.say("RESULT", window(base, pool, call, threads, Long.parseLong(cmd[2]), cmd[0]).toArray());
+            }
+            pool.shutdown();
+            close(camel, bare);
+            return;
+        }
+        for (int i = 0; i < 2; i++) {
             String op = i == 0 ? "getIssue" : "createIssue";
-            Call call = i == 0 ? get : create;
-            warmedS[i] += warmUntilSettled(pool, call, threads, warmMs / 3, MAX_WARM_MS / 4);
             out.add(op + ".warmS");
             out.add(String.format(java.util.Locale.ROOT, "%.1f", warmedS[i]));
-            long served0 = served(base);
-            long cpu0 = Child.processCpuNanos();
-            Map<String, Long> split0 = cpuByThreadGroup();
-            long[] done = run(pool, call, threads, measureMs);
-            long cpu = Child.processCpuNanos() - cpu0;
-            Map<String, Long> split1 = cpuByThreadGroup();
-            long requests = served(base) - served0;
-            out.add(op + ".rps");
-            out.add(String.format(java.util.Locale.ROOT, "%.1f", done[0] / (done[1] / 1e9)));
-            out.add(op + ".cpuUs");
-            out.add(String.format(java.util.Locale.ROOT, "%.2f", cpu / 1e3 / done[0]));
-            out.add(op + ".requests");
-            out.add(String.format(java.util.Locale.ROOT, "%.2f", (double) requests / done[0]));
-            // where the process CPU went (diagnostic, not a reported figure): the callers, the JIT compiler, the GC; the
-            // rest (Camel's, HttpClient's or the JVM's other threads, and threads that ended) is other
-            long known = 0;
-            for (String group : List.of("callers", "jit", "gc")) {
-                long d = split1.getOrDefault(group, 0L) - split0.getOrDefault(group, 0L);
-                known += d;
-                out.add(op + ".cpuUs." + group);
-                out.add(String.format(java.util.Locale.ROOT, "%.2f", d / 1e3 / done[0]));
-            }
-            out.add(op + ".cpuUs.other");
-            out.add(String.format(java.util.Locale.ROOT, "%.2f", (cpu - known) / 1e3 / done[0]));
+            out.addAll(window(base, pool, i == 0 ? get : create, threads, measureMs, op));
         }
         pool.shutdown();
         Child.say("RESULT", out.toArray());
+        close(camel, bare);
+    }
+
+    private static void close(CamelContext camel, CloseableHttpClient bare) throws Exception {
         if (camel != null) {
             camel.close();
         }
         if (bare != null) {
             bare.close();
         }
+    }
+
+    /**
+     * One measured window of {@code op}: requests/s, process CPU per call, HTTP requests per call (the stub's count), and
+     * where the CPU went (diagnostic: the callers, the JIT compiler, the GC; the rest, Camel's, HttpClient's or the JVM's
+     * other threads and threads that ended, is other); with the raw sums ({@code .n .ns .cpuNs ...}) a driver adds up.
+     */
+    static List<Object> window(String base, ExecutorService pool, Call call, int threads, long ms, String op) throws Exception {
+        long served0 = served(base);
+        long cpu0 = Child.processCpuNanos();
+        Map<String, Long> split0 = cpuByThreadGroup();
+        long[] done = run(pool, call, threads, ms);
+        long cpu = Child.processCpuNanos() - cpu0;
+        Map<String, Long> split1 = cpuByThreadGroup();
+        long requests = served(base) - served0;
+        List<Object> out = new ArrayList<>();
+        out.add(op + ".rps");
+        out.add(String.format(java.util.Locale.ROOT, "%.1f", done[0] / (done[1] / 1e9)));
+        out.add(op + ".cpuUs");
+        out.add(String.format(java.util.Locale.ROOT, "%.2f", cpu / 1e3 / done[0]));
+        out.add(op + ".requests");
+        out.add(String.format(java.util.Locale.ROOT, "%.2f", (double) requests / done[0]));
+        long known = 0;
+        for (String group : List.of("callers", "jit", "gc")) {
+            long d = split1.getOrDefault(group, 0L) - split0.getOrDefault(group, 0L);
+            known += d;
+            out.add(op + ".cpuUs." + group);
+            out.add(String.format(java.util.Locale.ROOT, "%.2f", d / 1e3 / done[0]));
+            out.add(op + "." + group + "Ns");
+            out.add(d);
+        }
+        out.add(op + ".cpuUs.other");
+        out.add(String.format(java.util.Locale.ROOT, "%.2f", (cpu - known) / 1e3 / done[0]));
+        out.addAll(List.of(op + ".n", done[0], op + ".ns", done[1], op + ".cpuNs", cpu, op + ".served", requests));
+        return out;
     }
 
     /**
