@@ -57,19 +57,44 @@ final class WebhookBench {
         List<String> variants = o.refs ? List.of("jira", "vertx", "ceiling", "vertx204") : List.of("jira", "vertx", "ceiling");
         Bench.Samples s = new Bench.Samples();
         for (int round = 0; round < o.rounds; round++) {
+            List<String> inRound = new ArrayList<>();
             for (String v : Stats.rotated(variants, round)) {
-                if ((v.equals("ceiling") || v.equals("vertx204")) && round >= o.contextRounds()) {
-                    continue; // references, not targets: their medians over fewer rounds keep the run short
+                if (!(v.equals("ceiling") || v.equals("vertx204")) || round < o.contextRounds()) {
+                    inRound.add(v); // references, not targets: their medians over fewer rounds keep the run short
                 }
-                try (Child c = Child.start("webhook-" + v, o.jvm(), WebhookServer.class, v, secret)) {
+            }
+            Map<String, Child> children = new LinkedHashMap<>();
+            Map<String, String> urls = new LinkedHashMap<>();
+            Map<String, Map<String, String>> results = new LinkedHashMap<>();
+            try {
+                // each JVM alone: its first seconds, then load until 20 s (the others started before wait, idle)
+                for (String v : inRound) {
+                    Child c = Child.start("webhook-" + v, o.jvm(), WebhookServer.class, v, secret);
+                    children.put(v, c);
                     String url = "http://127.0.0.1:" + c.awaitReady(Duration.ofSeconds(60)).get("port") + WebhookServer.PATH;
+                    urls.put(v, url);
                     Map<String, String> r = new LinkedHashMap<>();
                     phase(c, "early", url, early, script, signature, bodyFile, round, r);
                     wrk(url, loadUntil - early, script, signature, bodyFile, "load-" + round);
-                    phase(c, "warm", url, measure, script, signature, bodyFile, round, r);
-                    s.add(v, r);
-                    System.err.printf("  round %d %-7s %s%n", round + 1, v, r);
+                    results.put(v, r);
                 }
+                // then the measured seconds alternated between them, one-second windows in rotated order, so that the
+                // machine's drift over the round falls on every variant alike
+                Map<String, List<Map<String, String>>> windows = new LinkedHashMap<>();
+                for (int w = 0; w < measure; w++) {
+                    for (String v : Stats.rotated(inRound, w)) {
+                        Map<String, String> one = new LinkedHashMap<>();
+                        phase(children.get(v), "warm", urls.get(v), 1, script, signature, bodyFile, round * 100 + w, one);
+                        windows.computeIfAbsent(v, k -> new ArrayList<>()).add(one);
+                    }
+                }
+                windows.forEach((v, list) -> results.get(v).putAll(combine(list)));
+            } finally {
+                children.values().forEach(Child::close);
+            }
+            for (Map.Entry<String, Map<String, String>> e : results.entrySet()) {
+                s.add(e.getKey(), e.getValue());
+                System.err.printf("  round %d %-7s %s%n", round + 1, e.getKey(), e.getValue());
             }
         }
         String after = "after " + loadUntil + " s of load";
@@ -79,8 +104,10 @@ final class WebhookBench {
         report.note(String.format(Locale.ROOT, "Webhook: wrk, 1 thread, %d connections, a real Jira Cloud jira:issue_updated "
                 + "delivery (%d bytes) signed with X-Hub-Signature, a unique X-Atlassian-Webhook-Identifier per request; "
                 + "server CPU of the child JVM from /proc over the window; p50/p99 from wrk. Ceiling (204-only platform-http "
-                + "route, rounds: %d): %s req/s, %s µs CPU per request %s; first %d s, then load until %d s, then %d s "
-                + "measured per fresh JVM.%s", CONNECTIONS, body.length, o.contextRounds(),
+                + "route, rounds: %d): %s req/s, %s µs CPU per request %s; per fresh JVM the first %d s, then load until %d s "
+                + "(each JVM of a round alone, the others waiting), then %d one-second windows alternated between the "
+                + "round's JVMs, so that every variant is measured at the same moments (p50/p99: the median of the "
+                + "windows').%s", CONNECTIONS, body.length, o.contextRounds(),
                 Report.fmt(s.median("ceiling", "warm.rps")), Report.fmt(s.median("ceiling", "warm.cpuUs")), after, early,
                 loadUntil, measure, o.refs ? String.format(Locale.ROOT, " Bare Vert.x answering 204 after reading the body "
                 + "(refs): %s req/s, %s µs; the difference to the ceiling is Camel's HTTP layer (worker-thread hand-off, "
@@ -125,11 +152,42 @@ final class WebhookBench {
             throw new IllegalStateException(errors + " of " + requests + " deliveries hit socket errors or timeouts in phase "
                                             + name + " (more than 1 %)");
         }
+        out.put(name + ".requests", Long.toString(requests));
+        out.put(name + ".durationUs", w.get("duration_us"));
+        out.put(name + ".cpuNs", Long.toString(cpu));
         out.put(name + ".socketErrors", Long.toString(errors));
         out.put(name + ".rps", String.format(Locale.ROOT, "%.1f", requests / (Long.parseLong(w.get("duration_us")) / 1e6)));
         out.put(name + ".cpuUs", String.format(Locale.ROOT, "%.2f", cpu / 1e3 / requests));
         out.put(name + ".p50Ms", String.format(Locale.ROOT, "%.3f", Long.parseLong(w.get("p50_us")) / 1e3));
         out.put(name + ".p99Ms", String.format(Locale.ROOT, "%.3f", Long.parseLong(w.get("p99_us")) / 1e3));
+    }
+
+    /**
+     * The measured windows of one JVM as one: requests/s and CPU per request over all of them, p50 and p99 the medians of
+     * the windows' own.
+     */
+    private static Map<String, String> combine(List<Map<String, String>> windows) {
+        double requests = 0;
+        double us = 0;
+        double cpu = 0;
+        long errors = 0;
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        for (Map<String, String> w : windows) {
+            requests += Double.parseDouble(w.get("warm.requests"));
+            us += Double.parseDouble(w.get("warm.durationUs"));
+            cpu += Double.parseDouble(w.get("warm.cpuNs"));
+            errors += Long.parseLong(w.get("warm.socketErrors"));
+            p50.add(Double.parseDouble(w.get("warm.p50Ms")));
+            p99.add(Double.parseDouble(w.get("warm.p99Ms")));
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("warm.socketErrors", Long.toString(errors));
+        out.put("warm.rps", String.format(Locale.ROOT, "%.1f", requests / (us / 1e6)));
+        out.put("warm.cpuUs", String.format(Locale.ROOT, "%.2f", cpu / 1e3 / requests));
+        out.put("warm.p50Ms", String.format(Locale.ROOT, "%.3f", Stats.median(p50)));
+        out.put("warm.p99Ms", String.format(Locale.ROOT, "%.3f", Stats.median(p99)));
+        return out;
     }
 
     static Map<String, String> wrk(String url, int seconds, Path script, String signature, Path body, String runId)
