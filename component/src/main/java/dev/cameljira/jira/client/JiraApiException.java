@@ -28,6 +28,31 @@ public class JiraApiException extends JiraException {
         this.retryAfter = retryAfter;
     }
 
+    /**
+     * The typed exception for an error status: 400 {@link JiraBadRequestException}, 401
+     * {@link JiraAuthenticationException}, 403 {@link JiraPermissionException}, 404 {@link JiraNotFoundException}, 410
+     * {@link JiraGoneException}, 429 (and 503 with a requested wait) {@link JiraRateLimitException}, other 5xx
+     * {@link JiraServerException}, other 4xx {@link JiraClientErrorException}. For a failure Jira reports inside a
+     * successful answer (one item of a bulk request) as for a failed call.
+     */
+    public static JiraApiException of(String message, int status, String method, String url, List<String> messages,
+                                       Map<String, String> errors, Duration retryAfter) {
+        return switch (status) {
+            case 400 -> new JiraBadRequestException(message, status, method, url, messages, errors, retryAfter);
+            case 401 -> new JiraAuthenticationException(message, status, method, url, messages, errors, retryAfter);
+            case 403 -> new JiraPermissionException(message, status, method, url, messages, errors, retryAfter);
+            case 404 -> new JiraNotFoundException(message, status, method, url, messages, errors, retryAfter);
+            case 410 -> new JiraGoneException(message, status, method, url, messages, errors, retryAfter);
+            case 429 -> new JiraRateLimitException(message, status, method, url, messages, errors, retryAfter);
+            case 503 -> retryAfter != null
+                    ? new JiraRateLimitException(message, status, method, url, messages, errors, retryAfter)
+                    : new JiraServerException(message, status, method, url, messages, errors, retryAfter);
+            default -> status >= 500
+                    ? new JiraServerException(message, status, method, url, messages, errors, retryAfter)
+                    : new JiraClientErrorException(message, status, method, url, messages, errors, retryAfter);
+        };
+    }
+
     /** HTTP status code Jira answered with. */
     public int getStatus() {
         return status;

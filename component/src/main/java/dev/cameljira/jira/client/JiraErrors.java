@@ -70,22 +70,7 @@ final class JiraErrors {
                 msg.append(": ").append(body.length() > MAX_BODY_IN_MESSAGE ? body.substring(0, MAX_BODY_IN_MESSAGE) + "..." : body);
             }
         }
-        String m = msg.toString();
-        String method = request.method();
-        return switch (status) {
-            case 400 -> new JiraBadRequestException(m, status, method, url, messages, errors, retryAfter);
-            case 401 -> new JiraAuthenticationException(m, status, method, url, messages, errors, retryAfter);
-            case 403 -> new JiraPermissionException(m, status, method, url, messages, errors, retryAfter);
-            case 404 -> new JiraNotFoundException(m, status, method, url, messages, errors, retryAfter);
-            case 410 -> new JiraGoneException(m, status, method, url, messages, errors, retryAfter);
-            case 429 -> new JiraRateLimitException(m, status, method, url, messages, errors, retryAfter);
-            case 503 -> retryAfter != null
-                    ? new JiraRateLimitException(m, status, method, url, messages, errors, retryAfter)
-                    : new JiraServerException(m, status, method, url, messages, errors, retryAfter);
-            default -> status >= 500
-                    ? new JiraServerException(m, status, method, url, messages, errors, retryAfter)
-                    : new JiraClientErrorException(m, status, method, url, messages, errors, retryAfter);
-        };
+        return JiraApiException.of(msg.toString(), status, request.method(), url, messages, errors, retryAfter);
     }
 
     private static String removedHint(String path) {

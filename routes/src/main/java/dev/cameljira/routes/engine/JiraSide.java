@@ -263,11 +263,9 @@ public final class JiraSide {
             }
             PendingCreate p = batch.get(e.index());
             String message = "Jira refused to create the issue (" + e.status() + "): " + e.message();
-            p.failure = e.status() >= 500
-                    ? new dev.cameljira.jira.client.JiraServerException(message, e.status(), "POST", "/issue/bulk",
-                            e.errorMessages(), e.fieldErrors(), null)
-                    : new dev.cameljira.jira.client.JiraBadRequestException(message, e.status(), "POST", "/issue/bulk",
-                            e.errorMessages(), e.fieldErrors(), null);
+            // typed by its status as the same failure of a lone create would be
+            p.failure = dev.cameljira.jira.client.JiraApiException.of(message, e.status(), "POST", "/issue/bulk",
+                    e.errorMessages(), e.fieldErrors(), null);
             p.done = true;
         }
     }
