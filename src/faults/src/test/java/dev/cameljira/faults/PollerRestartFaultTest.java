@@ -73,6 +73,8 @@ class PollerRestartFaultTest {
                     stop(context);
                     context = start(sandbox, cursors);
                 }
+                // on a fast machine the 20 restarts can be over before the stream made more than two changes per restart
+                await().atMost(Duration.ofSeconds(30)).until(() -> expected.size() > 2 * RESTARTS);
             } finally {
                 stream.shutdown();
                 assertThat(stream.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
