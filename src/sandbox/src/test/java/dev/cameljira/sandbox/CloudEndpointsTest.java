@@ -28,4 +28,43 @@ class CloudEndpointsTest extends EndpointsContract {
         assertThat(page.get("isLast").asBoolean()).isFalse();
         assertThat(page.get("nextPage").asText()).endsWith("/rest/api/2/label?maxResults=1&startAt=2");
     }
+
+    @Test
+    void myPermissionsNeedThePermissionsParameterAndAllPermissionsAreOpenToAnyone() {
+        Client.Resp none = user.get("/rest/api/3/mypermissions?projectKey=DEMO");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.json().at("/errorMessages/0").asText()).isEqualTo("The 'permissions' query parameter is required.");
+        assertThat(user.get("/rest/api/2/mypermissions?permissions=BROWSE").status()).as("retired key").isEqualTo(400);
+        Client.Resp badKey = user.get("/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS,FLY");
+        assertThat(badKey.status()).isEqualTo(400);
+        assertThat(badKey.json().at("/errorMessages/0").asText()).contains("FLY");
+
+        JsonNode all = Client.anonymous(sandbox).get("/rest/api/3/permissions").json().get("permissions");
+        assertThat(all.fieldNames()).toIterable().contains("BROWSE_PROJECTS", "ADMINISTER", "DELETE_ISSUES")
+                .doesNotContain("BROWSE");
+        assertThat(all.at("/BULK_CHANGE/type").asText()).isEqualTo("GLOBAL");
+        assertThat(all.get("BULK_CHANGE").has("havePermission")).isFalse();
+    }
+
+    @Test
+    void fieldSearchPagesAndFiltersTheFields() {
+        JsonNode custom = user.get("/rest/api/3/field/search?type=custom").json();
+        assertThat(custom.get("values")).extracting(f -> f.get("id").asText())
+                .containsExactly("customfield_10001", "customfield_10016", "customfield_10040", "customfield_10050");
+        assertThat(custom.get("total").asInt()).isEqualTo(4);
+        assertThat(custom.get("isLast").asBoolean()).isTrue();
+        assertThat(custom.at("/values/1/schema/type").asText()).isEqualTo("number");
+
+        JsonNode named = user.get("/rest/api/2/field/search?query=SEVER").json();
+        assertThat(named.get("values")).singleElement().satisfies(f -> assertThat(f.get("name").asText()).isEqualTo("Severity"));
+        JsonNode byId = user.get("/rest/api/3/field/search?id=summary&id=customfield_10016&orderBy=-name").json();
+        assertThat(byId.get("values")).extracting(f -> f.get("name").asText()).containsExactly("Summary", "Story Points");
+
+        JsonNode system = user.get("/rest/api/3/field/search?type=system&startAt=1&maxResults=2").json();
+        assertThat(system.get("startAt").asInt()).isEqualTo(1);
+        assertThat(system.get("values")).hasSize(2);
+        assertThat(system.get("isLast").asBoolean()).isFalse();
+        assertThat(system.get("values")).allSatisfy(f -> assertThat(f.get("id").asText()).doesNotStartWith("customfield_"));
+        assertThat(system.get("total").asInt()).isEqualTo(user.get("/rest/api/3/field").json().size() - 4);
+    }
 }

@@ -156,4 +156,47 @@ abstract class EndpointsContract extends SpecCheckedSandboxTest {
         assertThat(refused).hasSize(4);
         assertThat(admin.get(api() + "/project/BAD").status()).as("nothing created").isEqualTo(404);
     }
+
+    @Test
+    void myPermissionsAnswerWhatTheCallerMayDoInAProjectOrIssue() {
+        String lead = cloud() ? "\"leadAccountId\":\"" + SandboxUsers.ADMIN_ACCOUNT_ID + "\""
+                : "\"lead\":\"" + SandboxUsers.ADMIN_NAME + "\"";
+        assertThat(admin.post(api() + "/project", "{\"key\":\"LOCKED\",\"name\":\"Locked\",\"projectTypeKey\":"
+                + "\"software\"," + lead + ",\"permissionScheme\":10000}").status()).isEqualTo(201);
+        // Data Center's document has no permissions parameter: it answers every permission there
+        String asked = cloud() ? "?permissions=BROWSE_PROJECTS,DELETE_ISSUES,ADMINISTER_PROJECTS,ADMINISTER&" : "?";
+
+        JsonNode mine = user.get(api() + "/mypermissions" + asked + "projectKey=DEMO").json().get("permissions");
+        if (cloud()) {
+            assertThat(mine.fieldNames()).toIterable()
+                    .containsExactly("BROWSE_PROJECTS", "DELETE_ISSUES", "ADMINISTER_PROJECTS", "ADMINISTER");
+        }
+        assertThat(mine.at("/BROWSE_PROJECTS/havePermission").asBoolean()).as("the default scheme lets users browse").isTrue();
+        assertThat(mine.at("/BROWSE_PROJECTS/type").asText()).isEqualTo("PROJECT");
+        assertThat(mine.at("/BROWSE_PROJECTS/id").asText()).isEqualTo("10");
+        assertThat(mine.at("/DELETE_ISSUES/havePermission").asBoolean()).as("deleting issues takes an admin").isFalse();
+        assertThat(mine.at("/ADMINISTER_PROJECTS/havePermission").asBoolean()).isFalse();
+        assertThat(mine.at("/ADMINISTER/havePermission").asBoolean()).isFalse();
+        assertThat(mine.at("/ADMINISTER/type").asText()).isEqualTo("GLOBAL");
+
+        JsonNode locked = user.get(api() + "/mypermissions" + asked + "projectKey=LOCKED").json().get("permissions");
+        assertThat(locked.at("/BROWSE_PROJECTS/havePermission").asBoolean()).as("restricted scheme").isFalse();
+        JsonNode lockedById = user.get(api() + "/mypermissions" + asked + "projectId="
+                + admin.get(api() + "/project/LOCKED").json().get("id").asText()).json().get("permissions");
+        assertThat(lockedById).isEqualTo(locked);
+        JsonNode anywhere = user.get(api() + "/mypermissions" + asked).json().get("permissions");
+        assertThat(anywhere.at("/BROWSE_PROJECTS/havePermission").asBoolean()).as("held in some project").isTrue();
+        JsonNode asAdmin = admin.get(api() + "/mypermissions" + asked + "projectKey=LOCKED").json().get("permissions");
+        assertThat(asAdmin).allSatisfy(p -> assertThat(p.get("havePermission").asBoolean()).isTrue());
+
+        String key = sandbox.admin().createIssue("DEMO", "Task", "permission context");
+        JsonNode onIssue = user.get(api() + "/mypermissions" + asked + "issueKey=" + key).json();
+        assertThat(onIssue.at("/permissions/BROWSE_PROJECTS/havePermission").asBoolean()).isTrue();
+
+        Client.Resp noProject = user.get(api() + "/mypermissions" + asked + "projectKey=NOPE");
+        assertThat(noProject.status()).isEqualTo(404);
+        assertThat(noProject.json().at("/errorMessages/0").asText()).contains("NOPE");
+        assertThat(user.get(api() + "/mypermissions" + asked + "issueKey=DEMO-99999").status()).isEqualTo(404);
+        assertThat(Client.anonymous(sandbox).get(api() + "/mypermissions" + asked).status()).isEqualTo(401);
+    }
 }

@@ -1,10 +1,30 @@
 package dev.cameljira.sandbox;
 
-/** {@link EndpointsContract} on Jira Data Center. */
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** {@link EndpointsContract} on Jira Data Center, plus what only Data Center answers. */
 class ServerEndpointsTest extends EndpointsContract {
 
     @Override
     protected JiraSandbox.Mode mode() {
         return JiraSandbox.Mode.SERVER;
+    }
+
+    @Test
+    void myPermissionsWithoutAListAnswerEveryPermissionAndTheRetiredKeys() {
+        JsonNode all = user.get("/rest/api/2/mypermissions?projectKey=DEMO").json().get("permissions");
+        assertThat(all.fieldNames()).toIterable().contains("BROWSE_PROJECTS", "ADMINISTER", "BROWSE", "CREATE_ISSUE");
+        assertThat(all.at("/BROWSE/deprecatedKey").asBoolean()).isTrue();
+        assertThat(all.at("/BROWSE/havePermission").asBoolean()).isTrue();
+        assertThat(all.at("/BROWSE_PROJECTS").has("deprecatedKey")).isFalse();
+
+        assertThat(user.get("/rest/api/2/permissions").status()).as("Jira administrators only").isEqualTo(403);
+        JsonNode every = admin.get("/rest/api/2/permissions").json().get("permissions");
+        assertThat(every.fieldNames()).toIterable().contains("BROWSE_PROJECTS", "ADMINISTER").doesNotContain("BROWSE");
+        assertThat(user.get("/rest/api/2/field/search").status()).as("Cloud only").isEqualTo(404);
+        SpecCheck.expectRequestViolations(sandbox, "jira.operation.unknown");
     }
 }

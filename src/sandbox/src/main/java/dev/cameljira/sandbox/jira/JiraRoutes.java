@@ -6,6 +6,7 @@ import dev.cameljira.sandbox.jira.rest.CommentResource;
 import dev.cameljira.sandbox.jira.rest.CreateMetaResource;
 import dev.cameljira.sandbox.jira.rest.LinkResource;
 import dev.cameljira.sandbox.jira.rest.LiteralRoutesResource;
+import dev.cameljira.sandbox.jira.rest.PermissionResource;
 import dev.cameljira.sandbox.jira.rest.ProjectResource;
 import dev.cameljira.sandbox.jira.rest.PropertyResource;
 import dev.cameljira.sandbox.jira.rest.RemoteLinkResource;
@@ -50,6 +51,7 @@ public final class JiraRoutes {
         new WebhookResource(ctx.store(), webhooks).register(router);
         new LiteralRoutesResource(ctx, search).register(router);
         new VersionResource(ctx).register(router);
+        new PermissionResource(ctx.store()).register(router);
         return router;
     }
 }

@@ -2,6 +2,7 @@ package dev.cameljira.sandbox.jira.rest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cameljira.sandbox.http.ApiException;
 import dev.cameljira.sandbox.http.ApiRequest;
 import dev.cameljira.sandbox.http.ApiResponse;
 import dev.cameljira.sandbox.http.Json;
@@ -15,8 +16,15 @@ import dev.cameljira.sandbox.jira.model.Resolution;
 import dev.cameljira.sandbox.jira.model.Status;
 import dev.cameljira.sandbox.jira.model.StatusCategory;
 import dev.cameljira.sandbox.jira.render.IssueRenderer.SystemField;
+import dev.cameljira.sandbox.jira.render.View;
 import dev.cameljira.sandbox.jira.store.JiraStore;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /** serverInfo, myself and workflow metadata ({@code /priority, /issuetype, /status, /resolution, /field, /issueLinkType}). */
 public final class SystemResource {
@@ -44,6 +52,9 @@ public final class SystemResource {
         router.add("GET", Paths.API + "/statuscategory", this::statusCategories);
         router.add("GET", Paths.API + "/resolution", this::resolutions);
         router.add("GET", Paths.API + "/field", this::fields);
+        if (store.cloud()) {
+            router.add("GET", Paths.API + "/field/search", this::fieldSearch);
+        }
         router.add("GET", Paths.API + "/issueLinkType", this::linkTypes);
         router.add("GET", Paths.API + "/issueLinkType/{id}", this::linkType);
     }
@@ -158,11 +169,18 @@ public final class SystemResource {
 
     private ApiResponse fields(ApiRequest req) {
         ArrayNode arr = Json.array();
+        fieldDefinitions(req.view()).forEach(arr::add);
+        return ApiResponse.ok(arr);
+    }
+
+    /** Every field as {@code GET /field} lists it: system fields (Cloud-only ones on Cloud), then custom fields. */
+    private List<ObjectNode> fieldDefinitions(View view) {
+        List<ObjectNode> result = new ArrayList<>();
         for (SystemField f : ctx.issues().systemFields().values()) {
-            if (f.cloudOnly() && !req.view().cloud()) {
+            if (f.cloudOnly() && !view.cloud()) {
                 continue;
             }
-            ObjectNode n = arr.addObject();
+            ObjectNode n = Json.object();
             n.put("id", f.id());
             n.put("key", f.id());
             n.put("name", f.name());
@@ -177,11 +195,59 @@ public final class SystemResource {
                 schema.put("items", f.schemaItems());
             }
             schema.put("system", f.id());
+            result.add(n);
         }
         for (CustomField cf : store.catalog().customFields()) {
-            arr.add(ctx.renderer().customFieldDefinition(cf));
+            result.add((ObjectNode) ctx.renderer().customFieldDefinition(cf));
         }
-        return ApiResponse.ok(arr);
+        return result;
+    }
+
+    /**
+     * {@code GET /field/search} (Cloud): a page ({@code startAt}, {@code maxResults} default 50) of the fields of
+     * {@code type} ({@code custom}, {@code system}; comma-separated or repeated), {@code id} and whose name or
+     * description contains {@code query} (case-insensitive), in {@code GET /field}'s order or {@code orderBy=[+-]name};
+     * each as Cloud's {@code Field}: id, key, name, schema, isLocked.
+     */
+    private ApiResponse fieldSearch(ApiRequest req) {
+        int startAt = Paging.startAt(req);
+        int max = Paging.maxResults(req, 50, 50);
+        Set<String> types = new HashSet<>();
+        for (String value : req.queryAll("type")) {
+            for (String t : value.split(",")) {
+                String type = t.trim().toLowerCase(Locale.ROOT);
+                if (!type.equals("custom") && !type.equals("system")) {
+                    throw ApiException.of(400, "The value '" + t.trim() + "' of parameter 'type' is not valid: use "
+                            + "custom or system.");
+                }
+                types.add(type);
+            }
+        }
+        Set<String> ids = new HashSet<>();
+        req.queryAll("id").forEach(v -> ids.addAll(List.of(v.split(","))));
+        String query = req.queryValue("query").map(q -> q.trim().toLowerCase(Locale.ROOT)).orElse("");
+        String orderBy = req.queryValue("orderBy").orElse("");
+        Comparator<ObjectNode> order = switch (orderBy) {
+            case "name", "+name" -> Comparator.comparing(f -> f.get("name").asText().toLowerCase(Locale.ROOT));
+            case "-name" -> Comparator.<ObjectNode, String>comparing(f -> f.get("name").asText().toLowerCase(Locale.ROOT))
+                    .reversed();
+            default -> (a, b) -> 0; // usage counts are not kept: those orders leave GET /field's
+        };
+        List<ObjectNode> matches = fieldDefinitions(req.view()).stream()
+                .filter(f -> types.isEmpty() || types.contains(f.get("custom").asBoolean() ? "custom" : "system"))
+                .filter(f -> ids.isEmpty() || ids.contains(f.get("id").asText()))
+                .filter(f -> query.isEmpty() || f.get("name").asText().toLowerCase(Locale.ROOT).contains(query))
+                .sorted(order)
+                .toList();
+        return ApiResponse.ok(Paging.page(req, "field/search", matches, startAt, max, f -> {
+            ObjectNode n = Json.object();
+            n.set("id", f.get("id"));
+            n.set("key", f.get("key"));
+            n.set("name", f.get("name"));
+            n.set("schema", f.get("schema"));
+            n.put("isLocked", false);
+            return n;
+        }));
     }
 
     private ApiResponse linkTypes(ApiRequest req) {
