@@ -199,4 +199,39 @@ abstract class EndpointsContract extends SpecCheckedSandboxTest {
         assertThat(user.get(api() + "/mypermissions" + asked + "issueKey=DEMO-99999").status()).isEqualTo(404);
         assertThat(Client.anonymous(sandbox).get(api() + "/mypermissions" + asked).status()).isEqualTo(401);
     }
+
+    @Test
+    void projectRolesLinkToEachRoleWithItsActors() {
+        JsonNode links = user.get(api() + "/project/DEMO/role").json();
+        assertThat(links.fieldNames()).toIterable().containsExactlyInAnyOrder("Administrators", "Developers", "Users");
+        String adminsUrl = links.get("Administrators").asText();
+        assertThat(adminsUrl).isEqualTo(sandbox.baseUrl() + api() + "/project/10000/role/10002");
+
+        JsonNode admins = user.get(adminsUrl.substring(sandbox.baseUrl().length())).json();
+        assertThat(admins.get("name").asText()).isEqualTo("Administrators");
+        assertThat(admins.get("id").asLong()).isEqualTo(10002);
+        assertThat(admins.get("actors")).extracting(a -> a.get("type").asText())
+                .containsExactly("atlassian-group-role-actor", "atlassian-user-role-actor");
+        assertThat(admins.at("/actors/0/name").asText()).isEqualTo("jira-administrators");
+        JsonNode lead = admins.at("/actors/1");
+        assertThat(lead.get("displayName").asText()).isEqualTo(SandboxUsers.ADMIN_DISPLAY_NAME);
+        if (cloud()) {
+            assertThat(lead.at("/actorUser/accountId").asText()).isEqualTo(SandboxUsers.ADMIN_ACCOUNT_ID);
+        } else {
+            assertThat(lead.get("name").asText()).isEqualTo(SandboxUsers.ADMIN_NAME);
+        }
+        JsonNode developers = user.get(api() + "/project/DEMO/role/10001").json();
+        assertThat(developers.get("actors")).extracting(a -> a.get("name").asText()).containsExactly("jira-software-users");
+
+        Client.Resp unknownRole = user.get(api() + "/project/DEMO/role/4711");
+        assertThat(unknownRole.status()).isEqualTo(404);
+        assertThat(unknownRole.json().at("/errorMessages/0").asText()).contains("4711");
+        assertThat(user.get(api() + "/project/NOPE/role").status()).isEqualTo(404);
+        assertThat(user.get(api() + "/project/NOPE/role/10002").status()).isEqualTo(404);
+
+        assertThat(user.get(api() + "/role").status()).as("Jira administrators only").isEqualTo(403);
+        JsonNode all = admin.get(api() + "/role").json();
+        assertThat(all).extracting(r -> r.get("name").asText()).containsExactly("Administrators", "Developers", "Users");
+        assertThat(all.get(0).get("self").asText()).isEqualTo(sandbox.baseUrl() + api() + "/role/10002");
+    }
 }

@@ -10,6 +10,7 @@ import dev.cameljira.sandbox.jira.rest.PermissionResource;
 import dev.cameljira.sandbox.jira.rest.ProjectResource;
 import dev.cameljira.sandbox.jira.rest.PropertyResource;
 import dev.cameljira.sandbox.jira.rest.RemoteLinkResource;
+import dev.cameljira.sandbox.jira.rest.RoleResource;
 import dev.cameljira.sandbox.jira.rest.SchemeResource;
 import dev.cameljira.sandbox.jira.rest.VoteResource;
 import dev.cameljira.sandbox.jira.rest.EditMetaResource;
@@ -52,6 +53,7 @@ public final class JiraRoutes {
         new LiteralRoutesResource(ctx, search).register(router);
         new VersionResource(ctx).register(router);
         new PermissionResource(ctx.store()).register(router);
+        new RoleResource(ctx).register(router);
         return router;
     }
 }

@@ -62,7 +62,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * </ul>
  * Found while emulating votes and notification schemes: {@code POST /issue/{key}/votes} answers 204, not the declared
  * 200 ({@link #declareVoteNoContent}); {@code NotificationSchemeBean.notificationSchemeEvents} is a list, not an
- * object ({@link #fixNotificationSchemeEvents}).
+ * object ({@link #fixNotificationSchemeEvents}). Found while emulating project roles: {@code GET /role} is an array (in
+ * {@link #ARRAY_RESPONSES}); {@code GET /project/{key}/role} answers a map of role name to URL
+ * ({@link #declareProjectRoleLinks}).
  * The remaining listed defects (#4-6, #9, #10, #12-16) concern operations outside what the connector and sandbox
  * use; they are left as the document states them.
  */
@@ -94,6 +96,7 @@ final class DcSpecDefects {
             op("get", "/api/2/project/{projectIdOrKey}/versions", "200"),
             op("get", "/api/2/user/search", "200"),
             op("get", "/api/2/user/assignable/search", "200"),
+            op("get", "/api/2/role", "200"),
             op("post", "/api/2/issue/{issueIdOrKey}/attachments", "200"));
 
     /** Paged collections declared as the item schema. */
@@ -139,6 +142,25 @@ final class DcSpecDefects {
         declareVoteNoContent(spec);
         fixNotificationSchemeEvents(spec);
         versionDatesAreDates(spec);
+        declareProjectRoleLinks(spec);
+    }
+
+    /**
+     * {@code GET /project/{key}/role} declares its 200 without a body, though Jira answers each role's name with the
+     * URL of the role in that project ({@code {"Administrators": "http://.../project/10000/role/10002"}}, as the
+     * Cloud document declares it): the 200 becomes that map of strings.
+     */
+    static void declareProjectRoleLinks(ObjectNode spec) {
+        String where = "GET /api/2/project/{projectIdOrKey}/role 200";
+        ObjectNode ok = object(spec.path("paths").path("/api/2/project/{projectIdOrKey}/role").path("get")
+                .path("responses").path("200"), where);
+        if (ok.has("content")) {
+            throw new IllegalStateException("DC spec workaround target " + where + " declares a body now: the spec "
+                    + "changed, review DcSpecDefects");
+        }
+        ObjectNode map = NODES.objectNode().put("type", "object");
+        map.putObject("additionalProperties").put("type", "string");
+        ok.putObject("content").putObject("application/json").set("schema", map);
     }
 
     /**

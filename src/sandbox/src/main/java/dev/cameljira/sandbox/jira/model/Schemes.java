@@ -25,6 +25,10 @@ public final class Schemes {
     public record NotificationEvent(long id, String name, String description, List<String> notified) {
     }
 
+    /** A project role (Jira's defaults); every project has each, with {@link #roleGroup} and, for administrators, its lead. */
+    public record ProjectRole(long id, String name, String description) {
+    }
+
     public static final long DEFAULT_PERMISSION_SCHEME_ID = 0;
     public static final long DEFAULT_NOTIFICATION_SCHEME_ID = 10000;
     public static final long SECURITY_SCHEME_ID = 10000;
@@ -210,7 +214,24 @@ public final class Schemes {
         };
     }
 
+    public static final long ADMINISTRATORS_ROLE_ID = 10002;
+
+    /** Jira's default project roles. */
+    public static final List<ProjectRole> PROJECT_ROLES = List.of(
+            new ProjectRole(ADMINISTRATORS_ROLE_ID, "Administrators", "A project role that represents administrators in a project"),
+            new ProjectRole(10001, "Developers", "A project role that represents developers in a project"),
+            new ProjectRole(10000, "Users", "A project role that represents users in a project"));
+
     private Schemes() {
+    }
+
+    public static Optional<ProjectRole> projectRole(long id) {
+        return PROJECT_ROLES.stream().filter(r -> r.id() == id).findFirst();
+    }
+
+    /** The group every project's {@code role} has as a member: administrators, or every Jira user. */
+    public static String roleGroup(ProjectRole role) {
+        return role.id() == ADMINISTRATORS_ROLE_ID ? "jira-administrators" : "jira-software-users";
     }
 
     public static Optional<Scheme> permissionScheme(long id) {
