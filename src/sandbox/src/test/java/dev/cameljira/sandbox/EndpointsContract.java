@@ -234,4 +234,55 @@ abstract class EndpointsContract extends SpecCheckedSandboxTest {
         assertThat(all).extracting(r -> r.get("name").asText()).containsExactly("Administrators", "Developers", "Users");
         assertThat(all.get(0).get("self").asText()).isEqualTo(sandbox.baseUrl() + api() + "/role/10002");
     }
+
+    @Test
+    void componentsAreCreatedReadEditedAndDeletedById() {
+        String userLead = cloud() ? "\"leadAccountId\":\"" + SandboxUsers.USER_ACCOUNT_ID + "\""
+                : "\"leadUserName\":\"" + SandboxUsers.USER_NAME + "\"";
+        Client.Resp created = admin.post(api() + "/component", "{\"name\":\"Billing\",\"project\":\"DEMO\","
+                + "\"description\":\"Invoices\"," + userLead + ",\"assigneeType\":\"COMPONENT_LEAD\"}");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        JsonNode c = created.json();
+        String id = c.get("id").asText();
+        assertThat(c.get("self").asText()).isEqualTo(sandbox.baseUrl() + api() + "/component/" + id);
+        assertThat(c.get("project").asText()).isEqualTo("DEMO");
+        assertThat(c.get("projectId").asLong()).isEqualTo(10000);
+        assertThat(c.at("/lead/displayName").asText()).isEqualTo(SandboxUsers.USER_DISPLAY_NAME);
+        assertThat(c.at("/realAssignee/displayName").asText()).isEqualTo(SandboxUsers.USER_DISPLAY_NAME);
+        assertThat(c.get("isAssigneeTypeValid").asBoolean()).isTrue();
+        assertThat(user.get(api() + "/component/" + id).json()).isEqualTo(c);
+        assertThat(user.get(api() + "/project/DEMO/components").json()).extracting(x -> x.get("name").asText())
+                .contains("Backend", "Billing");
+
+        String key = sandbox.admin().createIssue("DEMO", "Task", "billed",
+                java.util.Map.of("components", List.of(java.util.Map.of("id", id))));
+        Client.Resp renamed = admin.put(api() + "/component/" + id, "{\"name\":\"Payments\"}");
+        assertThat(renamed.status()).as(renamed.text()).isEqualTo(200);
+        assertThat(renamed.json().get("description").asText()).as("members not given are kept").isEqualTo("Invoices");
+        assertThat(admin.get(api() + "/issue/" + key + "?fields=components").json().at("/fields/components/0/name").asText())
+                .as("the issue sees the new name").isEqualTo("Payments");
+
+        Client.Resp duplicate = admin.post(api() + "/component", "{\"name\":\"backend\",\"project\":\"DEMO\"}");
+        assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(duplicate.json().at("/errors/name").asText()).contains("already exists");
+        Client.Resp nameless = admin.post(api() + "/component", "{\"project\":\"DEMO\"}");
+        assertThat(nameless.status()).isEqualTo(400);
+        assertThat(nameless.json().at("/errors/name").asText()).isNotEmpty();
+        Client.Resp noProject = admin.post(api() + "/component", "{\"name\":\"X\",\"project\":\"NOPE\"}");
+        assertThat(noProject.status()).isEqualTo(400);
+        assertThat(noProject.json().at("/errors/project").asText()).contains("NOPE");
+        assertThat(user.post(api() + "/component", "{\"name\":\"Mine\",\"project\":\"DEMO\"}").status())
+                .as("only the project's administrators").isEqualTo(403);
+        assertThat(user.put(api() + "/component/" + id, "{\"name\":\"Mine\"}").status()).isEqualTo(403);
+        assertThat(user.delete(api() + "/component/" + id).status()).isEqualTo(403);
+
+        assertThat(admin.delete(api() + "/component/" + id + "?moveIssuesTo=10000").status()).isEqualTo(204);
+        assertThat(admin.get(api() + "/issue/" + key + "?fields=components").json().at("/fields/components"))
+                .extracting(x -> x.get("name").asText()).containsExactly("Backend");
+        Client.Resp gone = user.get(api() + "/component/" + id);
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.json().at("/errorMessages/0").asText()).contains(id);
+        assertThat(admin.put(api() + "/component/4711", "{\"name\":\"X\"}").status()).isEqualTo(404);
+        assertThat(admin.delete(api() + "/component/4711").status()).isEqualTo(404);
+    }
 }

@@ -25,6 +25,12 @@ public final class Json {
         return MAPPER.createArrayNode();
     }
 
+    /** A member's value as text, or null when it is absent or JSON null. */
+    public static String text(JsonNode object, String member) {
+        JsonNode v = object.get(member);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
     /** Serialises a tree to UTF-8 bytes. */
     public static byte[] bytes(JsonNode node) {
         try {

@@ -3,6 +3,7 @@ package dev.cameljira.sandbox.jira;
 import dev.cameljira.sandbox.http.Router;
 import dev.cameljira.sandbox.jira.rest.AttachmentResource;
 import dev.cameljira.sandbox.jira.rest.CommentResource;
+import dev.cameljira.sandbox.jira.rest.ComponentResource;
 import dev.cameljira.sandbox.jira.rest.CreateMetaResource;
 import dev.cameljira.sandbox.jira.rest.LinkResource;
 import dev.cameljira.sandbox.jira.rest.LiteralRoutesResource;
@@ -54,6 +55,7 @@ public final class JiraRoutes {
         new VersionResource(ctx).register(router);
         new PermissionResource(ctx.store()).register(router);
         new RoleResource(ctx).register(router);
+        new ComponentResource(ctx).register(router);
         return router;
     }
 }

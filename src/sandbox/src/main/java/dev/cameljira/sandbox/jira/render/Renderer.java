@@ -230,6 +230,35 @@ public final class Renderer {
         return n;
     }
 
+    /**
+     * A component as {@code GET component/{id}} and {@code GET project/{key}/components} return it: with its project,
+     * lead, assignee type and who its issues really go to ({@code realAssignee}: the lead, the project's lead, or
+     * nobody, as the project assigns none by default).
+     */
+    public ObjectNode componentDetails(Component c, Project p, View view) {
+        ObjectNode n = (ObjectNode) component(c, view).deepCopy();
+        if (c.lead() != null) {
+            n.set("lead", user(c.lead(), view));
+            n.put(view.cloud() ? "leadAccountId" : "leadUserName", view.cloud() ? c.lead().accountId() : c.lead().name());
+        }
+        n.put("assigneeType", c.assigneeType());
+        User real = switch (c.assigneeType()) {
+            case "COMPONENT_LEAD" -> c.lead();
+            case "PROJECT_LEAD" -> p.lead();
+            default -> null;
+        };
+        boolean valid = real != null || c.assigneeType().equals("PROJECT_DEFAULT") || c.assigneeType().equals("UNASSIGNED");
+        if (real != null) {
+            n.set("assignee", user(real, view));
+            n.set("realAssignee", user(real, view));
+        }
+        n.put("realAssigneeType", real == null ? "UNASSIGNED" : c.assigneeType());
+        n.put("isAssigneeTypeValid", valid);
+        n.put("project", p.key());
+        n.put("projectId", p.id());
+        return n;
+    }
+
     public JsonNode linkType(LinkType t, View view) {
         return t == null ? NullNode.instance : cached(t, view, x -> buildLinkType(x, view));
     }

@@ -125,10 +125,7 @@ public final class ProjectResource {
             ArrayNode arr = Json.array();
             Project p = store.requireProject(req.param("key"));
             for (Component c : p.components()) {
-                ObjectNode n = (ObjectNode) ctx.renderer().component(c, req.view()).deepCopy();
-                n.put("project", p.key());
-                n.put("projectId", p.id());
-                arr.add(n);
+                arr.add(ctx.renderer().componentDetails(c, p, req.view()));
             }
             return ApiResponse.ok(arr);
         });

@@ -160,7 +160,7 @@ public final class VersionResource {
         return store.write(() -> {
             Map<String, String> errors = new LinkedHashMap<>();
             Project project = project(body, errors);
-            String name = text(body, "name");
+            String name = Json.text(body, "name");
             if (name == null || name.isBlank()) {
                 errors.put("name", "You must specify a valid version name");
             } else if (name.length() > 255) {
@@ -174,7 +174,7 @@ public final class VersionResource {
                 throw ApiException.fields(errors);
             }
             Version v = new Version(store.nextVersionId(), project.id(), name.trim());
-            v.description(text(body, "description"));
+            v.description(Json.text(body, "description"));
             v.releaseDate(release);
             v.startDate(start);
             v.released(body.path("released").asBoolean(false));
@@ -187,9 +187,9 @@ public final class VersionResource {
 
     /** {@code projectId} (number or string) or {@code project} (key), as Jira takes either. */
     private Project project(JsonNode body, Map<String, String> errors) {
-        String ref = text(body, "projectId");
+        String ref = Json.text(body, "projectId");
         if (ref == null) {
-            ref = text(body, "project");
+            ref = Json.text(body, "project");
         }
         if (ref == null) {
             errors.put("project", "Project must be specified to create a version.");
@@ -209,7 +209,7 @@ public final class VersionResource {
             Version v = store.requireVersion(req.param("id"));
             Project project = store.requireProject(String.valueOf(v.projectId()));
             Map<String, String> errors = new LinkedHashMap<>();
-            String name = text(body, "name");
+            String name = Json.text(body, "name");
             if (body.has("name") && (name == null || name.isBlank())) {
                 errors.put("name", "You must specify a valid version name");
             } else if (name != null && project.versions().stream()
@@ -219,7 +219,7 @@ public final class VersionResource {
             LocalDate release = date(body, "releaseDate", "userReleaseDate", errors);
             LocalDate start = date(body, "startDate", "userStartDate", errors);
             Version moveTo = null;
-            String moveUnfixed = text(body, "moveUnfixedIssuesTo");
+            String moveUnfixed = Json.text(body, "moveUnfixedIssuesTo");
             if (moveUnfixed != null) {
                 moveTo = versionByUrl(moveUnfixed, project, "moveUnfixedIssuesTo", errors);
             }
@@ -233,8 +233,8 @@ public final class VersionResource {
                 changed = true;
             }
             if (body.has("description")) {
-                changed |= !java.util.Objects.equals(v.description(), text(body, "description"));
-                v.description(text(body, "description"));
+                changed |= !java.util.Objects.equals(v.description(), Json.text(body, "description"));
+                v.description(Json.text(body, "description"));
             }
             if (body.has("releaseDate") || body.has("userReleaseDate")) {
                 changed |= !java.util.Objects.equals(v.releaseDate(), release);
@@ -294,7 +294,7 @@ public final class VersionResource {
         req.requireAdmin(NO_PERMISSION);
         JsonNode body = req.jsonOrEmpty();
         return store.write(() -> {
-            remove(store.requireVersion(req.param("id")), text(body, "moveFixIssuesTo"), text(body, "moveAffectedIssuesTo"));
+            remove(store.requireVersion(req.param("id")), Json.text(body, "moveFixIssuesTo"), Json.text(body, "moveAffectedIssuesTo"));
             return ApiResponse.noContent();
         });
     }
@@ -352,8 +352,8 @@ public final class VersionResource {
             Project project = store.requireProject(String.valueOf(v.projectId()));
             List<Version> list = project.versions();
             int index = list.indexOf(v);
-            String position = text(body, "position");
-            String after = text(body, "after");
+            String position = Json.text(body, "position");
+            String after = Json.text(body, "after");
             int target;
             if (after != null) {
                 Map<String, String> errors = new LinkedHashMap<>();
@@ -407,15 +407,10 @@ public final class VersionResource {
 
     // ---- parsing ---------------------------------------------------------------------------------------------
 
-    private static String text(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
     /** A date from {@code yyyy-MM-dd} ({@code field}) or Jira's user format {@code 28/Nov/26} ({@code userField}). */
     private static LocalDate date(JsonNode body, String field, String userField, Map<String, String> errors) {
-        String iso = text(body, field);
-        String user = text(body, userField);
+        String iso = Json.text(body, field);
+        String user = Json.text(body, userField);
         try {
             if (iso != null && !iso.isBlank()) {
                 return LocalDate.parse(iso.length() > 10 ? iso.substring(0, 10) : iso);

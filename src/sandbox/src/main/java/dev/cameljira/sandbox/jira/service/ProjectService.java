@@ -2,6 +2,7 @@ package dev.cameljira.sandbox.jira.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cameljira.sandbox.http.ApiException;
+import dev.cameljira.sandbox.http.Json;
 import dev.cameljira.sandbox.jira.model.Issue;
 import dev.cameljira.sandbox.jira.model.Project;
 import dev.cameljira.sandbox.jira.model.ProjectCategory;
@@ -37,9 +38,9 @@ public final class ProjectService {
         requireAdmin(actor);
         return store.write(() -> {
             Map<String, String> errors = new LinkedHashMap<>();
-            String key = text(body, "key");
-            String name = text(body, "name");
-            String type = text(body, "projectTypeKey");
+            String key = Json.text(body, "key");
+            String name = Json.text(body, "name");
+            String type = Json.text(body, "projectTypeKey");
             if (key == null || key.isBlank()) {
                 errors.put("projectKey", "You must specify a unique project key, at least 2 characters long.");
             } else if (!key.matches("[A-Z][A-Z0-9]{1,9}")) {
@@ -66,7 +67,7 @@ public final class ProjectService {
             if (!errors.isEmpty()) {
                 throw ApiException.fields(errors);
             }
-            Project project = new Project(store.nextProjectId(), key, name, text(body, "description"), lead, type);
+            Project project = new Project(store.nextProjectId(), key, name, Json.text(body, "description"), lead, type);
             project.category(category);
             if (permissionScheme != null) {
                 project.permissionSchemeId(permissionScheme);
@@ -83,9 +84,9 @@ public final class ProjectService {
 
     private User lead(JsonNode body, Map<String, String> errors) {
         String field = store.cloud() ? "leadAccountId" : "lead";
-        String ref = text(body, field);
+        String ref = Json.text(body, field);
         if (ref == null && store.cloud()) {
-            ref = text(body, "lead");
+            ref = Json.text(body, "lead");
         }
         Optional<User> lead = store.user(ref);
         if (lead.isEmpty()) {
@@ -97,7 +98,7 @@ public final class ProjectService {
 
     /** The {@code categoryId} of a create/update body (absent or null: none); an unknown id is an error. */
     private ProjectCategory category(JsonNode body, Map<String, String> errors) {
-        String id = text(body, "categoryId");
+        String id = Json.text(body, "categoryId");
         if (id == null) {
             return null;
         }
@@ -115,7 +116,7 @@ public final class ProjectService {
      */
     private static Long schemeId(JsonNode body, String field, String what,
             java.util.function.LongFunction<Optional<Schemes.Scheme>> lookup, Map<String, String> errors) {
-        String value = text(body, field);
+        String value = Json.text(body, field);
         if (value == null) {
             return null;
         }
@@ -137,11 +138,11 @@ public final class ProjectService {
         return store.write(() -> {
             Project project = store.requireProject(keyOrId);
             Map<String, String> errors = new LinkedHashMap<>();
-            String key = text(body, "key");
+            String key = Json.text(body, "key");
             if (key != null && !key.equals(project.key())) {
                 errors.put("projectKey", "Changing the project key is not supported by the sandbox.");
             }
-            String name = text(body, "name");
+            String name = Json.text(body, "name");
             if (name != null && store.projects().stream().anyMatch(p -> p != project && p.name().equalsIgnoreCase(name))) {
                 errors.put("projectName", "A project with that name already exists.");
             }
@@ -157,7 +158,7 @@ public final class ProjectService {
                 project.name(name);
             }
             if (body.has("description")) {
-                project.description(text(body, "description"));
+                project.description(Json.text(body, "description"));
             }
             if (lead != null) {
                 project.lead(lead);
@@ -192,10 +193,5 @@ public final class ProjectService {
         if (!actor.admin()) {
             throw ApiException.of(403, ADMIN_ONLY);
         }
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode v = body.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 }

@@ -181,6 +181,46 @@ public final class JiraStore {
         return remoteLinkIds.getAndIncrement();
     }
 
+    public long nextComponentId() {
+        return componentIds.getAndIncrement();
+    }
+
+    /** The project that has the component of this id, if any. */
+    public Optional<Project> componentProject(String id) {
+        for (Project p : projectsById.values()) {
+            if (p.components().stream().anyMatch(c -> c.id().equals(id))) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A component by id or Jira's 404. */
+    public Component requireComponent(String id) {
+        return componentProject(id).flatMap(p -> p.components().stream().filter(c -> c.id().equals(id)).findFirst())
+                .orElseThrow(() -> ApiException.of(404, "The component with id " + id + " does not exist."));
+    }
+
+    /**
+     * Replaces {@code old} by {@code replacement} in every issue that has it; null, or a component the issue already
+     * has, removes it.
+     */
+    public void replaceComponentInIssues(Component old, Component replacement) {
+        for (Issue issue : issuesById.values()) {
+            int at = issue.components().indexOf(old);
+            if (at < 0) {
+                continue;
+            }
+            List<Component> changed = new ArrayList<>(issue.components());
+            if (replacement == null || changed.contains(replacement)) {
+                changed.remove(at);
+            } else {
+                changed.set(at, replacement);
+            }
+            issue.components(changed);
+        }
+    }
+
     public long nextVersionId() {
         return versionIds.getAndIncrement();
     }

@@ -1,0 +1,157 @@
+package dev.cameljira.sandbox.jira.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cameljira.sandbox.http.ApiException;
+import dev.cameljira.sandbox.http.ApiRequest;
+import dev.cameljira.sandbox.http.ApiResponse;
+import dev.cameljira.sandbox.http.Json;
+import dev.cameljira.sandbox.http.Router;
+import dev.cameljira.sandbox.jira.JiraContext;
+import dev.cameljira.sandbox.jira.model.Component;
+import dev.cameljira.sandbox.jira.model.Project;
+import dev.cameljira.sandbox.jira.model.Schemes;
+import dev.cameljira.sandbox.jira.model.User;
+import dev.cameljira.sandbox.jira.store.JiraStore;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Components by id: {@code POST component} ({@code name} and {@code project} key or {@code projectId} required;
+ * {@code description}, lead as {@code leadAccountId} or {@code leadUserName}, {@code assigneeType}), 201 with the
+ * component; {@code GET}, {@code PUT} (the members given change) and {@code DELETE component/{id}} (204; its issues
+ * lose it, or get {@code moveIssuesTo}'s component instead). Writing takes the project's administrator (its lead or a
+ * Jira administrator): others get 403. Unknown id: 404; bad input: 400 naming the member.
+ */
+public final class ComponentResource {
+
+    private static final List<String> ASSIGNEE_TYPES = List.of("PROJECT_DEFAULT", "COMPONENT_LEAD", "PROJECT_LEAD",
+            "UNASSIGNED");
+
+    private final JiraContext ctx;
+    private final JiraStore store;
+
+    public ComponentResource(JiraContext ctx) {
+        this.ctx = ctx;
+        this.store = ctx.store();
+    }
+
+    public void register(Router router) {
+        router.add("POST", Paths.API + "/component", this::create);
+        router.add("GET", Paths.API + "/component/{id}", this::get);
+        router.add("PUT", Paths.API + "/component/{id}", this::update);
+        router.add("DELETE", Paths.API + "/component/{id}", this::delete);
+    }
+
+    private ApiResponse create(ApiRequest req) {
+        User actor = req.requireUser();
+        JsonNode body = req.json();
+        return store.write(() -> {
+            Map<String, String> errors = new LinkedHashMap<>();
+            String ref = body.hasNonNull("projectId") ? body.get("projectId").asText() : Json.text(body, "project");
+            Project project = ref == null ? null : store.project(ref).orElse(null);
+            if (project == null) {
+                errors.put("project", ref == null ? "The project is required." : "No project could be found with key '"
+                        + ref + "'.");
+            }
+            Component fresh = new Component(String.valueOf(store.nextComponentId()), null, null);
+            Component c = edited(fresh, body, project, errors);
+            if (c.name() == null && !errors.containsKey("name")) {
+                errors.put("name", "The component name specified is invalid.");
+            }
+            if (!errors.isEmpty()) {
+                throw ApiException.fields(errors);
+            }
+            requireAdministers(actor, project);
+            project.components().add(c);
+            return ApiResponse.created(ctx.renderer().componentDetails(c, project, req.view()));
+        });
+    }
+
+    private ApiResponse get(ApiRequest req) {
+        return store.read(() -> {
+            Component c = store.requireComponent(req.param("id"));
+            return ApiResponse.ok(ctx.renderer().componentDetails(c, store.componentProject(c.id()).orElseThrow(),
+                    req.view()));
+        });
+    }
+
+    private ApiResponse update(ApiRequest req) {
+        User actor = req.requireUser();
+        JsonNode body = req.json();
+        return store.write(() -> {
+            Component old = store.requireComponent(req.param("id"));
+            Project project = store.componentProject(old.id()).orElseThrow();
+            requireAdministers(actor, project);
+            Map<String, String> errors = new LinkedHashMap<>();
+            Component c = edited(old, body, project, errors);
+            if (!errors.isEmpty()) {
+                throw ApiException.fields(errors);
+            }
+            project.components().set(project.components().indexOf(old), c);
+            store.replaceComponentInIssues(old, c);
+            return ApiResponse.ok(ctx.renderer().componentDetails(c, project, req.view()));
+        });
+    }
+
+    private ApiResponse delete(ApiRequest req) {
+        User actor = req.requireUser();
+        String moveTo = req.query("moveIssuesTo");
+        return store.write(() -> {
+            Component old = store.requireComponent(req.param("id"));
+            Project project = store.componentProject(old.id()).orElseThrow();
+            requireAdministers(actor, project);
+            Component target = null;
+            if (moveTo != null && !moveTo.isBlank()) {
+                target = project.components().stream().filter(c -> c.id().equals(moveTo.trim()) && c != old).findFirst()
+                        .orElseThrow(() -> ApiException.of(400, "The component with id " + moveTo
+                                + " to move the issues to is not another component of project " + project.key() + "."));
+            }
+            project.components().remove(old);
+            store.replaceComponentInIssues(old, target);
+            return ApiResponse.noContent();
+        });
+    }
+
+    /** {@code base} with the members {@code body} gives; a member's problem goes to {@code errors}. */
+    private Component edited(Component base, JsonNode body, Project project, Map<String, String> errors) {
+        String name = base.name();
+        if (body.has("name")) {
+            name = Json.text(body, "name") == null ? null : Json.text(body, "name").trim();
+            String wanted = name;
+            if (wanted == null || wanted.isEmpty() || wanted.length() > 255) {
+                errors.put("name", "The component name specified is invalid.");
+            } else if (project != null && project.components().stream()
+                    .anyMatch(c -> !c.id().equals(base.id()) && c.name().equalsIgnoreCase(wanted))) {
+                errors.put("name", "A component with the name " + wanted + " already exists in this project.");
+            }
+        }
+        String description = body.has("description") ? Json.text(body, "description") : base.description();
+        User lead = base.lead();
+        for (String member : List.of("leadAccountId", "leadUserName")) {
+            if (body.has(member)) {
+                String id = Json.text(body, member);
+                lead = id == null || id.isBlank() ? null : store.user(id).orElse(null);
+                if (id != null && !id.isBlank() && lead == null) {
+                    errors.put(member, "The user " + id + " does not exist.");
+                }
+            }
+        }
+        String assigneeType = base.assigneeType();
+        if (body.hasNonNull("assigneeType")) {
+            assigneeType = body.get("assigneeType").asText();
+            if (!ASSIGNEE_TYPES.contains(assigneeType)) {
+                errors.put("assigneeType", "The assignee type " + assigneeType + " is not valid: use one of "
+                        + ASSIGNEE_TYPES + ".");
+            }
+        }
+        return new Component(base.id(), name, description, lead, assigneeType);
+    }
+
+    private static void requireAdministers(User actor, Project project) {
+        if (!Schemes.holds(actor, Schemes.permission("ADMINISTER_PROJECTS").orElseThrow(), project, List.of(project))) {
+            throw ApiException.of(403, "You do not have permission to manage the components of project "
+                    + project.key() + ".");
+        }
+    }
+}
