@@ -3,6 +3,7 @@ package dev.cameljira.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@link EndpointsContract} on Jira Cloud, plus the Cloud-only {@code GET label}. */
@@ -66,5 +67,28 @@ class CloudEndpointsTest extends EndpointsContract {
         assertThat(system.get("isLast").asBoolean()).isFalse();
         assertThat(system.get("values")).allSatisfy(f -> assertThat(f.get("id").asText()).doesNotStartWith("customfield_"));
         assertThat(system.get("total").asInt()).isEqualTo(user.get("/rest/api/3/field").json().size() - 4);
+    }
+
+    @Test
+    void myFiltersAndFilterSearchPageTheCallersFilters() {
+        for (String name : List.of("Zeta board", "alpha work", "Alpha release")) {
+            assertThat(user.post("/rest/api/3/filter", "{\"name\":\"" + name + "\",\"jql\":\"project = DEMO\"}").status())
+                    .isEqualTo(200);
+        }
+        assertThat(admin.post("/rest/api/3/filter", "{\"name\":\"Alpha admin\",\"jql\":\"\"}").status()).isEqualTo(200);
+        assertThat(user.get("/rest/api/3/filter/my").json()).extracting(f -> f.get("name").asText())
+                .containsExactly("Zeta board", "alpha work", "Alpha release");
+
+        JsonNode page = user.get("/rest/api/3/filter/search?filterName=alpha&maxResults=1").json();
+        assertThat(page.get("total").asInt()).as("case-insensitive, the caller's only").isEqualTo(2);
+        assertThat(page.get("isLast").asBoolean()).isFalse();
+        assertThat(page.at("/values/0/name").asText()).isEqualTo("Alpha release");
+        assertThat(page.at("/values/0").has("jql")).as("only id, name and self unless expanded").isFalse();
+        JsonNode expanded = user.get("/rest/api/2/filter/search?filterName=zeta&expand=jql,owner").json();
+        assertThat(expanded.at("/values/0/jql").asText()).isEqualTo("project = DEMO");
+        assertThat(expanded.at("/values/0/owner/accountId").asText()).isEqualTo(SandboxUsers.USER_ACCOUNT_ID);
+        JsonNode byId = user.get("/rest/api/3/filter/search?orderBy=-name").json();
+        assertThat(byId.get("values")).extracting(f -> f.get("name").asText())
+                .containsExactly("Zeta board", "alpha work", "Alpha release");
     }
 }

@@ -285,4 +285,52 @@ abstract class EndpointsContract extends SpecCheckedSandboxTest {
         assertThat(admin.put(api() + "/component/4711", "{\"name\":\"X\"}").status()).isEqualTo(404);
         assertThat(admin.delete(api() + "/component/4711").status()).isEqualTo(404);
     }
+
+    @Test
+    void filtersAreSavedWithValidJqlAndPrivateToTheirOwner() {
+        Client.Resp created = admin.post(api() + "/filter", "{\"name\":\"Open bugs\",\"description\":\"triage\","
+                + "\"jql\":\"project = DEMO AND issuetype = Bug ORDER BY created DESC\",\"favourite\":true}");
+        assertThat(created.status()).as(created.text()).isEqualTo(200);
+        JsonNode f = created.json();
+        String id = f.get("id").asText();
+        assertThat(f.get("self").asText()).isEqualTo(sandbox.baseUrl() + api() + "/filter/" + id);
+        assertThat(f.get("jql").asText()).isEqualTo("project = DEMO AND issuetype = Bug ORDER BY created DESC");
+        assertThat(f.at("/owner/displayName").asText()).isEqualTo(SandboxUsers.ADMIN_DISPLAY_NAME);
+        assertThat(f.get("favourite").asBoolean()).isTrue();
+        assertThat(admin.get(api() + "/filter/" + id).json()).isEqualTo(f);
+        assertThat(admin.get(api() + "/filter/favourite").json()).extracting(x -> x.get("id").asText()).containsExactly(id);
+
+        Client.Resp edited = admin.put(api() + "/filter/" + id, "{\"name\":\"Open bugs\",\"jql\":\"project = DEMO\","
+                + "\"favourite\":false}");
+        assertThat(edited.status()).as(edited.text()).isEqualTo(200);
+        assertThat(edited.json().get("description").asText()).as("members not given are kept").isEqualTo("triage");
+        assertThat(edited.json().get("jql").asText()).isEqualTo("project = DEMO");
+        assertThat(admin.get(api() + "/filter/favourite").json()).isEmpty();
+
+        Client.Resp badJql = admin.post(api() + "/filter", "{\"name\":\"Broken\",\"jql\":\"project = = DEMO\"}");
+        assertThat(badJql.status()).isEqualTo(400);
+        assertThat(badJql.json().at("/errorMessages/0").asText()).isNotEmpty();
+        Client.Resp unknownValue = admin.put(api() + "/filter/" + id, "{\"name\":\"Open bugs\",\"jql\":\"project = NOPE\"}");
+        assertThat(unknownValue.status()).isEqualTo(400);
+        assertThat(unknownValue.json().at("/errorMessages/0").asText()).contains("NOPE");
+        assertThat(admin.get(api() + "/filter/" + id).json().get("jql").asText()).as("unchanged").isEqualTo("project = DEMO");
+        Client.Resp twice = admin.post(api() + "/filter", "{\"name\":\"open BUGS\",\"jql\":\"project = DEMO\"}");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.json().at("/errors/filterName").asText()).contains("already exists");
+        assertThat(admin.post(api() + "/filter", "{\"jql\":\"project = DEMO\"}").json().at("/errors/filterName").asText())
+                .isNotEmpty();
+        if (cloud()) {
+            SpecCheck.expectRequestViolations(sandbox, "validation.request.body.schema.required"); // the nameless one
+        }
+
+        Client.Resp hidden = user.get(api() + "/filter/" + id);
+        assertThat(hidden.status()).as("private to its owner").isEqualTo(404);
+        assertThat(hidden.json().at("/errorMessages/0").asText()).contains("not available");
+        assertThat(user.put(api() + "/filter/" + id, "{\"name\":\"mine\"}").status()).isEqualTo(404);
+        assertThat(user.delete(api() + "/filter/" + id).status()).isEqualTo(404);
+
+        assertThat(admin.delete(api() + "/filter/" + id).status()).isEqualTo(204);
+        assertThat(admin.get(api() + "/filter/" + id).status()).isEqualTo(404);
+        assertThat(admin.get(api() + "/filter/4711").status()).isEqualTo(404);
+    }
 }

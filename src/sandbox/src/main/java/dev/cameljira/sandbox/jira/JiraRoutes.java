@@ -20,6 +20,7 @@ import dev.cameljira.sandbox.jira.rest.VersionResource;
 import dev.cameljira.sandbox.jira.rest.WatcherResource;
 import dev.cameljira.sandbox.jira.rest.WebhookResource;
 import dev.cameljira.sandbox.jira.rest.WorklogResource;
+import dev.cameljira.sandbox.jira.rest.FilterResource;
 import dev.cameljira.sandbox.jira.rest.IssueResource;
 import dev.cameljira.sandbox.jira.rest.SearchResource;
 import dev.cameljira.sandbox.jira.rest.SystemResource;
@@ -56,6 +57,7 @@ public final class JiraRoutes {
         new PermissionResource(ctx.store()).register(router);
         new RoleResource(ctx).register(router);
         new ComponentResource(ctx).register(router);
+        new FilterResource(ctx, search).register(router);
         return router;
     }
 }

@@ -110,6 +110,23 @@ public final class SearchService {
      * is a 400 listing them all.
      */
     public Result run(Prepared prepared, User user) {
+        Set<String> problems = problems(prepared);
+        List<String> warnings = prepared.validation() == Validation.WARN ? List.copyOf(problems) : List.of();
+        return new Result(run(prepared.query(), user), warnings);
+    }
+
+    /**
+     * Checks a query as Jira does before it saves it (filters; call under the lock): syntax, fields, operators and
+     * that the values it names exist; a 400 with every problem.
+     */
+    public JqlQuery validate(String jql) {
+        Prepared prepared = prepare(jql, Validation.STRICT, false);
+        problems(prepared);
+        return prepared.query();
+    }
+
+    /** The query's validation errors and, unless NONE, its unknown values; in STRICT mode any of them is a 400. */
+    private Set<String> problems(Prepared prepared) {
         Set<String> problems = new LinkedHashSet<>(prepared.query().validationErrors());
         if (prepared.validation() != Validation.NONE) {
             problems.addAll(new ValueCheck(store).unknownValues(prepared.query().valueRefs()));
@@ -117,8 +134,7 @@ public final class SearchService {
         if (prepared.validation() == Validation.STRICT && !problems.isEmpty()) {
             throw badQuery(new ArrayList<>(problems));
         }
-        List<String> warnings = prepared.validation() == Validation.WARN ? List.copyOf(problems) : List.of();
-        return new Result(run(prepared.query(), user), warnings);
+        return problems;
     }
 
     /** Matching issues in the query's order (call under the lock). */

@@ -5,6 +5,7 @@ import dev.cameljira.sandbox.SandboxUsers;
 import dev.cameljira.sandbox.http.ApiException;
 import dev.cameljira.sandbox.jira.model.Attachment;
 import dev.cameljira.sandbox.jira.model.Component;
+import dev.cameljira.sandbox.jira.model.Filter;
 import dev.cameljira.sandbox.jira.model.Issue;
 import dev.cameljira.sandbox.jira.model.IssueLink;
 import dev.cameljira.sandbox.jira.model.Project;
@@ -53,6 +54,8 @@ public final class JiraStore {
     private final AtomicLong remoteLinkIds = new AtomicLong(10000);
     private final AtomicLong componentIds = new AtomicLong(10000);
     private final AtomicLong versionIds = new AtomicLong(10000);
+    private final AtomicLong filterIds = new AtomicLong(10000);
+    private final Map<Long, Filter> filters = new LinkedHashMap<>();
     private volatile String baseUrl = "http://127.0.0.1";
 
     public JiraStore(JiraSandbox.Mode mode, Clock clock, ZoneId zone) {
@@ -244,6 +247,38 @@ public final class JiraStore {
     /** A version or Jira's 404. */
     public dev.cameljira.sandbox.jira.model.Version requireVersion(String id) {
         return version(id).orElseThrow(() -> ApiException.of(404, "Could not find version for id '" + id + "'"));
+    }
+
+    // ---- filters ---------------------------------------------------------------------------------------------
+
+    public long nextFilterId() {
+        return filterIds.getAndIncrement();
+    }
+
+    public void addFilter(Filter filter) {
+        filters.put(filter.id(), filter);
+    }
+
+    public void removeFilter(Filter filter) {
+        filters.remove(filter.id());
+    }
+
+    /** Filters in creation order. */
+    public List<Filter> filters() {
+        return List.copyOf(filters.values());
+    }
+
+    /**
+     * The filter of this id if {@code viewer} may see it (filters are their owner's: the sandbox shares none), else
+     * Jira's 404.
+     */
+    public Filter requireFilter(String id, User viewer) {
+        Filter f = id != null && isNumeric(id) ? filters.get(Long.parseLong(id)) : null;
+        if (f == null || !f.owner().equals(viewer)) {
+            throw ApiException.of(404, "The selected filter is not available to you, perhaps it has been deleted or had "
+                    + "its permissions changed.");
+        }
+        return f;
     }
 
     // ---- users -----------------------------------------------------------------------------------------------
