@@ -91,4 +91,19 @@ class CloudEndpointsTest extends EndpointsContract {
         assertThat(byId.get("values")).extracting(f -> f.get("name").asText())
                 .containsExactly("Zeta board", "alpha work", "Alpha release");
     }
+
+    @Test
+    void issueTypesOfAProjectById() {
+        JsonNode types = user.get("/rest/api/3/issuetype/project?projectId=10000").json();
+        assertThat(types).extracting(t -> t.get("name").asText()).containsExactly("Task", "Bug", "Story", "Sub-task");
+        assertThat(user.get("/rest/api/3/issuetype/project?projectId=10000&level=-1").json())
+                .extracting(t -> t.get("name").asText()).containsExactly("Sub-task");
+        Client.Resp unknown = user.get("/rest/api/3/issuetype/project?projectId=4711");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().at("/errorMessages/0").asText()).contains("4711");
+        Client.Resp missing = user.get("/rest/api/3/issuetype/project");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().at("/errorMessages/0").asText()).contains("projectId");
+        SpecCheck.expectRequestViolations(sandbox, "validation.request.parameter.query.missing");
+    }
 }

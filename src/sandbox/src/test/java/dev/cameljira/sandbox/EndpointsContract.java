@@ -333,4 +333,19 @@ abstract class EndpointsContract extends SpecCheckedSandboxTest {
         assertThat(admin.get(api() + "/filter/" + id).status()).isEqualTo(404);
         assertThat(admin.get(api() + "/filter/4711").status()).isEqualTo(404);
     }
+
+    @Test
+    void notifyAnswersNoContentAndConfigurationListsTheFeatures() {
+        String key = sandbox.admin().createIssue("DEMO", "Task", "notify about me");
+        assertThat(user.post(api() + "/issue/" + key + "/notify", "{\"subject\":\"Look\",\"textBody\":\"at this\","
+                + "\"to\":{\"reporter\":true,\"watchers\":true}}").status()).isEqualTo(204);
+        Client.Resp unknown = user.post(api() + "/issue/DEMO-99999/notify", "{\"subject\":\"Look\"}");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().at("/errorMessages/0").asText()).contains("Issue does not exist");
+
+        JsonNode configuration = user.get(api() + "/configuration").json();
+        assertThat(configuration.get("timeTrackingEnabled").asBoolean()).isTrue();
+        assertThat(configuration.get("subTasksEnabled").asBoolean()).isTrue();
+        assertThat(configuration.at("/timeTrackingConfiguration/workingHoursPerDay").asDouble()).isEqualTo(8.0);
+    }
 }

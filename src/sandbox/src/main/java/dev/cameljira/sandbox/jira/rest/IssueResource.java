@@ -46,6 +46,7 @@ public final class IssueResource {
         router.add("GET", Paths.API + "/issue/{key}/transitions", this::transitions);
         router.add("POST", Paths.API + "/issue/{key}/transitions", this::transition);
         router.add("PUT", Paths.API + "/issue/{key}/assignee", this::assign);
+        router.add("POST", Paths.API + "/issue/{key}/notify", this::notify);
         if (store.cloud()) { // Cloud only: Data Center has the changelog through expand=changelog alone
             router.add("GET", Paths.API + "/issue/{key}/changelog", this::changelog);
         }
@@ -184,5 +185,15 @@ public final class IssueResource {
             String self = req.view().api() + "/issue/" + issue.key() + "/changelog?maxResults=" + max + "&startAt=" + startAt;
             return ApiResponse.ok(ctx.activity().changelogPage(issue.changelog(), startAt, max, self, req.view()));
         });
+    }
+
+    /**
+     * {@code POST /issue/{key}/notify}: the sandbox sends no e-mail; a JSON body for an issue that exists is Jira's 204,
+     * an unknown issue its 404, a body that is not JSON a 400.
+     */
+    private ApiResponse notify(ApiRequest req) {
+        req.json();
+        store.read(() -> store.requireIssue(req.param("key")));
+        return ApiResponse.noContent();
     }
 }

@@ -47,6 +47,10 @@ public final class SystemResource {
         }
         router.add("GET", Paths.API + "/issuetype", this::issueTypes);
         router.add("GET", Paths.API + "/issuetype/{id}", this::issueType);
+        if (store.cloud()) {
+            router.add("GET", Paths.API + "/issuetype/project", this::projectIssueTypes);
+        }
+        router.add("GET", Paths.API + "/configuration", this::configuration);
         router.add("GET", Paths.API + "/status", this::statuses);
         router.add("GET", Paths.API + "/status/{idOrName}", this::status);
         router.add("GET", Paths.API + "/statuscategory", this::statusCategories);
@@ -135,6 +139,50 @@ public final class SystemResource {
                 .orElseThrow(() -> dev.cameljira.sandbox.http.ApiException.of(404,
                         "The issue type with id '" + req.param("id") + "' does not exist."));
         return ApiResponse.ok(ctx.renderer().issueType(t, req.view()));
+    }
+
+    /**
+     * {@code GET /issuetype/project?projectId=} (Cloud): the issue types of a project (every project has them all);
+     * a missing or non-numeric {@code projectId} is a 400, an unknown one a 404. {@code level} keeps one hierarchy level.
+     */
+    private ApiResponse projectIssueTypes(ApiRequest req) {
+        String projectId = req.queryValue("projectId").orElseThrow(() -> ApiException.of(400,
+                "The 'projectId' query parameter is required."));
+        if (!projectId.trim().matches("\\d{1,18}")) {
+            throw ApiException.of(400, "The value '" + projectId + "' of parameter 'projectId' is not a valid project id.");
+        }
+        String level = req.query("level");
+        return store.read(() -> {
+            store.requireProject(projectId.trim());
+            ArrayNode arr = Json.array();
+            for (IssueType t : store.catalog().issueTypes()) {
+                if (level == null || level.isBlank() || level.trim().equals(String.valueOf(t.hierarchyLevel()))) {
+                    arr.add(ctx.renderer().issueType(t, req.view()));
+                }
+            }
+            return ApiResponse.ok(arr);
+        });
+    }
+
+    /**
+     * {@code GET /configuration}: the features the sandbox has on (all of them: attachments, links, sub-tasks, time
+     * tracking, unassigned issues, votes, watchers) and time tracking's 8-hour day and 5-day week, as worklogs count.
+     */
+    private ApiResponse configuration(ApiRequest req) {
+        ObjectNode n = Json.object();
+        n.put("votingEnabled", true);
+        n.put("watchingEnabled", true);
+        n.put("unassignedIssuesAllowed", true);
+        n.put("subTasksEnabled", true);
+        n.put("issueLinkingEnabled", true);
+        n.put("timeTrackingEnabled", true);
+        n.put("attachmentsEnabled", true);
+        ObjectNode tracking = n.putObject("timeTrackingConfiguration");
+        tracking.put("workingHoursPerDay", 8.0);
+        tracking.put("workingDaysPerWeek", 5.0);
+        tracking.put("timeFormat", "pretty");
+        tracking.put("defaultUnit", "minute");
+        return ApiResponse.ok(n);
     }
 
     private ApiResponse statuses(ApiRequest req) {
