@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,21 +15,10 @@ import org.junit.jupiter.api.Test;
  * mode's spec: the worklog feeds, related-issue counts, {@code resolution/{id}}, {@code expand=renderedBody} on
  * comments, components without a description, repeated {@code expand} parameters and the legacy XSRF token.
  */
-abstract class ClientLibrariesContract extends SpecCheckedSandboxTest {
+abstract class ClientLibrariesContract extends ClockedModeContract {
 
-    protected final TestClock clock = new TestClock(Instant.parse("2026-11-28T10:15:30.123Z"), ZoneId.of("UTC"));
-    protected Client admin;
-
-    protected abstract JiraSandbox.Mode mode();
-
-    @Override
-    protected JiraSandbox.Builder configure(JiraSandbox.Builder builder) {
-        return builder.mode(mode()).clock(clock);
-    }
-
-    @BeforeAll
-    void clients() {
-        admin = Client.admin(sandbox);
+    ClientLibrariesContract() {
+        super(Instant.parse("2026-11-28T10:15:30.123Z"));
     }
 
     protected String api() {
