@@ -7,12 +7,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,24 +19,13 @@ import org.junit.jupiter.api.Test;
  * {@code cf[id]}; fixVersion, affectedVersion and sprint; history clauses (WAS, CHANGED and their predicates)
  * rebuilt from the changelog.
  */
-abstract class JqlSearchContract extends SpecCheckedSandboxTest {
+abstract class JqlSearchContract extends ClockedModeContract {
 
     /** Monday 2026-03-02 09:00 UTC: the history fixture's issues are created then. */
     static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
-    protected final TestClock clock = new TestClock(T0, ZoneId.of("UTC"));
-    protected Client admin;
-
-    protected abstract JiraSandbox.Mode mode();
-
-    @Override
-    protected JiraSandbox.Builder configure(JiraSandbox.Builder builder) {
-        return builder.mode(mode()).clock(clock);
-    }
-
-    @BeforeAll
-    void clients() {
-        admin = Client.admin(sandbox);
+    JqlSearchContract() {
+        super(T0);
     }
 
     /** The keys {@code jql} finds, through the mode's main search (Cloud POST search/jql, DC POST search). */

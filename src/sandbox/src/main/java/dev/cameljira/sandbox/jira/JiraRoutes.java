@@ -19,6 +19,7 @@ import dev.cameljira.sandbox.jira.rest.UserResource;
 import dev.cameljira.sandbox.jira.rest.VersionResource;
 import dev.cameljira.sandbox.jira.rest.WatcherResource;
 import dev.cameljira.sandbox.jira.rest.WebhookResource;
+import dev.cameljira.sandbox.jira.rest.WorklogFeedResource;
 import dev.cameljira.sandbox.jira.rest.WorklogResource;
 import dev.cameljira.sandbox.jira.rest.FilterResource;
 import dev.cameljira.sandbox.jira.rest.IssueResource;
@@ -46,6 +47,7 @@ public final class JiraRoutes {
         new WatcherResource(ctx).register(router);
         new LinkResource(ctx).register(router);
         new WorklogResource(ctx).register(router);
+        new WorklogFeedResource(ctx).register(router);
         new PropertyResource(ctx.store()).register(router);
         new RemoteLinkResource(ctx.store()).register(router);
         new VoteResource(ctx).register(router);

@@ -97,6 +97,7 @@ final class DcSpecDefects {
             op("get", "/api/2/user/search", "200"),
             op("get", "/api/2/user/assignable/search", "200"),
             op("get", "/api/2/role", "200"),
+            op("post", "/api/2/worklog/list", "200"),
             op("post", "/api/2/issue/{issueIdOrKey}/attachments", "200"));
 
     /** Paged collections declared as the item schema. */

@@ -20,7 +20,8 @@ final class Multipart {
 
     static void check(HttpExchangeRecord exchange, String restPath, Violations out) {
         String token = exchange.requestHeader("X-Atlassian-Token");
-        if (token == null || !token.trim().equalsIgnoreCase("no-check")) {
+        // Jira's XSRF filter also takes the legacy "nocheck" (jira-client's addAttachmentOnIssue sends it)
+        if (token == null || !(token.trim().equalsIgnoreCase("no-check") || token.trim().equalsIgnoreCase("nocheck"))) {
             out.request("jira.request.xsrf", "a multipart request needs header X-Atlassian-Token: no-check "
                     + "(Jira answers 403 \"XSRF check failed\" without it), got " + (token == null ? "none" : token));
         }

@@ -21,11 +21,19 @@ public final class ActivityRenderer {
     }
 
     public ObjectNode comment(Comment c, View view) {
+        return comment(c, view, false);
+    }
+
+    /** A comment; with {@code renderedBody} (its {@code expand}) also the body as Jira's HTML. */
+    public ObjectNode comment(Comment c, View view, boolean renderedBody) {
         ObjectNode n = Json.object();
         n.put("self", view.api() + "/issue/" + c.issueId() + "/comment/" + c.id());
         n.put("id", String.valueOf(c.id()));
         n.set("author", r.user(c.author(), view));
         n.set("body", r.richText(c.body(), view));
+        if (renderedBody) {
+            n.put("renderedBody", c.body() == null ? "" : c.body().html(view.baseUrl(), view.cloud()));
+        }
         n.set("updateAuthor", r.user(c.updateAuthor(), view));
         n.put("created", r.time(c.created()));
         n.put("updated", r.time(c.updated()));
@@ -40,13 +48,18 @@ public final class ActivityRenderer {
 
     /** A page of comments: {@code {startAt, maxResults, total, comments}}. */
     public ObjectNode commentPage(List<Comment> all, int startAt, int maxResults, View view) {
+        return commentPage(all, startAt, maxResults, view, false);
+    }
+
+    /** A page of comments, with {@code renderedBody} in each when asked for. */
+    public ObjectNode commentPage(List<Comment> all, int startAt, int maxResults, View view, boolean renderedBody) {
         ObjectNode n = Json.object();
         n.put("startAt", startAt);
         n.put("maxResults", maxResults);
         n.put("total", all.size());
         ArrayNode arr = n.putArray("comments");
         for (int i = startAt; i < all.size() && i < startAt + maxResults; i++) {
-            arr.add(comment(all.get(i), view));
+            arr.add(comment(all.get(i), view, renderedBody));
         }
         return n;
     }

@@ -226,7 +226,9 @@ public final class Renderer {
         n.put("self", view.api() + "/component/" + c.id());
         n.put("id", c.id());
         n.put("name", c.name());
-        n.put("description", c.description());
+        if (c.description() != null) {
+            n.put("description", c.description()); // Jira leaves out a component's missing description
+        }
         return n;
     }
 

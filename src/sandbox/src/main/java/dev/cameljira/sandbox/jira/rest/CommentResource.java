@@ -42,7 +42,7 @@ public final class CommentResource {
             if (newestFirst) {
                 Collections.reverse(comments);
             }
-            return ApiResponse.ok(ctx.activity().commentPage(comments, startAt, max, req.view()));
+            return ApiResponse.ok(ctx.activity().commentPage(comments, startAt, max, req.view(), renderedBody(req)));
         });
     }
 
@@ -52,14 +52,15 @@ public final class CommentResource {
         return store.write(() -> {
             Issue issue = store.requireIssue(req.param("key"));
             Comment c = ctx.comments().add(issue, text, body.get("visibility"), req.requireUser());
-            return ApiResponse.created(ctx.activity().comment(c, req.view()));
+            return ApiResponse.created(ctx.activity().comment(c, req.view(), renderedBody(req)));
         });
     }
 
     private ApiResponse get(ApiRequest req) {
         return store.read(() -> {
             Issue issue = store.requireIssue(req.param("key"));
-            return ApiResponse.ok(ctx.activity().comment(ctx.comments().require(issue, req.param("id")), req.view()));
+            return ApiResponse.ok(ctx.activity().comment(ctx.comments().require(issue, req.param("id")), req.view(),
+                    renderedBody(req)));
         });
     }
 
@@ -70,8 +71,13 @@ public final class CommentResource {
             Issue issue = store.requireIssue(req.param("key"));
             Comment c = ctx.comments().require(issue, req.param("id"));
             ctx.comments().edit(issue, c, text, body.get("visibility"), req.requireUser());
-            return ApiResponse.ok(ctx.activity().comment(c, req.view()));
+            return ApiResponse.ok(ctx.activity().comment(c, req.view(), renderedBody(req)));
         });
+    }
+
+    /** {@code expand=renderedBody}: each comment also carries its body as HTML. */
+    private static boolean renderedBody(ApiRequest req) {
+        return Paging.expand(req.queryAll("expand")).contains("renderedbody");
     }
 
     private ApiResponse delete(ApiRequest req) {

@@ -1,6 +1,7 @@
 package dev.cameljira.sandbox.jira.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cameljira.sandbox.http.ApiException;
 import dev.cameljira.sandbox.http.ApiRequest;
 import dev.cameljira.sandbox.http.ApiResponse;
@@ -39,6 +40,7 @@ public final class ComponentResource {
     public void register(Router router) {
         router.add("POST", Paths.API + "/component", this::create);
         router.add("GET", Paths.API + "/component/{id}", this::get);
+        router.add("GET", Paths.API + "/component/{id}/relatedIssueCounts", this::relatedIssueCounts);
         router.add("PUT", Paths.API + "/component/{id}", this::update);
         router.add("DELETE", Paths.API + "/component/{id}", this::delete);
     }
@@ -73,6 +75,19 @@ public final class ComponentResource {
             Component c = store.requireComponent(req.param("id"));
             return ApiResponse.ok(ctx.renderer().componentDetails(c, store.componentProject(c.id()).orElseThrow(),
                     req.view()));
+        });
+    }
+
+    /** {@code GET component/{id}/relatedIssueCounts}: {@code {self, issueCount}}. */
+    private ApiResponse relatedIssueCounts(ApiRequest req) {
+        return store.read(() -> {
+            Component c = store.requireComponent(req.param("id"));
+            long count = store.issues().stream().filter(i -> i.components().stream().anyMatch(x -> x.id().equals(c.id())))
+                    .count();
+            ObjectNode n = Json.object();
+            n.put("self", req.view().api() + "/component/" + c.id());
+            n.put("issueCount", count);
+            return ApiResponse.ok(n);
         });
     }
 

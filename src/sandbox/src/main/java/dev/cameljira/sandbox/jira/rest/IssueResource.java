@@ -155,7 +155,9 @@ public final class IssueResource {
                         res.putObject("schema").put("type", "resolution").put("system", "resolution");
                         res.put("name", "Resolution");
                         res.put("key", "resolution");
-                        res.put("fieldId", "resolution");
+                        if (!req.view().cloud()) {
+                            res.put("fieldId", "resolution"); // DC's FieldMetaBean; Cloud's FieldMetadata has none
+                        }
                         res.put("hasDefaultValue", true);
                         res.putArray("operations").add("set");
                         ArrayNode allowed = res.putArray("allowedValues");

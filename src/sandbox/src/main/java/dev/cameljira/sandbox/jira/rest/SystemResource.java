@@ -55,6 +55,7 @@ public final class SystemResource {
         router.add("GET", Paths.API + "/status/{idOrName}", this::status);
         router.add("GET", Paths.API + "/statuscategory", this::statusCategories);
         router.add("GET", Paths.API + "/resolution", this::resolutions);
+        router.add("GET", Paths.API + "/resolution/{id}", this::resolution);
         router.add("GET", Paths.API + "/field", this::fields);
         if (store.cloud()) {
             router.add("GET", Paths.API + "/field/search", this::fieldSearch);
@@ -213,6 +214,13 @@ public final class SystemResource {
             arr.add(ctx.renderer().resolution(r, req.view()));
         }
         return ApiResponse.ok(arr);
+    }
+
+    private ApiResponse resolution(ApiRequest req) {
+        Resolution r = store.catalog().resolutions().stream().filter(x -> x.id().equals(req.param("id"))).findFirst()
+                .orElseThrow(() -> dev.cameljira.sandbox.http.ApiException.of(404,
+                        "The resolution with id '" + req.param("id") + "' does not exist."));
+        return ApiResponse.ok(ctx.renderer().resolution(r, req.view()));
     }
 
     private ApiResponse fields(ApiRequest req) {

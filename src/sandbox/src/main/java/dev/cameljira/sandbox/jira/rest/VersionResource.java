@@ -63,6 +63,7 @@ public final class VersionResource {
             // deprecated on Cloud; not an operation of the Data Center 10.3 document (removeAndSwap is)
             router.add("DELETE", Paths.API + "/version/{id}", this::delete);
         }
+        router.add("GET", Paths.API + "/version/{id}/relatedIssueCounts", this::relatedIssueCounts);
         router.add("POST", Paths.API + "/version/{id}/move", this::move);
         router.add("POST", Paths.API + "/version/{id}/removeAndSwap", this::removeAndSwap);
     }
@@ -150,6 +151,28 @@ public final class VersionResource {
 
     private ApiResponse get(ApiRequest req) {
         return store.read(() -> ApiResponse.ok(view(store.requireVersion(req.param("id")), req.view())));
+    }
+
+    /**
+     * {@code GET version/{id}/relatedIssueCounts}: how many issues have the version as fix and as affected version
+     * (no custom field takes versions here: 0 and an empty list, named {@code customFieldUsage} on Cloud and
+     * {@code customFieldNames} on Data Center).
+     */
+    private ApiResponse relatedIssueCounts(ApiRequest req) {
+        return store.read(() -> {
+            Version v = store.requireVersion(req.param("id"));
+            long fixed = store.issues().stream().filter(i -> i.fixVersions().stream().anyMatch(x -> x.id() == v.id()))
+                    .count();
+            long affected = store.issues().stream()
+                    .filter(i -> i.affectsVersions().stream().anyMatch(x -> x.id() == v.id())).count();
+            ObjectNode n = Json.object();
+            n.put("self", req.view().api() + "/version/" + v.id());
+            n.put("issuesFixedCount", fixed);
+            n.put("issuesAffectedCount", affected);
+            n.put("issueCountWithCustomFieldsShowingVersion", 0);
+            n.putArray(req.view().cloud() ? "customFieldUsage" : "customFieldNames");
+            return ApiResponse.ok(n);
+        });
     }
 
     // ---- writes ----------------------------------------------------------------------------------------------

@@ -145,6 +145,7 @@ public final class ActivityService {
     public void deleteWorklogLocked(Issue issue, Worklog w, User actor) {
         long before = issue.timeSpentSeconds();
         issue.worklogs().remove(w);
+        store.worklogDeleted(w);
         events.publish("worklog_deleted", issue, () -> payloads.worklog("worklog_deleted", w));
         issueUpdated(issue, "issue_worklog_deleted", actor, List.of(
                 ChangeItem.jira("timespent", String.valueOf(before), String.valueOf(before),

@@ -56,6 +56,7 @@ public final class JiraStore {
     private final AtomicLong versionIds = new AtomicLong(10000);
     private final AtomicLong filterIds = new AtomicLong(10000);
     private final Map<Long, Filter> filters = new LinkedHashMap<>();
+    private final Map<Long, Instant> deletedWorklogs = new LinkedHashMap<>();
     private volatile String baseUrl = "http://127.0.0.1";
 
     public JiraStore(JiraSandbox.Mode mode, Clock clock, ZoneId zone) {
@@ -349,10 +350,21 @@ public final class JiraStore {
     public void removeIssue(Issue issue) {
         issuesById.remove(issue.id());
         issuesByKey.remove(issue.key());
+        issue.worklogs().forEach(this::worklogDeleted);
         for (var a : issue.attachments()) {
             attachments.remove(a.id());
         }
         links.values().removeIf(l -> l.sourceIssueId() == issue.id() || l.destinationIssueId() == issue.id());
+    }
+
+    /** Remembers when a worklog was deleted, for {@code GET worklog/deleted}. */
+    public void worklogDeleted(dev.cameljira.sandbox.jira.model.Worklog w) {
+        deletedWorklogs.put(w.id(), now());
+    }
+
+    /** Deleted worklog ids and when they were deleted, in deletion order. */
+    public Map<Long, Instant> deletedWorklogs() {
+        return deletedWorklogs;
     }
 
     /** Issues in creation order. */

@@ -1,0 +1,156 @@
+package dev.cameljira.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Calls third-party Node clients (jira.js 6.2.0 on Cloud v3, jira-client 8.2.2 on Data Center and Cloud v2) make that
+ * the sandbox once answered differently from Jira, in one deployment mode, every exchange validated against that
+ * mode's spec: the worklog feeds, related-issue counts, {@code resolution/{id}}, {@code expand=renderedBody} on
+ * comments, components without a description, repeated {@code expand} parameters and the legacy XSRF token.
+ */
+abstract class ClientLibrariesContract extends ClockedModeContract {
+
+    ClientLibrariesContract() {
+        super(Instant.parse("2026-11-28T10:15:30.123Z"));
+    }
+
+    protected String api() {
+        return "/rest/api/" + (cloud() ? 3 : 2);
+    }
+
+    protected boolean cloud() {
+        return mode() == JiraSandbox.Mode.CLOUD;
+    }
+
+    private String worklog(String key, int seconds) {
+        Client.Resp r = admin.post(api() + "/issue/" + key + "/worklog", "{\"timeSpentSeconds\":" + seconds + "}");
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json().get("id").asText();
+    }
+
+    @Test
+    void worklogFeedsListChangesOlderThanAMinuteAndWorklogListReturnsThem() {
+        long since = clock.instant().toEpochMilli();
+        String key = sandbox.admin().createIssue("DEMO", "Task", "timed");
+        String first = worklog(key, 60);
+        String second = worklog(key, 120);
+        JsonNode fresh = admin.get(api() + "/worklog/updated?since=" + since).json();
+        assertThat(fresh.get("values")).as("Jira leaves out the last minute's changes").isEmpty();
+        assertThat(fresh.get("lastPage").asBoolean()).isTrue();
+
+        clock.advance(Duration.ofSeconds(61));
+        JsonNode updated = admin.get(api() + "/worklog/updated?since=" + since).json();
+        assertThat(updated.get("values")).extracting(v -> v.get("worklogId").asText()).containsExactly(first, second);
+        assertThat(updated.at("/values/0/updatedTime").asLong()).isEqualTo(since);
+        assertThat(updated.get("since").asLong()).isEqualTo(since);
+        assertThat(updated.get("until").asLong()).isEqualTo(since);
+        assertThat(updated.get("self").asText()).isEqualTo(sandbox.baseUrl() + api() + "/worklog/updated?since=" + since);
+        assertThat(updated.has("nextPage")).isFalse();
+        assertThat(admin.get(api() + "/worklog/updated?since=" + (since + 1)).json().get("values")).isEmpty();
+
+        JsonNode listed = admin.post(api() + "/worklog/list", "{\"ids\":[" + second + ",4711]}").json();
+        assertThat(listed).singleElement().satisfies(w -> {
+            assertThat(w.get("id").asText()).isEqualTo(second);
+            assertThat(w.get("timeSpentSeconds").asInt()).isEqualTo(120);
+        });
+
+        long deletedAt = clock.instant().toEpochMilli();
+        assertThat(admin.delete(api() + "/issue/" + key + "/worklog/" + first).status()).isEqualTo(204);
+        clock.advance(Duration.ofSeconds(61));
+        JsonNode deleted = admin.get(api() + "/worklog/deleted?since=" + deletedAt).json();
+        assertThat(deleted.get("values")).extracting(v -> v.get("worklogId").asText()).containsExactly(first);
+        assertThat(deleted.at("/values/0/updatedTime").asLong()).isEqualTo(deletedAt);
+    }
+
+    @Test
+    void relatedIssueCountsCountTheIssuesOfAVersionAndAComponent() {
+        Client.Resp v = admin.post(api() + "/version", "{\"name\":\"counted\",\"project\":\"DEMO\"}");
+        assertThat(v.status()).as(v.text()).isEqualTo(201);
+        String versionId = v.json().get("id").asText();
+        sandbox.admin().createIssue("DEMO", "Task", "fixed", Map.of("fixVersions", List.of(Map.of("id", versionId)),
+                "components", List.of(Map.of("id", "10000"))));
+        sandbox.admin().createIssue("DEMO", "Bug", "affected", Map.of("versions", List.of(Map.of("id", versionId))));
+
+        JsonNode counts = admin.get(api() + "/version/" + versionId + "/relatedIssueCounts").json();
+        assertThat(counts.get("issuesFixedCount").asInt()).isEqualTo(1);
+        assertThat(counts.get("issuesAffectedCount").asInt()).isEqualTo(1);
+        assertThat(counts.get("issueCountWithCustomFieldsShowingVersion").asInt()).isZero();
+        assertThat(counts.get("self").asText()).isEqualTo(sandbox.baseUrl() + api() + "/version/" + versionId);
+        assertThat(admin.get(api() + "/version/4711/relatedIssueCounts").status()).isEqualTo(404);
+
+        JsonNode component = admin.get(api() + "/component/10000/relatedIssueCounts").json();
+        assertThat(component.get("issueCount").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(component.get("self").asText()).isEqualTo(sandbox.baseUrl() + api() + "/component/10000");
+        assertThat(admin.get(api() + "/component/4711/relatedIssueCounts").status()).isEqualTo(404);
+    }
+
+    @Test
+    void resolutionsAreLookedUpById() {
+        JsonNode done = admin.get(api() + "/resolution/10000").json();
+        assertThat(done.get("name").asText()).isEqualTo("Done");
+        assertThat(done.get("self").asText()).isEqualTo(sandbox.baseUrl() + api() + "/resolution/10000");
+        Client.Resp missing = admin.get(api() + "/resolution/4711");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().at("/errorMessages/0").asText()).contains("4711");
+    }
+
+    @Test
+    void commentsCarryTheirHtmlWithExpandRenderedBody() {
+        String key = sandbox.admin().createIssue("DEMO", "Task", "discussed");
+        sandbox.admin().addComment(key, "Some *bold* words");
+        JsonNode page = admin.get(api() + "/issue/" + key + "/comment?expand=renderedBody").json();
+        assertThat(page.at("/comments/0/renderedBody").asText()).contains("<b>bold</b>");
+        String id = page.at("/comments/0/id").asText();
+        assertThat(admin.get(api() + "/issue/" + key + "/comment/" + id + "?expand=renderedBody").json()
+                .get("renderedBody").asText()).contains("<b>bold</b>");
+        assertThat(admin.get(api() + "/issue/" + key + "/comment/" + id).json().has("renderedBody")).isFalse();
+    }
+
+    @Test
+    void aComponentWithoutDescriptionHasNoDescriptionMember() {
+        Client.Resp created = admin.post(api() + "/component", "{\"name\":\"Bare\",\"project\":\"DEMO\"}");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json().has("description")).as("Jira leaves it out; jira.js's schema wants a string").isFalse();
+        assertThat(admin.get(api() + "/project/DEMO/components").json())
+                .allSatisfy(c -> assertThat(c.path("description").isNull()).isFalse());
+    }
+
+    @Test
+    void repeatedExpandParametersAreOneList() {
+        // jira.js sends an array as expand=changelog&expand=renderedFields; Jira reads every value
+        String key = sandbox.admin().createIssue("DEMO", "Task", "expanded");
+        JsonNode issue = admin.get(api() + "/issue/" + key + "?expand=changelog&expand=renderedFields").json();
+        assertThat(issue.has("changelog")).isTrue();
+        assertThat(issue.has("renderedFields")).isTrue();
+    }
+
+    @Test
+    void transitionFieldsAreFieldMetadata() {
+        String key = sandbox.admin().createIssue("DEMO", "Task", "moving");
+        JsonNode resolution = admin.get(api() + "/issue/" + key + "/transitions?expand=transitions.fields").json()
+                .at("/transitions").findValue("resolution");
+        assertThat(resolution.get("key").asText()).isEqualTo("resolution");
+        // Cloud's FieldMetadata has no fieldId (the spec forbids other members); DC's FieldMetaBean has one
+        assertThat(resolution.has("fieldId")).isEqualTo(!cloud());
+    }
+
+    @Test
+    void theLegacyNocheckXsrfTokenPassesLikeNoCheck() {
+        // jira-client 8.2.2's addAttachmentOnIssue sends X-Atlassian-Token: nocheck
+        String key = sandbox.admin().createIssue("DEMO", "Task", "attached");
+        Client.Resp r = admin.send(admin.builder("/rest/api/2/issue/" + key + "/attachments")
+                .header("X-Atlassian-Token", "nocheck")
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; "
+                        + "name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--b--\r\n")));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().at("/0/size").asInt()).isEqualTo(5);
+    }
+}
