@@ -1,5 +1,6 @@
 package dev.cameljira.sandbox.jira.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -232,6 +233,30 @@ public final class Schemes {
     /** The group every project's {@code role} has as a member: administrators, or every Jira user. */
     public static String roleGroup(ProjectRole role) {
         return role.id() == ADMINISTRATORS_ROLE_ID ? "jira-administrators" : "jira-software-users";
+    }
+
+    /** Whether {@code user} is in {@code group}: every user in jira-software-users, administrators in jira-administrators. */
+    public static boolean inGroup(User user, String group) {
+        return "jira-software-users".equalsIgnoreCase(group) || user.admin() && "jira-administrators".equalsIgnoreCase(group);
+    }
+
+    /**
+     * Whether {@code user} may see what {@code visibility} ({@code {type: group|role, value|identifier}}) restricts in
+     * {@code project}: a member of the group, or of the role (by name or id; Administrators also has the project's
+     * lead). No restriction: everyone; an unknown group or role: nobody.
+     */
+    public static boolean mayView(User user, JsonNode visibility, Project project) {
+        if (visibility == null || visibility.isNull() || !visibility.hasNonNull("type")) {
+            return true;
+        }
+        String value = visibility.hasNonNull("value") ? visibility.get("value").asText()
+                : visibility.path("identifier").asText(null);
+        if ("group".equals(visibility.get("type").asText())) {
+            return value != null && inGroup(user, value);
+        }
+        return PROJECT_ROLES.stream()
+                .filter(r -> r.name().equalsIgnoreCase(value) || String.valueOf(r.id()).equals(value))
+                .anyMatch(r -> inGroup(user, roleGroup(r)) || r.id() == ADMINISTRATORS_ROLE_ID && user.equals(project.lead()));
     }
 
     public static Optional<Scheme> permissionScheme(long id) {
