@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ClientLibrariesContract} on Jira Cloud, plus the Cloud-only call jira.js makes that the sandbox answered
- * with 404: {@code POST comment/list}.
+ * {@link ClientLibrariesContract} on Jira Cloud, plus the Cloud-only calls jira.js makes that the sandbox answered
+ * with 404: {@code POST comment/list} and the paged {@code GET project/{key}/component}.
  */
 class ClientLibrariesCloudTest extends ClientLibrariesContract {
 
@@ -77,5 +78,65 @@ class ClientLibrariesCloudTest extends ClientLibrariesContract {
         Client.Resp missing = admin.post("/rest/api/3/comment/list", "{}");
         assertThat(missing.status()).isEqualTo(400);
         SpecCheck.expectRequestViolations(sandbox);
+    }
+
+    @Test
+    void projectComponentsArePagedWithTheirIssueCounts() {
+        assertThat(admin.post("/rest/api/3/project", "{\"key\":\"CMP\",\"name\":\"Components\",\"projectTypeKey\":"
+                + "\"software\"," + ADMIN_LEAD + "}").status()).isEqualTo(201);
+        String backend = component("{\"name\":\"Backend\",\"description\":\"Server side\",\"project\":\"CMP\","
+                + ADMIN_LEAD + "}");
+        String docs = component("{\"name\":\"Docs\",\"project\":\"CMP\"}");
+        String frontend = component("{\"name\":\"frontend\",\"description\":\"Browser UI\",\"project\":\"CMP\"}");
+        sandbox.admin().createIssue("CMP", "Task", "api", Map.of("components", List.of(Map.of("id", backend))));
+        sandbox.admin().createIssue("CMP", "Task", "manual", Map.of("components",
+                List.of(Map.of("id", backend), Map.of("id", docs))));
+
+        JsonNode all = admin.get("/rest/api/3/project/CMP/component").json();
+        assertThat(ids(all)).as("by name, ignoring case").containsExactly(backend, docs, frontend);
+        assertThat(all.get("values")).extracting(c -> c.get("issueCount").asLong()).containsExactly(2L, 1L, 0L);
+        assertThat(all.get("values")).allSatisfy(c -> assertThat(c.has("leadAccountId")).isFalse());
+        assertThat(all.get("total").asInt()).isEqualTo(3);
+        assertThat(all.get("maxResults").asInt()).isEqualTo(50);
+        assertThat(all.get("isLast").asBoolean()).isTrue();
+        assertThat(all.has("nextPage")).isFalse();
+        assertThat(all.at("/values/0/lead/accountId").asText()).isEqualTo(SandboxUsers.ADMIN_ACCOUNT_ID);
+        assertThat(all.at("/values/0/project").asText()).isEqualTo("CMP");
+
+        JsonNode first = admin.get("/rest/api/2/project/CMP/component?orderBy=-name&maxResults=2").json();
+        assertThat(ids(first)).containsExactly(frontend, docs);
+        assertThat(first.get("isLast").asBoolean()).isFalse();
+        assertThat(first.get("nextPage").asText()).isEqualTo(sandbox.baseUrl()
+                + "/rest/api/2/project/CMP/component?maxResults=2&startAt=2&orderBy=-name");
+        JsonNode second = admin.get("/rest/api/2/project/CMP/component?orderBy=-name&maxResults=2&startAt=2").json();
+        assertThat(ids(second)).containsExactly(backend);
+        assertThat(second.get("startAt").asInt()).isEqualTo(2);
+        assertThat(second.get("isLast").asBoolean()).isTrue();
+
+        assertThat(ids(admin.get("/rest/api/3/project/CMP/component?query=SERVER").json())).as("by description")
+                .containsExactly(backend);
+        assertThat(ids(admin.get("/rest/api/3/project/CMP/component?query=end").json())).containsExactly(backend, frontend);
+        assertThat(ids(admin.get("/rest/api/3/project/CMP/component?orderBy=issueCount").json()))
+                .containsExactly(frontend, docs, backend);
+        assertThat(admin.get("/rest/api/3/project/CMP/component?componentSource=compass").json().get("total").asInt())
+                .as("no project is opted into Compass").isZero();
+
+        Client.Resp unknown = admin.get("/rest/api/3/project/NOPE/component");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().at("/errorMessages/0").asText()).contains("NOPE");
+        Client.Resp negative = admin.get("/rest/api/3/project/CMP/component?startAt=-1");
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.json().at("/errorMessages/0").asText()).contains("startAt");
+        Client.Resp badOrder = admin.get("/rest/api/3/project/CMP/component?orderBy=size");
+        assertThat(badOrder.status()).isEqualTo(400);
+        assertThat(badOrder.json().at("/errorMessages/0").asText()).contains("size");
+        assertThat(badOrder.json().get("errors")).isEmpty();
+        SpecCheck.expectRequestViolations(sandbox);
+    }
+
+    private String component(String json) {
+        Client.Resp r = admin.post("/rest/api/3/component", json);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json().get("id").asText();
     }
 }

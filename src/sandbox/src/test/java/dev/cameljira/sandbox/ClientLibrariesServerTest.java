@@ -13,8 +13,10 @@ class ClientLibrariesServerTest extends ClientLibrariesContract {
     }
 
     @Test
-    void cloudOnlyCommentListIsNotFound() {
+    void cloudOnlyCommentListAndPagedProjectComponentsAreNotFound() {
         assertThat(admin.post("/rest/api/2/comment/list", "{\"ids\":[1]}").status()).isEqualTo(404);
+        assertThat(admin.get("/rest/api/2/project/DEMO/component").status()).isEqualTo(404);
+        assertThat(admin.get("/rest/api/2/project/DEMO/components").status()).isEqualTo(200);
         SpecCheck.expectRequestViolations(sandbox, "jira.operation.unknown");
     }
 }

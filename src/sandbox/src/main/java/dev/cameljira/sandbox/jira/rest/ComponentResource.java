@@ -12,9 +12,13 @@ import dev.cameljira.sandbox.jira.model.Component;
 import dev.cameljira.sandbox.jira.model.Project;
 import dev.cameljira.sandbox.jira.model.Schemes;
 import dev.cameljira.sandbox.jira.model.User;
+import dev.cameljira.sandbox.jira.render.View;
 import dev.cameljira.sandbox.jira.store.JiraStore;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,6 +47,63 @@ public final class ComponentResource {
         router.add("GET", Paths.API + "/component/{id}/relatedIssueCounts", this::relatedIssueCounts);
         router.add("PUT", Paths.API + "/component/{id}", this::update);
         router.add("DELETE", Paths.API + "/component/{id}", this::delete);
+        if (store.cloud()) { // not an operation of the Data Center 10.3 document
+            router.add("GET", Paths.API + "/project/{key}/component", this::page);
+        }
+    }
+
+    /**
+     * Cloud's {@code GET project/{key}/component}: a page (default 50, at most 50) of the project's components with
+     * each one's {@code issueCount}, those whose name or description contains {@code query} (ignoring case), ordered
+     * by {@code orderBy} (name (default), description, issueCount or lead's display name; {@code -} reverses). No
+     * project is opted into Compass: {@code componentSource=compass} finds none, {@code auto} the Jira components.
+     */
+    private ApiResponse page(ApiRequest req) {
+        int startAt = Paging.startAt(req);
+        int max = Paging.maxResults(req, 50, 50);
+        String query = req.query("query");
+        String source = req.query("componentSource") == null ? "jira" : req.query("componentSource");
+        if (!List.of("jira", "compass", "auto").contains(source)) {
+            throw ApiException.of(400, "Invalid componentSource '" + source + "': use jira, compass or auto.");
+        }
+        String orderBy = req.query("orderBy") == null || req.query("orderBy").isBlank() ? "name" : req.query("orderBy");
+        return store.read(() -> {
+            Project p = store.requireProject(req.param("key"));
+            Map<Component, Long> counts = new HashMap<>();
+            p.components().forEach(c -> counts.put(c, store.componentIssueCount(c)));
+            List<Component> matches = p.components().stream()
+                    .filter(c -> !source.equals("compass"))
+                    .filter(c -> query == null || query.isBlank() || Paging.containsIgnoringCase(c.name(), query)
+                            || Paging.containsIgnoringCase(c.description(), query))
+                    .sorted(order(orderBy, counts))
+                    .toList();
+            ObjectNode n = Paging.page(req.view().api() + "/project/" + p.key() + "/component?maxResults=" + max + "&",
+                    Paging.linkParameters(req, "query", "orderBy", "componentSource"), true, matches, startAt, max,
+                    c -> withIssueCount(c, p, counts.get(c), req.view()));
+            return ApiResponse.ok(n);
+        });
+    }
+
+    /** A ComponentWithIssueCount: the component's details (without the lead's id member, not one of its members). */
+    private ObjectNode withIssueCount(Component c, Project p, long count, View view) {
+        ObjectNode n = ctx.renderer().componentDetails(c, p, view);
+        n.remove(List.of("leadAccountId", "leadUserName"));
+        n.put("issueCount", count);
+        return n;
+    }
+
+    private static Comparator<Component> order(String orderBy, Map<Component, Long> counts) {
+        boolean desc = orderBy.startsWith("-");
+        String field = orderBy.replaceFirst("^[+-]", "");
+        Comparator<Component> c = switch (field) {
+            case "name" -> Comparator.comparing(x -> x.name().toLowerCase(Locale.ROOT));
+            case "description" -> Comparator.comparing(x -> x.description() == null ? "" : x.description().toLowerCase(Locale.ROOT));
+            case "issueCount" -> Comparator.comparing(counts::get);
+            case "lead" -> Comparator.comparing(x -> x.lead() == null ? "" : x.lead().displayName().toLowerCase(Locale.ROOT));
+            default -> throw ApiException.of(400, "Invalid orderBy '" + orderBy
+                    + "': use name, description, issueCount or lead, optionally prefixed with + or -.");
+        };
+        return desc ? c.reversed() : c;
     }
 
     private ApiResponse create(ApiRequest req) {
@@ -82,11 +143,9 @@ public final class ComponentResource {
     private ApiResponse relatedIssueCounts(ApiRequest req) {
         return store.read(() -> {
             Component c = store.requireComponent(req.param("id"));
-            long count = store.issues().stream().filter(i -> i.components().stream().anyMatch(x -> x.id().equals(c.id())))
-                    .count();
             ObjectNode n = Json.object();
             n.put("self", req.view().api() + "/component/" + c.id());
-            n.put("issueCount", count);
+            n.put("issueCount", store.componentIssueCount(c));
             return ApiResponse.ok(n);
         });
     }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cameljira.sandbox.http.ApiException;
 import dev.cameljira.sandbox.http.ApiRequest;
 import dev.cameljira.sandbox.http.Json;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +45,23 @@ final class Paging {
                     .forEach(s -> result.add(s.toLowerCase(Locale.ROOT)));
         }
         return result;
+    }
+
+    /** Whether {@code haystack} contains {@code needle} (trimmed), ignoring case: a paged search's {@code query}. */
+    static boolean containsIgnoringCase(String haystack, String needle) {
+        return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(needle.trim().toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code &name=value} of each named query parameter the request has (URL-encoded), for a page's links. */
+    static String linkParameters(ApiRequest req, String... names) {
+        StringBuilder sb = new StringBuilder();
+        for (String name : names) {
+            String v = req.query(name);
+            if (v != null) {
+                sb.append('&').append(name).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+            }
+        }
+        return sb.toString();
     }
 
     /**

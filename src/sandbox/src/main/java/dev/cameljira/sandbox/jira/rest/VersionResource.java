@@ -16,8 +16,6 @@ import dev.cameljira.sandbox.jira.model.Version;
 import dev.cameljira.sandbox.jira.render.VersionViews;
 import dev.cameljira.sandbox.jira.render.View;
 import dev.cameljira.sandbox.jira.store.JiraStore;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -104,24 +102,19 @@ public final class VersionResource {
         return store.read(() -> {
             Project p = store.requireProject(req.param("key"));
             List<Version> matches = p.versions().stream()
-                    .filter(v -> query == null || query.isBlank() || contains(v.name(), query) || contains(v.description(), query))
+                    .filter(v -> query == null || query.isBlank() || Paging.containsIgnoringCase(v.name(), query)
+                            || Paging.containsIgnoringCase(v.description(), query))
                     .filter(v -> statuses.isEmpty() || statuses.contains(status(v)))
                     .sorted(order)
                     .toList();
             String base = req.view().api() + "/project/" + p.key() + "/version?maxResults=" + max;
-            String extra = (query == null ? "" : "&query=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
-                    + (req.query("orderBy") == null ? "" : "&orderBy=" + URLEncoder.encode(req.query("orderBy"), StandardCharsets.UTF_8));
-            ObjectNode n = Paging.page(base + "&", extra, true, matches, startAt, max, v -> view(v, req.view()));
+            ObjectNode n = Paging.page(base + "&", Paging.linkParameters(req, "query", "orderBy"), true, matches, startAt, max, v -> view(v, req.view()));
             return ApiResponse.ok(n);
         });
     }
 
     private static String status(Version v) {
         return v.archived() ? "archived" : v.released() ? "released" : "unreleased";
-    }
-
-    private static boolean contains(String haystack, String needle) {
-        return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(needle.trim().toLowerCase(Locale.ROOT));
     }
 
     /** {@code orderBy}: sequence (default), name, releaseDate, startDate, description; a leading {@code -} reverses. */

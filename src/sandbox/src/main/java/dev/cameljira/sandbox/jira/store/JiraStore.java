@@ -205,6 +205,12 @@ public final class JiraStore {
                 .orElseThrow(() -> ApiException.of(404, "The component with id " + id + " does not exist."));
     }
 
+    /** How many issues have the component. */
+    public long componentIssueCount(Component c) {
+        return issuesById.values().stream().filter(i -> i.components().stream().anyMatch(x -> x.id().equals(c.id())))
+                .count();
+    }
+
     /**
      * Replaces {@code old} by {@code replacement} in every issue that has it; null, or a component the issue already
      * has, removes it.
