@@ -2,9 +2,12 @@ package dev.cameljira.sandbox.jira.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** An issue comment. Mutable; guarded by the store's lock. */
 public final class Comment {
+    private final Map<String, JsonNode> properties = new LinkedHashMap<>();
     private final long id;
     private final long issueId;
     private final User author;
@@ -23,6 +26,11 @@ public final class Comment {
         this.updateAuthor = author;
         this.updated = created;
         this.visibility = visibility;
+    }
+
+    /** Entity properties ({@code .../properties/{key}}), in the order they were first set. */
+    public Map<String, JsonNode> properties() {
+        return properties;
     }
 
     public long id() {

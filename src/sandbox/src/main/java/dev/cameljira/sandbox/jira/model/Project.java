@@ -1,10 +1,14 @@
 package dev.cameljira.sandbox.jira.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A project. Mutable; guarded by the store's lock. */
 public final class Project {
+    private final Map<String, JsonNode> properties = new LinkedHashMap<>();
     private final long id;
     private String key;
     private String name;
@@ -26,6 +30,11 @@ public final class Project {
         this.description = description;
         this.lead = lead;
         this.projectTypeKey = projectTypeKey;
+    }
+
+    /** Entity properties ({@code .../properties/{key}}), in the order they were first set. */
+    public Map<String, JsonNode> properties() {
+        return properties;
     }
 
     public long id() {

@@ -2,9 +2,12 @@ package dev.cameljira.sandbox.jira.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A worklog entry. Mutable; guarded by the store's lock. */
 public final class Worklog {
+    private final Map<String, JsonNode> properties = new LinkedHashMap<>();
     private final long id;
     private final long issueId;
     private final User author;
@@ -28,6 +31,11 @@ public final class Worklog {
         this.timeSpentSeconds = timeSpentSeconds;
         this.comment = comment;
         this.visibility = visibility;
+    }
+
+    /** Entity properties ({@code .../properties/{key}}), in the order they were first set. */
+    public Map<String, JsonNode> properties() {
+        return properties;
     }
 
     public long id() {

@@ -8,12 +8,28 @@ import dev.cameljira.sandbox.http.ApiRequest;
 import dev.cameljira.sandbox.http.ApiResponse;
 import dev.cameljira.sandbox.http.Json;
 import dev.cameljira.sandbox.http.Router;
+import dev.cameljira.sandbox.jira.model.Comment;
 import dev.cameljira.sandbox.jira.model.Issue;
+import dev.cameljira.sandbox.jira.model.Project;
+import dev.cameljira.sandbox.jira.model.Schemes;
+import dev.cameljira.sandbox.jira.model.User;
+import dev.cameljira.sandbox.jira.model.Worklog;
 import dev.cameljira.sandbox.jira.service.EntityProperties;
 import dev.cameljira.sandbox.jira.store.JiraStore;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
-/** Issue entity properties: {@code /issue/{key}/properties[/{propertyKey}]}. */
+/**
+ * Entity properties: {@code /issue/{key}/properties}, {@code /project/{key}/properties},
+ * {@code /comment/{id}/properties} and (Cloud) {@code /issue/{key}/worklog/{id}/properties}, each with
+ * {@code /{propertyKey}} for GET, PUT (201 new, 200 replaced) and DELETE (204).
+ */
 public final class PropertyResource {
+
+    /** The entity a request names: its properties, the {@code self} prefix of its keys, and its write check. */
+    private record Owner(Map<String, JsonNode> properties, String self, Runnable checkWrite) {
+    }
 
     private final JiraStore store;
 
@@ -22,28 +38,78 @@ public final class PropertyResource {
     }
 
     public void register(Router router) {
-        router.add("GET", Paths.API + "/issue/{key}/properties", this::keys);
-        router.add("GET", Paths.API + "/issue/{key}/properties/{property}", this::get);
-        router.add("PUT", Paths.API + "/issue/{key}/properties/{property}", this::put);
-        router.add("DELETE", Paths.API + "/issue/{key}/properties/{property}", this::delete);
+        entity(router, "/issue/{key}", req -> {
+            Issue issue = store.requireIssue(req.param("key"));
+            return new Owner(issue.properties(), "/issue/" + issue.id(), () -> { });
+        });
+        entity(router, "/project/{key}", req -> {
+            Project project = store.requireProject(req.param("key"));
+            return new Owner(project.properties(), "/project/" + project.id(), () -> {
+                User user = req.requireUser();
+                if (!Schemes.holds(user, Schemes.permission("ADMINISTER_PROJECTS").orElseThrow(), project,
+                        List.of(project))) {
+                    throw ApiException.of(403, "The user does not have permission to edit entity property.");
+                }
+            });
+        });
+        entity(router, "/comment/{id}", req -> {
+            Comment comment = comment(req.param("id"));
+            return new Owner(comment.properties(), "/comment/" + comment.id(), () -> {
+                User user = req.requireUser();
+                if (!user.admin() && !user.equals(comment.author())) {
+                    throw ApiException.of(403, "The user does not have permission to edit entity property.");
+                }
+            });
+        });
+        if (store.cloud()) {
+            entity(router, "/issue/{key}/worklog/{id}", req -> {
+                Issue issue = store.requireIssue(req.param("key"));
+                Worklog w = issue.worklogs().stream().filter(x -> String.valueOf(x.id()).equals(req.param("id")))
+                        .findFirst().orElseThrow(() -> ApiException.of(404,
+                                "Cannot find worklog with id: '" + req.param("id") + "'."));
+                return new Owner(w.properties(), "/issue/" + issue.id() + "/worklog/" + w.id(), () -> {
+                    User user = req.requireUser();
+                    if (!user.admin() && !user.equals(w.author())) {
+                        throw ApiException.of(403, "The user does not have permission to edit entity property.");
+                    }
+                });
+            });
+        }
     }
 
-    private ApiResponse keys(ApiRequest req) {
+    private Comment comment(String id) {
+        for (Issue issue : store.issues()) {
+            for (Comment c : issue.comments()) {
+                if (String.valueOf(c.id()).equals(id)) {
+                    return c;
+                }
+            }
+        }
+        throw ApiException.of(404, "Can not find a comment for the id: " + id + ".");
+    }
+
+    private void entity(Router router, String base, Function<ApiRequest, Owner> owner) {
+        router.add("GET", Paths.API + base + "/properties", req -> keys(req, owner));
+        router.add("GET", Paths.API + base + "/properties/{property}", req -> get(req, owner));
+        router.add("PUT", Paths.API + base + "/properties/{property}", req -> put(req, owner));
+        router.add("DELETE", Paths.API + base + "/properties/{property}", req -> delete(req, owner));
+    }
+
+    private ApiResponse keys(ApiRequest req, Function<ApiRequest, Owner> owner) {
         return store.read(() -> {
-            Issue issue = store.requireIssue(req.param("key"));
+            Owner o = owner.apply(req);
             ObjectNode n = Json.object();
             ArrayNode keys = n.putArray("keys");
-            for (String k : issue.properties().keySet()) {
-                keys.addObject().put("self", req.view().api() + "/issue/" + issue.id() + "/properties/" + k).put("key", k);
+            for (String k : o.properties().keySet()) {
+                keys.addObject().put("self", req.view().api() + o.self() + "/properties/" + k).put("key", k);
             }
             return ApiResponse.ok(n);
         });
     }
 
-    private ApiResponse get(ApiRequest req) {
+    private ApiResponse get(ApiRequest req, Function<ApiRequest, Owner> owner) {
         return store.read(() -> {
-            Issue issue = store.requireIssue(req.param("key"));
-            JsonNode value = issue.properties().get(req.param("property"));
+            JsonNode value = owner.apply(req).properties().get(req.param("property"));
             if (value == null) {
                 throw notFound(req);
             }
@@ -54,22 +120,24 @@ public final class PropertyResource {
         });
     }
 
-    private ApiResponse put(ApiRequest req) {
+    private ApiResponse put(ApiRequest req, Function<ApiRequest, Owner> owner) {
         EntityProperties.checkSize(req.body().length);
         String key = req.param("property");
         EntityProperties.checkKey(key);
         JsonNode value = req.json();
         return store.write(() -> {
-            Issue issue = store.requireIssue(req.param("key"));
-            boolean existed = issue.properties().put(key, value) != null;
+            Owner o = owner.apply(req);
+            o.checkWrite().run();
+            boolean existed = o.properties().put(key, value) != null;
             return ApiResponse.empty(existed ? 200 : 201);
         });
     }
 
-    private ApiResponse delete(ApiRequest req) {
+    private ApiResponse delete(ApiRequest req, Function<ApiRequest, Owner> owner) {
         return store.write(() -> {
-            Issue issue = store.requireIssue(req.param("key"));
-            if (issue.properties().remove(req.param("property")) == null) {
+            Owner o = owner.apply(req);
+            o.checkWrite().run();
+            if (o.properties().remove(req.param("property")) == null) {
                 throw notFound(req);
             }
             return ApiResponse.noContent();
