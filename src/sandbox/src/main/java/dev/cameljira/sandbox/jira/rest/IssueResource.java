@@ -16,10 +16,16 @@ import dev.cameljira.sandbox.jira.render.IssueRenderer;
 import dev.cameljira.sandbox.jira.render.View;
 import dev.cameljira.sandbox.jira.store.Catalog;
 import dev.cameljira.sandbox.jira.store.JiraStore;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Issue CRUD, bulk create, transitions, assignee and changelog. */
 public final class IssueResource {
+
+    /** Jira Cloud's limit of issues per {@code issue/bulkfetch}. */
+    private static final int BULK_FETCH_LIMIT = 100;
 
     /** Jira Cloud's {@code POST issue/bulk} limit, as its document states ("upto 50 issues"). */
     static final int CLOUD_BULK_LIMIT = 50;
@@ -49,7 +55,43 @@ public final class IssueResource {
         router.add("POST", Paths.API + "/issue/{key}/notify", this::notify);
         if (store.cloud()) { // Cloud only: Data Center has the changelog through expand=changelog alone
             router.add("GET", Paths.API + "/issue/{key}/changelog", this::changelog);
+            router.add("POST", Paths.API + "/issue/bulkfetch", this::bulkFetch);
         }
+    }
+
+    /**
+     * Cloud's {@code POST issue/bulkfetch}: up to 100 issues by id or key, in the order asked, navigable fields by
+     * default; issues that do not exist are left out (Jira lists only retriable failures in {@code issueErrors}).
+     */
+    private ApiResponse bulkFetch(ApiRequest req) {
+        JsonNode body = req.json();
+        JsonNode ids = body.path("issueIdsOrKeys");
+        if (!ids.isArray() || ids.isEmpty()) {
+            throw ApiException.field("issueIdsOrKeys", "The list of issue IDs or keys must not be empty.");
+        }
+        if (ids.size() > BULK_FETCH_LIMIT) {
+            throw ApiException.field("issueIdsOrKeys",
+                    "The number of issues to fetch must not exceed " + BULK_FETCH_LIMIT + ".");
+        }
+        FieldSelection fields = FieldSelection.parse(strings(body.path("fields")), FieldSelection.NAVIGABLE);
+        Set<String> expand = Paging.expand(strings(body.path("expand")));
+        return store.read(() -> {
+            ObjectNode n = Json.object();
+            ArrayNode issues = n.putArray("issues");
+            Set<Long> seen = new HashSet<>();
+            for (JsonNode id : ids) {
+                store.issue(id.asText()).filter(i -> seen.add(i.id())).ifPresent(issue -> issues.add(
+                        ctx.issues().issue(issue, req.view(), fields, expand, IssueRenderer.RenderOptions.FULL)));
+            }
+            n.putArray("issueErrors");
+            return ApiResponse.ok(n);
+        });
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
     }
 
     static ObjectNode createdRef(Issue issue, View view) {

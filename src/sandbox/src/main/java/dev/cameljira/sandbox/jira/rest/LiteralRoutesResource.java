@@ -40,7 +40,6 @@ public final class LiteralRoutesResource {
             new Unemulated("POST", "/issue/archive", null),
             new Unemulated("PUT", "/issue/archive", true),
             new Unemulated("PUT", "/issue/unarchive", true),
-            new Unemulated("POST", "/issue/bulkfetch", true),
             new Unemulated("GET", "/issue/limit/report", true),
             new Unemulated("POST", "/issue/properties", true),
             new Unemulated("POST", "/issue/properties/multi", true),
