@@ -22,6 +22,7 @@ import dev.cameljira.sandbox.jira.rest.WebhookResource;
 import dev.cameljira.sandbox.jira.rest.WorklogFeedResource;
 import dev.cameljira.sandbox.jira.rest.WorklogResource;
 import dev.cameljira.sandbox.jira.rest.FilterResource;
+import dev.cameljira.sandbox.jira.rest.GroupResource;
 import dev.cameljira.sandbox.jira.rest.IssueResource;
 import dev.cameljira.sandbox.jira.rest.SearchResource;
 import dev.cameljira.sandbox.jira.rest.SystemResource;
@@ -42,6 +43,7 @@ public final class JiraRoutes {
         new SearchResource(ctx, search).register(router);
         new ProjectResource(ctx).register(router);
         new UserResource(ctx).register(router);
+        new GroupResource(ctx).register(router);
         new CreateMetaResource(ctx).register(router);
         new AttachmentResource(ctx).register(router);
         new WatcherResource(ctx).register(router);

@@ -1,14 +1,19 @@
 package dev.cameljira.sandbox.jira.rest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cameljira.sandbox.http.ApiException;
 import dev.cameljira.sandbox.http.ApiRequest;
 import dev.cameljira.sandbox.http.ApiResponse;
 import dev.cameljira.sandbox.http.Json;
 import dev.cameljira.sandbox.http.Router;
 import dev.cameljira.sandbox.jira.JiraContext;
+import dev.cameljira.sandbox.jira.model.Project;
+import dev.cameljira.sandbox.jira.model.Schemes;
+import dev.cameljira.sandbox.jira.model.Schemes.Permission;
 import dev.cameljira.sandbox.jira.model.User;
 import dev.cameljira.sandbox.jira.store.JiraStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,9 +32,14 @@ public final class UserResource {
         router.add("GET", Paths.API + "/user", this::get);
         router.add("GET", Paths.API + "/user/search", this::search);
         router.add("GET", Paths.API + "/user/assignable/search", this::search);
+        router.add("GET", Paths.API + "/user/assignable/multiProjectSearch", this::multiProject);
+        router.add("GET", Paths.API + "/user/viewissue/search", this::viewIssue);
+        router.add("GET", Paths.API + "/user/permission/search", this::withPermissions);
+        router.add("GET", Paths.API + "/user/picker", this::picker);
         if (store.cloud()) {
             router.add("GET", Paths.API + "/users/search", this::all);
             router.add("GET", Paths.API + "/users", this::all);
+            router.add("GET", Paths.API + "/user/bulk", this::bulk);
         }
     }
 
@@ -51,23 +61,123 @@ public final class UserResource {
                 : firstNonNull(req.query("username"), req.query("query"));
         int startAt = Paging.startAt(req);
         int max = Paging.maxResults(req, 50, 1000);
-        List<User> matches = store.users().stream().filter(u -> matches(u, query)).toList();
-        ArrayNode arr = Json.array();
-        for (int i = startAt; i < matches.size() && i < startAt + max; i++) {
-            arr.add(ctx.renderer().user(matches.get(i), req.view()));
+        return ApiResponse.ok(page(store.users().stream().filter(u -> matches(u, query)).toList(), startAt, max, req));
+    }
+
+    /** {@code user/assignable/multiProjectSearch}: every project named must exist. */
+    private ApiResponse multiProject(ApiRequest req) {
+        String keys = req.query("projectKeys");
+        if (keys == null || keys.isBlank()) {
+            throw ApiException.of(400, "The parameter 'projectKeys' is required.");
         }
-        return ApiResponse.ok(arr);
+        store.read(() -> {
+            for (String k : keys.split(",")) {
+                store.requireProject(k.trim());
+            }
+            return null;
+        });
+        return search(req);
+    }
+
+    /** {@code user/viewissue/search}: the issue or project named must exist (every user may browse them). */
+    private ApiResponse viewIssue(ApiRequest req) {
+        store.read(() -> {
+            if (req.query("issueKey") != null) {
+                store.requireIssue(req.query("issueKey"));
+            }
+            if (req.query("projectKey") != null) {
+                store.requireProject(req.query("projectKey"));
+            }
+            return null;
+        });
+        return search(req);
+    }
+
+    /** {@code user/permission/search}: the users holding every permission of {@code permissions} (in the project or issue). */
+    private ApiResponse withPermissions(ApiRequest req) {
+        String keys = req.query("permissions");
+        if (keys == null || keys.isBlank()) {
+            throw ApiException.field("permissions", "The permissions parameter is required.");
+        }
+        List<Permission> permissions = new ArrayList<>();
+        for (String k : keys.split(",")) {
+            permissions.add(Schemes.permission(k.trim()).orElseThrow(() -> ApiException.field("permissions",
+                    "The permission '" + k.trim() + "' does not exist.")));
+        }
+        String query = store.cloud() ? req.query("query") : firstNonNull(req.query("username"), req.query("query"));
+        int startAt = Paging.startAt(req);
+        int max = Paging.maxResults(req, 50, 1000);
+        return store.read(() -> {
+            Project project = req.query("issueKey") != null ? store.requireIssue(req.query("issueKey")).project()
+                    : req.query("projectKey") != null ? store.requireProject(req.query("projectKey")) : null;
+            List<User> found = store.users().stream().filter(u -> matches(u, query))
+                    .filter(u -> permissions.stream().allMatch(p -> Schemes.holds(u, p, project, store.projects())))
+                    .toList();
+            return ApiResponse.ok(page(found, startAt, max, req));
+        });
+    }
+
+    /** {@code user/picker}: {@code {users: [{displayName, html, avatarUrl, accountId | name, key}], total, header}}. */
+    private ApiResponse picker(ApiRequest req) {
+        String query = req.query("query");
+        if (query == null) {
+            throw ApiException.field("query", "The query parameter is required.");
+        }
+        int max = req.intQuery("maxResults", 50);
+        List<String> exclude = req.queryAll(store.cloud() ? "excludeAccountIds" : "exclude");
+        List<User> found = store.users().stream().filter(u -> matches(u, query))
+                .filter(u -> !exclude.contains(store.cloud() ? u.accountId() : u.name())).toList();
+        ObjectNode n = Json.object();
+        ArrayNode users = n.putArray("users");
+        for (User u : found.subList(0, Math.min(max, found.size()))) {
+            ObjectNode o = users.addObject();
+            if (store.cloud()) {
+                o.put("accountId", u.accountId());
+                o.put("accountType", "atlassian");
+            } else {
+                o.put("name", u.name());
+                o.put("key", u.key());
+            }
+            o.put("html", u.displayName() + (store.cloud() ? "" : " - " + u.email() + " (" + u.name() + ")"));
+            o.put("displayName", u.displayName());
+            o.put("avatarUrl", req.view().baseUrl() + "/secure/useravatar?size=small&avatarId=10122");
+        }
+        n.put("total", found.size());
+        n.put("header", "Showing " + users.size() + " of " + found.size() + " matching users");
+        return ApiResponse.ok(n);
+    }
+
+    /** Cloud's {@code user/bulk?accountId=...}: a page of the users named (unknown ids left out). */
+    private ApiResponse bulk(ApiRequest req) {
+        List<String> ids = req.queryAll("accountId");
+        if (ids.isEmpty()) {
+            throw ApiException.field("accountId", "The accountId parameter is required.");
+        }
+        int startAt = Paging.startAt(req);
+        int max = Paging.maxResults(req, 10, 200);
+        List<User> found = store.users().stream().filter(u -> ids.contains(u.accountId())).toList();
+        ObjectNode page = Json.object();
+        page.put("self", req.view().api() + "/user/bulk?startAt=" + startAt + "&maxResults=" + max);
+        page.put("maxResults", max);
+        page.put("startAt", startAt);
+        page.put("total", found.size());
+        page.put("isLast", startAt + max >= found.size());
+        page.set("values", page(found, startAt, max, req));
+        return ApiResponse.ok(page);
+    }
+
+    private ArrayNode page(List<User> users, int startAt, int max, ApiRequest req) {
+        ArrayNode arr = Json.array();
+        for (int i = startAt; i < users.size() && i < startAt + max; i++) {
+            arr.add(ctx.renderer().user(users.get(i), req.view()));
+        }
+        return arr;
     }
 
     private ApiResponse all(ApiRequest req) {
         int startAt = Paging.startAt(req);
         int max = Paging.maxResults(req, 50, 1000);
-        List<User> users = store.users();
-        ArrayNode arr = Json.array();
-        for (int i = startAt; i < users.size() && i < startAt + max; i++) {
-            arr.add(ctx.renderer().user(users.get(i), req.view()));
-        }
-        return ApiResponse.ok(arr);
+        return ApiResponse.ok(page(store.users(), startAt, max, req));
     }
 
     private boolean matches(User u, String query) {

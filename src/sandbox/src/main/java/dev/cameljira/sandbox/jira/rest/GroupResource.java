@@ -1,0 +1,123 @@
+package dev.cameljira.sandbox.jira.rest;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cameljira.sandbox.http.ApiException;
+import dev.cameljira.sandbox.http.ApiRequest;
+import dev.cameljira.sandbox.http.ApiResponse;
+import dev.cameljira.sandbox.http.Json;
+import dev.cameljira.sandbox.http.Router;
+import dev.cameljira.sandbox.jira.JiraContext;
+import dev.cameljira.sandbox.jira.model.Schemes;
+import dev.cameljira.sandbox.jira.model.User;
+import dev.cameljira.sandbox.jira.render.View;
+import dev.cameljira.sandbox.jira.store.JiraStore;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The two groups of the sandbox ({@code jira-administrators}: the admins, {@code jira-software-users}: everyone):
+ * {@code GET group/member} (paged), {@code GET groups/picker}, and Cloud's {@code GET user/groups}.
+ */
+public final class GroupResource {
+
+    /** A group: its name and (Cloud) its id. */
+    private record Group(String name, String groupId) {
+    }
+
+    private static final List<Group> GROUPS = List.of(
+            new Group("jira-administrators", "5c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"),
+            new Group("jira-software-users", "6d2e3f4a-5b6c-4d7e-9f8a-0b1c2d3e4f5a"));
+
+    private final JiraContext ctx;
+    private final JiraStore store;
+
+    public GroupResource(JiraContext ctx) {
+        this.ctx = ctx;
+        this.store = ctx.store();
+    }
+
+    public void register(Router router) {
+        router.add("GET", Paths.API + "/group/member", this::members);
+        router.add("GET", Paths.API + "/groups/picker", this::picker);
+        if (store.cloud()) {
+            router.add("GET", Paths.API + "/user/groups", this::userGroups);
+        }
+    }
+
+    private ApiResponse members(ApiRequest req) {
+        req.requireUser();
+        String name = req.query("groupname");
+        String id = store.cloud() ? req.query("groupId") : null;
+        if (name == null && id == null) {
+            throw ApiException.of(400, store.cloud() ? "You must specify either a group name or a group ID."
+                    : "Group name must be specified.");
+        }
+        Group group = GROUPS.stream().filter(g -> g.name().equalsIgnoreCase(name) || g.groupId().equals(id))
+                .findFirst().orElseThrow(() -> ApiException.of(404, "Group does not exist."));
+        int startAt = Paging.startAt(req);
+        int max = Paging.maxResults(req, 50, 50);
+        return store.read(() -> {
+            List<User> users = store.users().stream().filter(u -> Schemes.inGroup(u, group.name())).toList();
+            ObjectNode page = Json.object();
+            page.put("self", req.view().api() + "/group/member?" + groupParam(group, req.view()) + "&includeInactiveUsers=false&startAt="
+                    + startAt + "&maxResults=" + max);
+            page.put("maxResults", max);
+            page.put("startAt", startAt);
+            page.put("total", users.size());
+            page.put("isLast", startAt + max >= users.size());
+            ArrayNode values = page.putArray("values");
+            for (int i = startAt; i < users.size() && i < startAt + max; i++) {
+                values.add(ctx.renderer().user(users.get(i), req.view()));
+            }
+            return ApiResponse.ok(page);
+        });
+    }
+
+    private ApiResponse picker(ApiRequest req) {
+        req.requireUser();
+        String query = req.query("query") == null ? "" : req.query("query").toLowerCase(Locale.ROOT);
+        int max = req.intQuery("maxResults", store.cloud() ? 50 : 20);
+        List<Group> found = GROUPS.stream().filter(g -> g.name().contains(query))
+                .filter(g -> !req.queryAll("exclude").contains(g.name())).toList();
+        ObjectNode n = Json.object();
+        int shown = Math.min(max, found.size());
+        n.put("header", "Showing " + shown + " of " + found.size() + " matching groups");
+        n.put("total", found.size());
+        ArrayNode groups = n.putArray("groups");
+        for (Group g : found.subList(0, shown)) {
+            ObjectNode o = groups.addObject();
+            o.put("name", g.name());
+            o.put("html", query.isEmpty() ? g.name() : g.name().replace(query, "<b>" + query + "</b>"));
+            o.putArray("labels");
+            if (store.cloud()) {
+                o.put("groupId", g.groupId());
+            }
+        }
+        return ApiResponse.ok(n);
+    }
+
+    private ApiResponse userGroups(ApiRequest req) {
+        req.requireUser();
+        String accountId = req.query("accountId");
+        if (accountId == null) {
+            throw ApiException.of(400, "The accountId query parameter needs to be provided.");
+        }
+        User user = store.user(accountId).filter(u -> accountId.equals(u.accountId()))
+                .orElseThrow(() -> ApiException.of(404, "Specified user does not exist or you do not have required permissions"));
+        ArrayNode arr = Json.array();
+        for (Group g : GROUPS) {
+            if (Schemes.inGroup(user, g.name())) {
+                arr.addObject().put("name", g.name()).put("groupId", g.groupId())
+                        .put("self", req.view().api() + "/group?" + groupParam(g, req.view()));
+            }
+        }
+        return ApiResponse.ok(arr);
+    }
+
+    private static String groupParam(Group g, View view) {
+        return view.cloud() ? "groupId=" + g.groupId() : "groupname=" + URLEncoder.encode(g.name(), StandardCharsets.UTF_8);
+    }
+}
