@@ -40,6 +40,7 @@ public final class RoleResource {
         router.add("GET", Paths.API + "/project/{key}/role", this::projectRoles);
         router.add("GET", Paths.API + "/project/{key}/role/{id}", this::projectRole);
         router.add("GET", Paths.API + "/role", this::roles);
+        router.add("GET", Paths.API + "/role/{id}", this::roleById);
     }
 
     private ApiResponse projectRoles(ApiRequest req) {
@@ -83,6 +84,15 @@ public final class RoleResource {
             arr.add(n);
         }
         return ApiResponse.ok(arr);
+    }
+
+    private ApiResponse roleById(ApiRequest req) {
+        req.requireAdmin("You do not have permission to view project roles: Jira administrators only.");
+        ProjectRole r = Schemes.PROJECT_ROLES.stream().filter(x -> String.valueOf(x.id()).equals(req.param("id")))
+                .findFirst().orElseThrow(() -> ApiException.of(404, "Role with id '" + req.param("id") + "' not found."));
+        ObjectNode n = role(r, req.view().api() + "/role/" + r.id());
+        n.putArray("actors").add(groupActor(r, req.view()));
+        return ApiResponse.ok(n);
     }
 
     private static String projectRoleSelf(Project p, ProjectRole r, View view) {

@@ -29,6 +29,13 @@ import java.util.Set;
 /** serverInfo, myself and workflow metadata ({@code /priority, /issuetype, /status, /resolution, /field, /issueLinkType}). */
 public final class SystemResource {
 
+    /** Jira's project types (key, description i18n key, icon, colour); all are accessible to every user. */
+    private static final List<String[]> PROJECT_TYPES = List.of(
+            new String[] {"business", "jira.project.type.business.description", "#FFAB00"},
+            new String[] {"software", "jira.project.type.software.description", "#0052CC"},
+            new String[] {"service_desk", "jira.project.type.servicedesk.description", "#00875A"},
+            new String[] {"product_discovery", "jira.project.type.productdiscovery.description", "#8777D9"});
+
     private final JiraContext ctx;
     private final JiraStore store;
 
@@ -54,6 +61,13 @@ public final class SystemResource {
         router.add("GET", Paths.API + "/status", this::statuses);
         router.add("GET", Paths.API + "/status/{idOrName}", this::status);
         router.add("GET", Paths.API + "/statuscategory", this::statusCategories);
+        router.add("GET", Paths.API + "/statuscategory/{idOrKey}", this::statusCategory);
+        router.add("GET", Paths.API + "/project/type", this::projectTypes);
+        router.add("GET", Paths.API + "/project/type/{key}", this::projectType);
+        if (store.cloud()) {
+            router.add("GET", Paths.API + "/project/type/accessible", this::projectTypes);
+            router.add("GET", Paths.API + "/project/type/{key}/accessible", this::projectType);
+        }
         router.add("GET", Paths.API + "/resolution", this::resolutions);
         router.add("GET", Paths.API + "/resolution/{id}", this::resolution);
         router.add("GET", Paths.API + "/field", this::fields);
@@ -208,6 +222,40 @@ public final class SystemResource {
         return ApiResponse.ok(arr);
     }
 
+    private ApiResponse statusCategory(ApiRequest req) {
+        String idOrKey = req.param("idOrKey");
+        StatusCategory c = store.catalog().statusCategories().stream()
+                .filter(x -> String.valueOf(x.id()).equals(idOrKey) || x.key().equalsIgnoreCase(idOrKey)).findFirst()
+                .orElseThrow(() -> ApiException.of(404, "The status category with id or key '" + idOrKey + "' does not exist."));
+        return ApiResponse.ok(ctx.renderer().statusCategory(c, req.view()));
+    }
+
+    private ApiResponse projectTypes(ApiRequest req) {
+        ArrayNode arr = Json.array();
+        projectTypeList().forEach(t -> arr.add(projectType(t)));
+        return ApiResponse.ok(arr);
+    }
+
+    private ApiResponse projectType(ApiRequest req) {
+        return ApiResponse.ok(projectType(projectTypeList().stream().filter(t -> t[0].equals(req.param("key"))).findFirst()
+                .orElseThrow(() -> ApiException.of(404, "The project type with key '" + req.param("key") + "' does not exist."))));
+    }
+
+    /** Product Discovery is a Cloud product. */
+    private List<String[]> projectTypeList() {
+        return PROJECT_TYPES.stream().filter(t -> store.cloud() || !t[0].equals("product_discovery")).toList();
+    }
+
+    private static ObjectNode projectType(String[] t) {
+        ObjectNode n = Json.object();
+        n.put("key", t[0]);
+        n.put("formattedKey", Character.toUpperCase(t[0].charAt(0)) + t[0].substring(1).replace('_', ' '));
+        n.put("descriptionI18nKey", t[1]);
+        n.put("icon", "");
+        n.put("color", t[2]);
+        return n;
+    }
+
     private ApiResponse resolutions(ApiRequest req) {
         ArrayNode arr = Json.array();
         for (Resolution r : store.catalog().resolutions()) {
@@ -218,7 +266,7 @@ public final class SystemResource {
 
     private ApiResponse resolution(ApiRequest req) {
         Resolution r = store.catalog().resolutions().stream().filter(x -> x.id().equals(req.param("id"))).findFirst()
-                .orElseThrow(() -> dev.cameljira.sandbox.http.ApiException.of(404,
+                .orElseThrow(() -> ApiException.of(404,
                         "The resolution with id '" + req.param("id") + "' does not exist."));
         return ApiResponse.ok(ctx.renderer().resolution(r, req.view()));
     }
