@@ -106,4 +106,31 @@ class CloudEndpointsTest extends EndpointsContract {
         assertThat(missing.json().at("/errorMessages/0").asText()).contains("projectId");
         SpecCheck.expectRequestViolations(sandbox, "validation.request.parameter.query.missing");
     }
+
+    @Test
+    void bulkFetchUserGroupsUserBulkAndWorklogProperties() {
+        String a = sandbox.admin().createIssue("DEMO", "Task", "fetch me");
+        String b = sandbox.admin().createIssue("DEMO", "Bug", "and me");
+        JsonNode fetched = user.post("/rest/api/3/issue/bulkfetch",
+                "{\"issueIdsOrKeys\":[\"" + b + "\",\"" + a + "\",\"DEMO-99999\"],\"fields\":[\"summary\"]}").json();
+        assertThat(fetched.get("issues")).extracting(i -> i.get("key").asText()).containsExactly(b, a);
+        assertThat(fetched.at("/issues/0/fields/summary").asText()).isEqualTo("and me");
+        assertThat(fetched.at("/issues/0/fields/status").isMissingNode()).isTrue();
+        assertThat(fetched.get("issueErrors")).isEmpty();
+        assertThat(user.post("/rest/api/3/issue/bulkfetch", "{\"issueIdsOrKeys\":[]}").json().at("/errors/issueIdsOrKeys").asText())
+                .isNotEmpty();
+
+        JsonNode groups = user.get("/rest/api/3/user/groups?accountId=" + SandboxUsers.USER_ACCOUNT_ID).json();
+        assertThat(groups).extracting(g -> g.get("name").asText()).containsExactly("jira-software-users");
+        JsonNode bulk = user.get("/rest/api/3/user/bulk?accountId=" + SandboxUsers.USER_ACCOUNT_ID + "&accountId=nope").json();
+        assertThat(bulk.get("values")).extracting(u -> u.get("displayName").asText()).containsExactly("Sandbox User");
+        assertThat(user.get("/rest/api/3/project/type/accessible").json()).isNotEmpty();
+
+        String worklog = admin.post("/rest/api/3/issue/" + a + "/worklog", "{\"timeSpentSeconds\":60}").json().get("id").asText();
+        String prop = "/rest/api/3/issue/" + a + "/worklog/" + worklog + "/properties/billed";
+        assertThat(admin.put(prop, "true").status()).isEqualTo(201);
+        assertThat(user.get(prop).json().get("value").asBoolean()).isTrue();
+        assertThat(user.put(prop, "false").status()).isEqualTo(403);
+        assertThat(user.get("/rest/api/3/issue/" + a + "/worklog/1/properties").status()).isEqualTo(404);
+    }
 }

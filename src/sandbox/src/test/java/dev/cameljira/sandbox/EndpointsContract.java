@@ -348,4 +348,65 @@ abstract class EndpointsContract extends SpecCheckedSandboxTest {
         assertThat(configuration.get("subTasksEnabled").asBoolean()).isTrue();
         assertThat(configuration.at("/timeTrackingConfiguration/workingHoursPerDay").asDouble()).isEqualTo(8.0);
     }
+
+    @Test
+    void projectAndCommentPropertiesAreStoredAndOnlyAdministratorsOrAuthorsWriteThem() {
+        String prop = api() + "/project/DEMO/properties/sync.state";
+        assertThat(user.put(prop, "{\"cursor\":1}").status()).as("not a project administrator").isEqualTo(403);
+        assertThat(admin.put(prop, "{\"cursor\":1}").status()).isEqualTo(201);
+        assertThat(admin.put(prop, "{\"cursor\":2}").status()).isEqualTo(200);
+        assertThat(user.get(prop).json().at("/value/cursor").asInt()).isEqualTo(2);
+        assertThat(user.get(api() + "/project/DEMO/properties").json().at("/keys/0/key").asText()).isEqualTo("sync.state");
+        assertThat(admin.delete(prop).status()).isEqualTo(204);
+        assertThat(admin.get(prop).status()).isEqualTo(404);
+        assertThat(admin.get(api() + "/project/NOPE/properties").status()).isEqualTo(404);
+
+        String key = sandbox.admin().createIssue("DEMO", "Task", "comment properties");
+        String commentId = admin.post(api() + "/issue/" + key + "/comment", cloud()
+                ? "{\"body\":{\"type\":\"doc\",\"version\":1,\"content\":[]}}" : "{\"body\":\"hi\"}").json().get("id").asText();
+        String cprop = api() + "/comment/" + commentId + "/properties/origin";
+        assertThat(user.put(cprop, "\"zendesk\"").status()).as("someone else's comment").isEqualTo(403);
+        assertThat(admin.put(cprop, "\"zendesk\"").status()).isEqualTo(201);
+        assertThat(user.get(cprop).json().get("value").asText()).isEqualTo("zendesk");
+        Client.Resp missing = admin.get(api() + "/comment/99999/properties");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().at("/errorMessages/0").asText()).isEqualTo("Can not find a comment for the id: 99999.");
+    }
+
+    @Test
+    void groupsUserPickersAndPermissionSearches() {
+        JsonNode members = user.get(api() + "/group/member?groupname=jira-administrators").json();
+        assertThat(members.get("total").asInt()).isEqualTo(1);
+        assertThat(members.at("/values/0/displayName").asText()).isEqualTo("Sandbox Admin");
+        assertThat(user.get(api() + "/group/member?groupname=nope").status()).isEqualTo(404);
+        JsonNode groups = user.get(api() + "/groups/picker?query=admin").json();
+        assertThat(groups.get("groups")).extracting(g -> g.get("name").asText()).containsExactly("jira-administrators");
+        JsonNode picked = user.get(api() + "/user/picker?query=sandbox%20u").json();
+        assertThat(picked.get("users")).extracting(u -> u.get("displayName").asText()).containsExactly("Sandbox User");
+        String name = cloud() ? "query" : "username";
+        assertThat(user.get(api() + "/user/permission/search?permissions=ADMINISTER_PROJECTS&projectKey=DEMO&" + name + "=sandbox")
+                .json()).extracting(u -> u.get("displayName").asText()).containsExactly("Sandbox Admin");
+        assertThat(user.get(api() + "/user/permission/search?permissions=FLY&" + name + "=a").status()).isEqualTo(400);
+        if (!cloud()) {
+            SpecCheck.expectRequestViolations(sandbox, "jira.operation.deprecated"); // DC deprecates permission/search
+        }
+        assertThat(user.get(api() + "/user/viewissue/search?projectKey=DEMO&" + name + "=user").json()).hasSize(1);
+        assertThat(user.get(api() + "/user/assignable/multiProjectSearch?projectKeys=DEMO&" + name + "=sandbox").json()).hasSize(2);
+        assertThat(user.get(api() + "/user/assignable/multiProjectSearch?projectKeys=NOPE").status()).isEqualTo(404);
+    }
+
+    @Test
+    void roleStatusCategoryAndProjectTypeLookUps() {
+        assertThat(admin.get(api() + "/role/10002").json().get("name").asText()).isEqualTo("Administrators");
+        assertThat(admin.get(api() + "/role/1").status()).isEqualTo(404);
+        assertThat(user.get(api() + "/role/10002").status()).isEqualTo(403);
+        assertThat(user.get(api() + "/statuscategory/done").json().get("id").asInt()).isEqualTo(3);
+        assertThat(user.get(api() + "/statuscategory/2").json().get("key").asText()).isEqualTo("new");
+        assertThat(user.get(api() + "/statuscategory/99").status()).isEqualTo(404);
+        assertThat(user.get(api() + "/project/type").json()).extracting(t -> t.get("key").asText()).contains("software", "business");
+        assertThat(user.get(api() + "/project/type/software").json().get("formattedKey").asText()).isEqualTo("Software");
+        if (!cloud()) { // Cloud's document enumerates the keys, so an unknown one is not a valid request there
+            assertThat(user.get(api() + "/project/type/nope").status()).isEqualTo(404);
+        }
+    }
 }

@@ -27,4 +27,11 @@ class ServerEndpointsTest extends EndpointsContract {
         assertThat(user.get("/rest/api/2/field/search").status()).as("Cloud only").isEqualTo(404);
         SpecCheck.expectRequestViolations(sandbox, "jira.operation.unknown");
     }
+
+    @Test
+    void cloudOnlyUserLookUpsAreNotFoundOnDataCenter() {
+        assertThat(admin.get("/rest/api/2/user/groups?username=admin").status()).isEqualTo(404);
+        assertThat(admin.get("/rest/api/2/user/bulk?username=admin").status()).isEqualTo(404);
+        SpecCheck.expectRequestViolations(sandbox, "jira.operation.unknown");
+    }
 }
