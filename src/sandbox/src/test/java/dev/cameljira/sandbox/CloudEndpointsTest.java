@@ -133,4 +133,66 @@ class CloudEndpointsTest extends EndpointsContract {
         assertThat(user.put(prop, "false").status()).isEqualTo(403);
         assertThat(user.get("/rest/api/3/issue/" + a + "/worklog/1/properties").status()).isEqualTo(404);
     }
+
+    @Test
+    void filterFavouritesFollowPutAndDelete() {
+        String id = admin.post("/rest/api/3/filter", "{\"name\":\"fav\",\"jql\":\"project = DEMO\"}").json().get("id").asText();
+        JsonNode marked = admin.put("/rest/api/3/filter/" + id + "/favourite", "").json();
+        assertThat(marked.get("favourite").asBoolean()).isTrue();
+        assertThat(admin.get("/rest/api/3/filter/favourite").json()).extracting(f -> f.get("id").asText()).contains(id);
+        assertThat(admin.delete("/rest/api/3/filter/" + id + "/favourite").json().get("favourite").asBoolean()).isFalse();
+        assertThat(admin.get("/rest/api/3/filter/favourite").json()).extracting(f -> f.get("id").asText()).doesNotContain(id);
+        assertThat(admin.put("/rest/api/3/filter/999999/favourite", "").status()).isEqualTo(404);
+    }
+
+    @Test
+    void jqlParseReportsStructureErrorsAndWarnings() {
+        String body = "{\"queries\":[\"project = DEMO AND status WAS Done AFTER -1d ORDER BY key DESC\","
+                + "\"project = NOPE\",\"status = \"]}";
+        JsonNode strict = user.post("/rest/api/3/jql/parse?validation=strict", body).json().get("queries");
+        assertThat(strict.at("/0/structure/where/operator").asText()).isEqualTo("and");
+        assertThat(strict.at("/0/structure/where/clauses/0/field/name").asText()).isEqualTo("project");
+        assertThat(strict.at("/0/structure/where/clauses/1/predicates/0/operator").asText()).isEqualTo("after");
+        assertThat(strict.at("/0/structure/orderBy/fields/0/direction").asText()).isEqualTo("desc");
+        assertThat(strict.at("/0").has("errors")).isFalse();
+        assertThat(strict.at("/1/errors/0").asText()).contains("NOPE");
+        assertThat(strict.at("/2/errors/0").asText()).startsWith("Error in the JQL Query");
+        assertThat(strict.at("/2").has("structure")).isFalse();
+        JsonNode warn = user.post("/rest/api/3/jql/parse?validation=warn", body).json().get("queries");
+        assertThat(warn.at("/1/warnings/0").asText()).contains("NOPE");
+        assertThat(warn.at("/1").has("errors")).isFalse();
+        assertThat(user.post("/rest/api/3/jql/parse?validation=none", body).json().at("/queries/1").has("warnings")).isFalse();
+        assertThat(user.post("/rest/api/3/jql/parse?validation=strict", "{\"queries\":[]}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void statusSearchTimeTrackingAndLocale() {
+        JsonNode done = user.get("/rest/api/3/statuses/search?statusCategory=DONE").json();
+        assertThat(done.get("values")).extracting(s -> s.get("name").asText()).containsExactly("Done");
+        assertThat(user.get("/rest/api/3/statuses/search?maxResults=1").json().has("nextPage")).isTrue();
+        assertThat(admin.get("/rest/api/3/configuration/timetracking").json().get("key").asText()).isEqualTo("JIRA");
+        assertThat(user.get("/rest/api/3/configuration/timetracking").status()).isEqualTo(403);
+        assertThat(user.get("/rest/api/3/mypreferences/locale").json().get("locale").asText()).isEqualTo("en_US");
+        assertThat(user.put("/rest/api/3/mypreferences/locale", "{\"locale\":\"de_DE\"}").status()).isEqualTo(204);
+        assertThat(user.get("/rest/api/3/mypreferences/locale").json().get("locale").asText()).isEqualTo("de_DE");
+        assertThat(admin.get("/rest/api/3/mypreferences/locale").json().get("locale").asText()).isEqualTo("en_US");
+        assertThat(user.put("/rest/api/3/mypreferences/locale", "{\"locale\":\"german\"}").status()).isEqualTo(400);
+        SpecCheck.expectRequestViolations(sandbox, "jira.operation.deprecated");
+    }
+
+    @Test
+    void roleDetailsAndTheDeprecatedGroupWithUsers() {
+        JsonNode roles = user.get("/rest/api/3/project/DEMO/roledetails").json();
+        assertThat(roles).extracting(r -> r.get("name").asText()).containsExactly("Administrators", "Developers", "Users");
+        assertThat(roles.get(0).get("admin").asBoolean()).isTrue();
+        assertThat(user.get("/rest/api/3/project/DEMO/roledetails?currentMember=true").json())
+                .extracting(r -> r.get("name").asText()).containsExactly("Developers", "Users");
+        assertThat(user.get("/rest/api/3/project/NOPE/roledetails").status()).isEqualTo(404);
+
+        JsonNode group = admin.get("/rest/api/2/group?groupname=jira-administrators&expand=users%5B0%3A50%5D").json();
+        assertThat(group.at("/users/size").asInt()).isEqualTo(1);
+        assertThat(group.at("/users/items/0/accountId").asText()).isEqualTo(SandboxUsers.ADMIN_ACCOUNT_ID);
+        assertThat(admin.get("/rest/api/2/group?groupname=nope").status()).isEqualTo(404);
+        SpecCheck.expectRequestViolations(sandbox, "jira.operation.deprecated");
+    }
 }

@@ -409,4 +409,70 @@ abstract class EndpointsContract extends SpecCheckedSandboxTest {
             assertThat(user.get(api() + "/project/type/nope").status()).isEqualTo(404);
         }
     }
+
+    @Test
+    void filterColumnsDefaultUntilSetAndUnknownFieldsAreRefused() {
+        String id = admin.post(api() + "/filter", "{\"name\":\"columns " + cloud() + "\",\"jql\":\"project = DEMO\"}")
+                .json().get("id").asText();
+        String columns = api() + "/filter/" + id + "/columns";
+        assertThat(admin.get(columns).json()).extracting(c -> c.get("value").asText()).startsWith("issuetype", "issuekey", "summary");
+        assertThat(admin.put(columns, "{\"columns\":[\"summary\",\"customfield_10016\"]}").status()).isEqualTo(200);
+        JsonNode set = admin.get(columns).json();
+        assertThat(set).extracting(c -> c.get("label").asText()).containsExactly("Summary", "Story Points");
+        Client.Resp bad = admin.put(columns, "{\"columns\":[\"nope\"]}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().at("/errorMessages/0").asText()).contains("nope");
+        assertThat(user.get(columns).status()).as("another user's private filter").isEqualTo(404);
+        assertThat(admin.delete(columns).status()).isEqualTo(204);
+        assertThat(admin.get(columns).json()).hasSize(11);
+    }
+
+    @Test
+    void unresolvedIssueCountCountsTheVersionsOpenFixIssues() {
+        String id = admin.post(api() + "/version", "{\"name\":\"count " + cloud() + "\",\"project\":\"DEMO\"}")
+                .json().get("id").asText();
+        String open = sandbox.admin().createIssue("DEMO", "Task", "open fix", java.util.Map.of("fixVersions", List.of(java.util.Map.of("id", id))));
+        String done = sandbox.admin().createIssue("DEMO", "Task", "done fix", java.util.Map.of("fixVersions", List.of(java.util.Map.of("id", id))));
+        admin.post(api() + "/issue/" + done + "/transitions", "{\"transition\":{\"id\":\"21\"}}");
+        JsonNode n = user.get(api() + "/version/" + id + "/unresolvedIssueCount").json();
+        assertThat(n.get("issuesUnresolvedCount").asInt()).isEqualTo(1);
+        assertThat(n.has("issuesCount")).isEqualTo(cloud());
+        assertThat(open).isNotNull();
+        assertThat(user.get(api() + "/version/999999/unresolvedIssueCount").status()).isEqualTo(404);
+    }
+
+    @Test
+    void applicationPropertiesAreForAdministrators() {
+        JsonNode all = admin.get(api() + "/application-properties").json();
+        assertThat(all.isArray()).isTrue();
+        assertThat(all).extracting(p -> p.get("key").asText()).contains("jira.title", "jira.clone.prefix");
+        JsonNode one = admin.get(api() + "/application-properties?key=jira.clone.prefix").json();
+        assertThat((cloud() ? one.get(0) : one).get("value").asText()).isEqualTo("CLONE -");
+        assertThat(admin.get(api() + "/application-properties?key=no.such").status()).isEqualTo(404);
+        assertThat(user.get(api() + "/application-properties").status()).isEqualTo(403);
+    }
+
+    @Test
+    void jqlAutocompleteDataListsFieldsFunctionsAndReservedWords() {
+        JsonNode n = user.get(api() + "/jql/autocompletedata").json();
+        assertThat(n.get("visibleFieldNames")).anySatisfy(f -> {
+            assertThat(f.get("value").asText()).isEqualTo("status");
+            assertThat(f.get("operators")).extracting(JsonNode::asText).contains("=", "in", "was", "changed");
+        });
+        assertThat(n.get("visibleFieldNames")).anySatisfy(f -> assertThat(f.path("cfid").asText()).isEqualTo("cf[10016]"));
+        assertThat(n.get("visibleFunctionNames")).extracting(f -> f.get("value").asText())
+                .contains("currentUser()", "startOfDay()", "releasedVersions()");
+        assertThat(n.get("jqlReservedWords")).extracting(JsonNode::asText).contains("and", "empty", "order");
+    }
+
+    @Test
+    void componentsOfProjectsArePaged() {
+        String path = cloud() ? "/rest/api/3/component?projectIdsOrKeys=DEMO" : "/rest/api/2/component/page?projectIds=10000";
+        JsonNode all = user.get(path).json();
+        assertThat(all.get("values")).extracting(c -> c.get("name").asText()).contains("Backend", "Frontend");
+        assertThat(all.get("maxResults").asInt()).isEqualTo(cloud() ? 50 : 100);
+        JsonNode found = user.get(path + "&query=FRONT&maxResults=1").json();
+        assertThat(found.get("values")).extracting(c -> c.get("name").asText()).containsExactly("Frontend");
+        assertThat(user.get(path.replaceFirst("=.*", "=NOPE")).status()).isEqualTo(404);
+    }
 }

@@ -34,4 +34,18 @@ class ServerEndpointsTest extends EndpointsContract {
         assertThat(admin.get("/rest/api/2/user/bulk?username=admin").status()).isEqualTo(404);
         SpecCheck.expectRequestViolations(sandbox, "jira.operation.unknown");
     }
+
+    @Test
+    void statusIssueTypeAndResolutionPagesFilterByName() {
+        JsonNode statuses = user.get("/rest/api/2/status/page?query=prog").json();
+        assertThat(statuses.get("values")).extracting(v -> v.get("name").asText()).containsExactly("In Progress");
+        assertThat(statuses.get("maxResults").asInt()).isEqualTo(100);
+        JsonNode types = user.get("/rest/api/2/issuetype/page?maxResults=2").json();
+        assertThat(types.get("values")).hasSize(2);
+        assertThat(types.get("isLast").asBoolean()).isFalse();
+        assertThat(user.get("/rest/api/2/resolution/page").json().get("total").asInt()).isEqualTo(4);
+        assertThat(admin.get("/rest/api/2/jql/parse").status()).as("Cloud only").isEqualTo(404);
+        assertThat(admin.get("/rest/api/2/statuses/search").status()).as("Cloud only").isEqualTo(404);
+        SpecCheck.expectRequestViolations(sandbox, "jira.operation.unknown");
+    }
 }

@@ -10,6 +10,7 @@ import dev.cameljira.sandbox.jira.rest.LiteralRoutesResource;
 import dev.cameljira.sandbox.jira.rest.PermissionResource;
 import dev.cameljira.sandbox.jira.rest.ProjectResource;
 import dev.cameljira.sandbox.jira.rest.PropertyResource;
+import dev.cameljira.sandbox.jira.rest.ReferenceDataResource;
 import dev.cameljira.sandbox.jira.rest.RemoteLinkResource;
 import dev.cameljira.sandbox.jira.rest.RoleResource;
 import dev.cameljira.sandbox.jira.rest.SchemeResource;
@@ -62,6 +63,7 @@ public final class JiraRoutes {
         new RoleResource(ctx).register(router);
         new ComponentResource(ctx).register(router);
         new FilterResource(ctx, search).register(router);
+        new ReferenceDataResource(ctx, search).register(router);
         return router;
     }
 }

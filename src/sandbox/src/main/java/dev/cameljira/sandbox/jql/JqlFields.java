@@ -123,6 +123,11 @@ final class JqlFields {
     private JqlFields() {
     }
 
+    /** Every name of a system field a query may use (lower case). */
+    static java.util.Set<String> names() {
+        return BY_NAME.keySet();
+    }
+
     /** The field called {@code name} in a query (case-insensitive, surrounding blanks ignored). */
     static Optional<JqlField> named(String name) {
         return named(name, Optional.empty());

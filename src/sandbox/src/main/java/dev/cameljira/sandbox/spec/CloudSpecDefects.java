@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *       {@code ?globalId=}; without it Jira answers every link of the issue as an array (the operation's own
  *       description and example say so): the 200 becomes "a {@code RemoteIssueLink} or an array of them", each still
  *       held to the closed {@code RemoteIssueLink} schema.</li>
+ *   <li>{@code JqlQueryClause} forbids every member ({@code additionalProperties: false} beside its {@code anyOf}),
+ *       so no parsed query's {@code where} conforms: the flag is dropped ({@link #openJqlQueryClause}).</li>
  * </ul>
  */
 final class CloudSpecDefects {
@@ -26,6 +28,23 @@ final class CloudSpecDefects {
     static void apply(ObjectNode spec) {
         addDefaultLocale(spec);
         remoteLinksOneOrMany(spec);
+        openJqlQueryClause(spec);
+    }
+
+    /**
+     * {@code JqlQueryClause} (the {@code where} of {@code POST /jql/parse}) is {@code anyOf} the four clause kinds but
+     * also {@code additionalProperties: false} without properties of its own, which in JSON Schema forbids every
+     * member, so no clause could ever match: the {@code additionalProperties} is dropped; each clause kind is still
+     * checked by its own schema.
+     */
+    static void openJqlQueryClause(ObjectNode spec) {
+        JsonNode clause = spec.path("components").path("schemas").path("JqlQueryClause");
+        if (!(clause instanceof ObjectNode schema) || !clause.has("anyOf")
+                || !clause.path("additionalProperties").isBoolean()) {
+            throw new IllegalStateException("Cloud spec workaround target JqlQueryClause (anyOf with additionalProperties"
+                    + " false) not found in the document: the spec changed, review CloudSpecDefects");
+        }
+        schema.remove("additionalProperties");
     }
 
     static void addDefaultLocale(ObjectNode spec) {

@@ -66,7 +66,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * 200 ({@link #declareVoteNoContent}); {@code NotificationSchemeBean.notificationSchemeEvents} is a list, not an
  * object ({@link #fixNotificationSchemeEvents}). Found while emulating project roles: {@code GET /role} is an array (in
  * {@link #ARRAY_RESPONSES}); {@code GET /project/{key}/role} answers a map of role name to URL
- * ({@link #declareProjectRoleLinks}).
+ * ({@link #declareProjectRoleLinks}). Found while emulating application properties: {@code GET /application-properties}
+ * answers a list unless {@code key} names one, and neither {@code key} nor {@code permissionLevel} is required
+ * ({@link #declareApplicationPropertyList}). Found while emulating filter columns and JQL reference data: columns are
+ * a list of {@code {label, value}} ({@link #declareFilterColumnList}); the auto-complete fields and functions are
+ * objects ({@link #declareAutoCompleteObjects}).
  * The remaining listed defects (#4-6, #9, #10, #12-16) concern operations outside what the connector and sandbox
  * use; they are left as the document states them.
  */
@@ -151,6 +155,66 @@ final class DcSpecDefects {
         fixNotificationSchemeEvents(spec);
         versionDatesAreDates(spec);
         declareProjectRoleLinks(spec);
+        declareApplicationPropertyList(spec);
+        declareFilterColumnList(spec);
+        declareAutoCompleteObjects(spec);
+    }
+
+    /**
+     * {@code GET /filter/{id}/columns} declares a {@code ColumnLayout}, while Jira answers the list of columns
+     * {@code [{label, value}]} (as the Cloud document declares it): the 200 becomes that array, both members strings.
+     */
+    static void declareFilterColumnList(ObjectNode spec) {
+        ObjectNode media = jsonMedia(spec, op("get", "/api/2/filter/{id}/columns", "200"));
+        if (!media.path("schema").path("$ref").asText().endsWith("/ColumnLayout")) {
+            throw new IllegalStateException("DC spec workaround target GET /api/2/filter/{id}/columns 200 is no longer "
+                    + "a ColumnLayout: the spec changed, review DcSpecDefects");
+        }
+        ObjectNode item = NODES.objectNode().put("type", "object").put("additionalProperties", false);
+        item.putArray("required").add("label").add("value");
+        item.putObject("properties").<ObjectNode>set("label", NODES.objectNode().put("type", "string"))
+                .set("value", NODES.objectNode().put("type", "string"));
+        media.set("schema", arrayOf(item));
+    }
+
+    /**
+     * {@code AutoCompleteResponseBean.visibleFieldNames} and {@code visibleFunctionNames} are raw JSON in Jira's bean,
+     * so the document types their items as strings (its own example shows objects): the items become objects whose
+     * {@code value} and {@code displayName} are strings.
+     */
+    static void declareAutoCompleteObjects(ObjectNode spec) {
+        ObjectNode props = object(schema(spec, "AutoCompleteResponseBean").path("properties"),
+                "AutoCompleteResponseBean.properties");
+        for (String name : List.of("visibleFieldNames", "visibleFunctionNames")) {
+            ObjectNode list = object(props.path(name), "AutoCompleteResponseBean." + name);
+            if (!"string".equals(list.path("items").path("type").asText())) {
+                throw new IllegalStateException("DC spec workaround target AutoCompleteResponseBean." + name
+                        + " items are no longer strings: the spec changed, review DcSpecDefects");
+            }
+            ObjectNode item = NODES.objectNode().put("type", "object");
+            item.putArray("required").add("value").add("displayName");
+            item.putObject("properties").<ObjectNode>set("value", NODES.objectNode().put("type", "string"))
+                    .set("displayName", NODES.objectNode().put("type", "string"));
+            list.set("items", item);
+        }
+    }
+
+    /**
+     * {@code GET /application-properties} declares one {@code Property}, which is Jira's answer with {@code key};
+     * without it Jira answers the list of properties: the 200 becomes "a Property or an array of Property", both
+     * still validated item by item.
+     */
+    static void declareApplicationPropertyList(ObjectNode spec) {
+        ObjectNode media = jsonMedia(spec, op("get", "/api/2/application-properties", "200"));
+        JsonNode item = media.get("schema");
+        if (!item.has("$ref") || !item.get("$ref").asText().endsWith("/Property")) {
+            throw new IllegalStateException("DC spec workaround target GET /api/2/application-properties 200 is no "
+                    + "longer a single Property: the spec changed, review DcSpecDefects");
+        }
+        for (JsonNode parameter : spec.path("paths").path("/api/2/application-properties").path("get").path("parameters")) {
+            ((ObjectNode) parameter).put("required", false); // key and permissionLevel are optional in Jira
+        }
+        media.set("schema", oneOrMany(item));
     }
 
     /**

@@ -37,4 +37,16 @@ class VoteAndNotificationSpecDefectsTest {
         assertThat(dc.validate(Exchange.get("/rest/api/2/project/DEMO/notificationscheme")
                 .respond(200, scheme.formatted("{\"event\":1}")).build())).as("an object is not the list").isNotEmpty();
     }
+
+    @Test
+    void applicationPropertiesAreAListOrTheOneAsked() {
+        String one = "{\"id\":\"jira.title\",\"key\":\"jira.title\",\"value\":\"Jira\"}";
+        assertThat(dc.validate(Exchange.get("/rest/api/2/application-properties").respond(200, "[" + one + "]").build())).isEmpty();
+        assertThat(dc.validate(Exchange.get("/rest/api/2/application-properties").query("key", "jira.title").respond(200, one).build()))
+                .isEmpty();
+        assertThat(dc.validate(Exchange.get("/rest/api/2/application-properties").respond(200, "[{\"key\":5}]").build()))
+                .as("a property's key is a string").isNotEmpty();
+        assertThat(dc.validate(Exchange.get("/rest/api/2/application-properties").respond(200, "[\"jira.title\"]").build()))
+                .as("items are properties").isNotEmpty();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.cameljira.sandbox.jira.model;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** A saved filter: a named JQL query of its owner, shared with nobody. Mutable; guarded by the store's lock. */
@@ -11,6 +12,7 @@ public final class Filter {
     private String description;
     private String jql;
     private final Set<User> favouriteOf = new LinkedHashSet<>();
+    private List<String> columns;
 
     public Filter(long id, User owner, String name, String jql) {
         this.id = id;
@@ -50,6 +52,15 @@ public final class Filter {
 
     public void jql(String jql) {
         this.jql = jql;
+    }
+
+    /** The field ids of the filter's issue navigator columns, or null for the default columns. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    public void columns(List<String> columns) {
+        this.columns = columns == null ? null : List.copyOf(columns);
     }
 
     /** The users who marked it a favourite. */

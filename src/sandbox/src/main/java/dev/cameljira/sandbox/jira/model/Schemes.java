@@ -256,7 +256,12 @@ public final class Schemes {
         }
         return PROJECT_ROLES.stream()
                 .filter(r -> r.name().equalsIgnoreCase(value) || String.valueOf(r.id()).equals(value))
-                .anyMatch(r -> inGroup(user, roleGroup(r)) || r.id() == ADMINISTRATORS_ROLE_ID && user.equals(project.lead()));
+                .anyMatch(r -> inRole(user, r, project));
+    }
+
+    /** Whether {@code user} acts in {@code role} in {@code project}: through the role's group, or as the lead (Administrators). */
+    public static boolean inRole(User user, ProjectRole role, Project project) {
+        return inGroup(user, roleGroup(role)) || role.id() == ADMINISTRATORS_ROLE_ID && user.equals(project.lead());
     }
 
     public static Optional<Scheme> permissionScheme(long id) {

@@ -14,12 +14,14 @@ import dev.cameljira.sandbox.jira.model.Schemes;
 import dev.cameljira.sandbox.jira.model.User;
 import dev.cameljira.sandbox.jira.render.View;
 import dev.cameljira.sandbox.jira.store.JiraStore;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Components by id: {@code POST component} ({@code name} and {@code project} key or {@code projectId} required;
@@ -49,6 +51,9 @@ public final class ComponentResource {
         router.add("DELETE", Paths.API + "/component/{id}", this::delete);
         if (store.cloud()) { // not an operation of the Data Center 10.3 document
             router.add("GET", Paths.API + "/project/{key}/component", this::page);
+            router.add("GET", Paths.API + "/component", req -> projectsPage(req, "projectIdsOrKeys", 50));
+        } else {
+            router.add("GET", Paths.API + "/component/page", req -> projectsPage(req, "projectIds", 100));
         }
     }
 
@@ -81,6 +86,38 @@ public final class ComponentResource {
                     Paging.linkParameters(req, "query", "orderBy", "componentSource"), true, matches, startAt, max,
                     c -> withIssueCount(c, p, counts.get(c), req.view()));
             return ApiResponse.ok(n);
+        });
+    }
+
+    /**
+     * Cloud {@code GET /component?projectIdsOrKeys=} and Data Center {@code GET /component/page?projectIds=}: the
+     * components of the projects named (comma-separated or repeated; every project when none is named; an unknown
+     * one is a 404), by project then name, with {@code query} on the name or description; Cloud's {@code orderBy}
+     * [+-]name or description.
+     */
+    private ApiResponse projectsPage(ApiRequest req, String projectsParameter, int defaultMax) {
+        req.requireUser();
+        int startAt = Paging.startAt(req);
+        int max = Paging.maxResults(req, defaultMax, defaultMax);
+        String query = req.query("query");
+        String orderBy = req.queryValue("orderBy").orElse(null);
+        if (orderBy != null && !orderBy.replaceFirst("^[+-]", "").matches("name|description")) {
+            throw ApiException.field("orderBy", "Invalid orderBy '" + orderBy + "': use name or description, optionally"
+                    + " prefixed with + or -.");
+        }
+        Set<String> named = Paging.expand(req.queryAll(projectsParameter));
+        return store.read(() -> {
+            List<Project> projects = named.isEmpty() ? store.projects()
+                    : req.queryAll(projectsParameter).stream().flatMap(v -> Arrays.stream(v.split(",")))
+                            .map(String::trim).filter(v -> !v.isEmpty()).map(store::requireProject).distinct().toList();
+            Comparator<Component> order = orderBy == null ? (a, b) -> 0 : order(orderBy, Map.of());
+            List<Map.Entry<Component, Project>> matches = projects.stream()
+                    .flatMap(p -> p.components().stream().sorted(order).map(c -> Map.entry(c, p)))
+                    .filter(e -> query == null || query.isBlank() || Paging.containsIgnoringCase(e.getKey().name(), query)
+                            || Paging.containsIgnoringCase(e.getKey().description(), query))
+                    .toList();
+            return ApiResponse.ok(Paging.page(req, req.path().substring(req.path().indexOf("/component") + 1), matches,
+                    startAt, max, e -> ctx.renderer().componentDetails(e.getKey(), e.getValue(), req.view())));
         });
     }
 

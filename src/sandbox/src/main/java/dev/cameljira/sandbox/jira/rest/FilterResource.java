@@ -16,9 +16,12 @@ import dev.cameljira.sandbox.jira.search.SearchService;
 import dev.cameljira.sandbox.jira.store.JiraStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -40,6 +43,10 @@ public final class FilterResource {
     private static final List<String> SEARCH_EXPANDS = List.of("description", "favourite", "favouritedCount", "jql",
             "owner", "searchUrl", "sharePermissions", "editPermissions", "subscriptions", "viewUrl");
 
+    /** Jira's system default issue navigator columns. */
+    private static final List<String> DEFAULT_COLUMNS = List.of("issuetype", "issuekey", "summary", "assignee",
+            "reporter", "priority", "status", "resolution", "created", "updated", "duedate");
+
     private final JiraContext ctx;
     private final JiraStore store;
     private final SearchService search;
@@ -60,6 +67,13 @@ public final class FilterResource {
         router.add("GET", Paths.API + "/filter/{id}", this::get);
         router.add("PUT", Paths.API + "/filter/{id}", this::update);
         router.add("DELETE", Paths.API + "/filter/{id}", this::delete);
+        router.add("GET", Paths.API + "/filter/{id}/columns", this::columns);
+        router.add("PUT", Paths.API + "/filter/{id}/columns", this::setColumns);
+        router.add("DELETE", Paths.API + "/filter/{id}/columns", this::resetColumns);
+        if (store.cloud()) {
+            router.add("PUT", Paths.API + "/filter/{id}/favourite", req -> favourite(req, true));
+            router.add("DELETE", Paths.API + "/filter/{id}/favourite", req -> favourite(req, false));
+        }
     }
 
     private ApiResponse create(ApiRequest req) {
@@ -97,6 +111,84 @@ public final class FilterResource {
             store.removeFilter(store.requireFilter(req.param("id"), viewer));
             return ApiResponse.noContent();
         });
+    }
+
+    /** Cloud {@code PUT|DELETE /filter/{id}/favourite}: marks or unmarks the filter for the caller; answers the filter. */
+    private ApiResponse favourite(ApiRequest req, boolean add) {
+        User viewer = req.requireUser();
+        return store.write(() -> {
+            Filter f = store.requireFilter(req.param("id"), viewer);
+            if (add) {
+                f.favouriteOf().add(viewer);
+            } else {
+                f.favouriteOf().remove(viewer);
+            }
+            return ApiResponse.ok(filter(f, viewer, req.view()));
+        });
+    }
+
+    /**
+     * {@code GET /filter/{id}/columns}: the filter's issue navigator columns as {@code [{label, value}]}, Jira's
+     * system default columns until some are set.
+     */
+    private ApiResponse columns(ApiRequest req) {
+        User viewer = req.requireUser();
+        return store.read(() -> {
+            Filter f = store.requireFilter(req.param("id"), viewer);
+            Map<String, String> names = fieldNames();
+            ArrayNode arr = Json.array();
+            for (String id : f.columns() == null ? DEFAULT_COLUMNS : f.columns()) {
+                arr.add(Json.object().put("label", names.getOrDefault(id, id)).put("value", id));
+            }
+            return ApiResponse.ok(arr);
+        });
+    }
+
+    /**
+     * {@code PUT /filter/{id}/columns}: {@code columns} as a form ({@code columns=a&columns=b}), a JSON
+     * {@code {"columns": [...]}} or a JSON array of field ids; an unknown field is a 400 naming it; 200 without a body.
+     */
+    private ApiResponse setColumns(ApiRequest req) {
+        User viewer = req.requireUser();
+        List<String> ids = new ArrayList<>();
+        String text = req.bodyText().trim();
+        if (text.startsWith("{") || text.startsWith("[")) {
+            JsonNode body = req.json();
+            JsonNode list = body.isArray() ? body : body.path("columns");
+            list.forEach(c -> ids.add(c.asText()));
+        } else {
+            ids.addAll(ApiRequest.parseQuery(text).getOrDefault("columns", List.of()));
+            ids.addAll(req.queryAll("columns"));
+        }
+        return store.write(() -> {
+            Filter f = store.requireFilter(req.param("id"), viewer);
+            Map<String, String> names = fieldNames();
+            for (String id : ids) {
+                if (!names.containsKey(id)) {
+                    throw ApiException.of(400, "Invalid column: the field '" + id + "' does not exist.");
+                }
+            }
+            f.columns(ids.isEmpty() ? null : ids);
+            return ApiResponse.empty(200);
+        });
+    }
+
+    /** {@code DELETE /filter/{id}/columns}: back to the default columns (204). */
+    private ApiResponse resetColumns(ApiRequest req) {
+        User viewer = req.requireUser();
+        return store.write(() -> {
+            store.requireFilter(req.param("id"), viewer).columns(null);
+            return ApiResponse.noContent();
+        });
+    }
+
+    /** Field id to name, system and custom fields, as issue navigator columns label them. */
+    private Map<String, String> fieldNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("issuekey", "Key");
+        ctx.issues().systemFields().values().forEach(sf -> names.put(sf.id(), sf.name()));
+        store.catalog().customFields().forEach(cf -> names.put(cf.id(), cf.name()));
+        return names;
     }
 
     private ApiResponse favourites(ApiRequest req) {

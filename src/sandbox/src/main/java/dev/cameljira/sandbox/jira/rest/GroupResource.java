@@ -16,6 +16,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 
 /**
  * The two groups of the sandbox ({@code jira-administrators}: the admins, {@code jira-software-users}: everyone):
@@ -44,10 +46,12 @@ public final class GroupResource {
         router.add("GET", Paths.API + "/groups/picker", this::picker);
         if (store.cloud()) {
             router.add("GET", Paths.API + "/user/groups", this::userGroups);
+            router.add("GET", Paths.API + "/group", this::groupWithUsers);
         }
     }
 
-    private ApiResponse members(ApiRequest req) {
+    /** The group {@code groupname} (Cloud also {@code groupId}) names: 400 without either, 404 when unknown. */
+    private Group group(ApiRequest req) {
         req.requireUser();
         String name = req.query("groupname");
         String id = store.cloud() ? req.query("groupId") : null;
@@ -55,8 +59,46 @@ public final class GroupResource {
             throw ApiException.of(400, store.cloud() ? "You must specify either a group name or a group ID."
                     : "Group name must be specified.");
         }
-        Group group = GROUPS.stream().filter(g -> g.name().equalsIgnoreCase(name) || g.groupId().equals(id))
+        return GROUPS.stream().filter(g -> g.name().equalsIgnoreCase(name) || g.groupId().equals(id))
                 .findFirst().orElseThrow(() -> ApiException.of(404, "Group does not exist."));
+    }
+
+    /**
+     * Cloud's deprecated {@code GET /group?groupname=&expand=users[start:end]} (jira-client's getUsersInGroup): the
+     * group, with {@code expand=users} a slice of its members ({@code [0:50]} by default, 50 at most).
+     */
+    private ApiResponse groupWithUsers(ApiRequest req) {
+        Group group = group(req);
+        String expand = req.query("expand") == null ? "" : req.query("expand");
+        Matcher slice = Pattern.compile("users(?:\\[(\\d+):(\\d+)\\])?").matcher(expand);
+        return store.read(() -> {
+            ObjectNode n = Json.object();
+            n.put("name", group.name());
+            n.put("groupId", group.groupId());
+            n.put("self", req.view().api() + "/group?" + groupParam(group, req.view()));
+            List<User> users = store.users().stream().filter(u -> Schemes.inGroup(u, group.name())).toList();
+            ObjectNode page = n.putObject("users");
+            page.put("size", users.size());
+            ArrayNode items = page.putArray("items");
+            int start = 0;
+            int end = 0;
+            if (slice.find()) {
+                n.put("expand", "users");
+                start = slice.group(1) == null ? 0 : Integer.parseInt(slice.group(1));
+                end = Math.min(slice.group(2) == null ? 50 : Integer.parseInt(slice.group(2)), start + 50);
+                for (int i = start; i < users.size() && i < end; i++) {
+                    items.add(ctx.renderer().user(users.get(i), req.view()));
+                }
+            }
+            page.put("max-results", end - start);
+            page.put("start-index", start);
+            page.put("end-index", Math.max(start, Math.min(end, users.size()) - 1));
+            return ApiResponse.ok(n);
+        });
+    }
+
+    private ApiResponse members(ApiRequest req) {
+        Group group = group(req);
         int startAt = Paging.startAt(req);
         int max = Paging.maxResults(req, 50, 50);
         return store.read(() -> {

@@ -10,6 +10,7 @@ import dev.cameljira.sandbox.http.Router;
 import dev.cameljira.sandbox.jira.JiraContext;
 import dev.cameljira.sandbox.jira.model.Project;
 import dev.cameljira.sandbox.jira.model.Schemes;
+import dev.cameljira.sandbox.jira.model.User;
 import dev.cameljira.sandbox.jira.model.Schemes.ProjectRole;
 import dev.cameljira.sandbox.jira.render.View;
 import dev.cameljira.sandbox.jira.store.JiraStore;
@@ -41,6 +42,9 @@ public final class RoleResource {
         router.add("GET", Paths.API + "/project/{key}/role/{id}", this::projectRole);
         router.add("GET", Paths.API + "/role", this::roles);
         router.add("GET", Paths.API + "/role/{id}", this::roleById);
+        if (store.cloud()) {
+            router.add("GET", Paths.API + "/project/{key}/roledetails", this::roleDetails);
+        }
     }
 
     private ApiResponse projectRoles(ApiRequest req) {
@@ -72,6 +76,30 @@ public final class RoleResource {
                 lead.put("avatarUrl", ctx.renderer().user(p.lead(), req.view()).at("/avatarUrls/16x16").asText());
             }
             return ApiResponse.ok(n);
+        });
+    }
+
+    /**
+     * Cloud {@code GET /project/{key}/roledetails}: the project's roles without actors, {@code admin} for
+     * Administrators; {@code currentMember=true} keeps the roles the caller acts in.
+     */
+    private ApiResponse roleDetails(ApiRequest req) {
+        User caller = req.requireUser();
+        boolean currentMember = req.boolQuery("currentMember", false);
+        return store.read(() -> {
+            Project p = store.requireProject(req.param("key"));
+            ArrayNode arr = Json.array();
+            for (ProjectRole r : Schemes.PROJECT_ROLES) {
+                if (!currentMember || Schemes.inRole(caller, r, p)) {
+                    ObjectNode n = role(r, projectRoleSelf(p, r, req.view()));
+                    n.put("admin", r.id() == Schemes.ADMINISTRATORS_ROLE_ID);
+                    n.put("default", r.id() == 10000);
+                    n.put("roleConfigurable", true);
+                    n.put("translatedName", r.name());
+                    arr.add(n);
+                }
+            }
+            return ApiResponse.ok(arr);
         });
     }
 

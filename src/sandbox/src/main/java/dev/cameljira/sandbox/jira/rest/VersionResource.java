@@ -62,6 +62,7 @@ public final class VersionResource {
             router.add("DELETE", Paths.API + "/version/{id}", this::delete);
         }
         router.add("GET", Paths.API + "/version/{id}/relatedIssueCounts", this::relatedIssueCounts);
+        router.add("GET", Paths.API + "/version/{id}/unresolvedIssueCount", this::unresolvedIssueCount);
         router.add("POST", Paths.API + "/version/{id}/move", this::move);
         router.add("POST", Paths.API + "/version/{id}/removeAndSwap", this::removeAndSwap);
     }
@@ -164,6 +165,25 @@ public final class VersionResource {
             n.put("issuesAffectedCount", affected);
             n.put("issueCountWithCustomFieldsShowingVersion", 0);
             n.putArray(req.view().cloud() ? "customFieldUsage" : "customFieldNames");
+            return ApiResponse.ok(n);
+        });
+    }
+
+    /**
+     * {@code GET version/{id}/unresolvedIssueCount}: the issues fixed in the version that are not resolved
+     * ({@code issuesUnresolvedCount}; Cloud adds {@code issuesCount}, all issues fixed in it).
+     */
+    private ApiResponse unresolvedIssueCount(ApiRequest req) {
+        return store.read(() -> {
+            Version v = store.requireVersion(req.param("id"));
+            List<Issue> fixed = store.issues().stream()
+                    .filter(i -> i.fixVersions().stream().anyMatch(x -> x.id() == v.id())).toList();
+            ObjectNode n = Json.object();
+            n.put("self", req.view().api() + "/version/" + v.id());
+            if (req.view().cloud()) {
+                n.put("issuesCount", fixed.size());
+            }
+            n.put("issuesUnresolvedCount", fixed.stream().filter(i -> i.resolution() == null).count());
             return ApiResponse.ok(n);
         });
     }

@@ -6,6 +6,7 @@ import dev.cameljira.sandbox.jira.model.Issue;
 import dev.cameljira.sandbox.jira.model.User;
 import dev.cameljira.sandbox.jira.store.JiraStore;
 import dev.cameljira.sandbox.jql.Jql;
+import dev.cameljira.sandbox.jql.JqlReference;
 import dev.cameljira.sandbox.jql.JqlContext;
 import dev.cameljira.sandbox.jql.JqlCustomField;
 import dev.cameljira.sandbox.jql.JqlException;
@@ -135,6 +136,38 @@ public final class SearchService {
             throw badQuery(new ArrayList<>(problems));
         }
         return problems;
+    }
+
+    /** The instance's custom fields as JQL knows them. */
+    public List<JqlCustomField> customFields() {
+        return options(false).customFields().orElse(List.of());
+    }
+
+    /** What {@code jql/parse} tells of one query: its tree (null after a syntax error), errors and warnings. */
+    public record Parsed(Map<String, Object> structure, List<String> errors, List<String> warnings) {
+    }
+
+    /**
+     * Parses a query for {@code jql/parse} (call under the lock): a syntax error is always an error; validation
+     * errors and unknown values are errors when STRICT, warnings when WARN, not reported when NONE.
+     */
+    public Parsed parseForReport(String jql, Validation validation) {
+        JqlQuery query;
+        Map<String, Object> structure;
+        try {
+            query = Jql.parse(jql, options(true));
+            structure = JqlReference.structure(jql);
+        } catch (JqlException e) {
+            return new Parsed(null, e.errorMessages(), List.of());
+        }
+        Set<String> problems = new LinkedHashSet<>(query.validationErrors());
+        problems.addAll(new ValueCheck(store).unknownValues(query.valueRefs()));
+        List<String> found = List.copyOf(problems);
+        return switch (validation) {
+            case STRICT -> new Parsed(structure, found, List.of());
+            case WARN -> new Parsed(structure, List.of(), found);
+            case NONE -> new Parsed(structure, List.of(), List.of());
+        };
     }
 
     /** Matching issues in the query's order (call under the lock). */

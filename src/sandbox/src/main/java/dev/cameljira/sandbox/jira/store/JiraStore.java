@@ -56,6 +56,7 @@ public final class JiraStore {
     private final AtomicLong versionIds = new AtomicLong(10000);
     private final AtomicLong filterIds = new AtomicLong(10000);
     private final Map<Long, Filter> filters = new LinkedHashMap<>();
+    private final Map<String, String> locales = new LinkedHashMap<>();
     private final Map<Long, Instant> deletedWorklogs = new LinkedHashMap<>();
     private volatile String baseUrl = "http://127.0.0.1";
 
@@ -279,6 +280,15 @@ public final class JiraStore {
      * The filter of this id if {@code viewer} may see it (filters are their owner's: the sandbox shares none), else
      * Jira's 404.
      */
+    /** The user's locale preference (call under the lock): {@code en_US} until set. */
+    public String locale(User user) {
+        return locales.getOrDefault(user.key(), "en_US");
+    }
+
+    public void locale(User user, String locale) {
+        locales.put(user.key(), locale);
+    }
+
     public Filter requireFilter(String id, User viewer) {
         Filter f = id != null && isNumeric(id) ? filters.get(Long.parseLong(id)) : null;
         if (f == null || !f.owner().equals(viewer)) {
