@@ -44,6 +44,7 @@ class ServerEndpointsTest extends EndpointsContract {
         assertThat(types.get("values")).hasSize(2);
         assertThat(types.get("isLast").asBoolean()).isFalse();
         assertThat(user.get("/rest/api/2/resolution/page").json().get("total").asInt()).isEqualTo(4);
+        assertThat(user.get("/rest/api/2/project/DEMO/statuses").json().get(0).get("statuses")).hasSize(3); // an array
         assertThat(admin.get("/rest/api/2/jql/parse").status()).as("Cloud only").isEqualTo(404);
         assertThat(admin.get("/rest/api/2/statuses/search").status()).as("Cloud only").isEqualTo(404);
         SpecCheck.expectRequestViolations(sandbox, "jira.operation.unknown");

@@ -100,6 +100,7 @@ final class DcSpecDefects {
             op("get", "/api/2/projectCategory", "200"),
             op("get", "/api/2/project/{projectIdOrKey}/components", "200"),
             op("get", "/api/2/project/{projectIdOrKey}/versions", "200"),
+            op("get", "/api/2/project/{projectIdOrKey}/statuses", "200"),
             op("get", "/api/2/user/search", "200"),
             op("get", "/api/2/user/assignable/search", "200"),
             op("get", "/api/2/user/assignable/multiProjectSearch", "200"),
