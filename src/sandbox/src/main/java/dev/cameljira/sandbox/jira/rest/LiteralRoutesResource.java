@@ -9,7 +9,6 @@ import dev.cameljira.sandbox.http.Json;
 import dev.cameljira.sandbox.http.Router;
 import dev.cameljira.sandbox.jira.JiraContext;
 import dev.cameljira.sandbox.jira.model.Issue;
-import dev.cameljira.sandbox.jira.model.Priority;
 import dev.cameljira.sandbox.jira.search.SearchService;
 import dev.cameljira.sandbox.jira.store.JiraStore;
 import java.util.ArrayList;
@@ -19,10 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Endpoints whose path is a literal segment where a parameterised route ({@code /issue/{issueIdOrKey}},
- * {@code /priority/{id}}) would otherwise read it as an id: {@code GET /issue/picker}, DC's {@code GET /priority/page},
- * and the issue operations of the specs that the sandbox does not emulate, which answer Jira's generic 404 instead
- * of "Issue does not exist" for an issue called "archive" or "watching".
+ * Endpoints whose path is a literal segment where a parameterised route ({@code /issue/{issueIdOrKey}}) would
+ * otherwise read it as an id: {@code GET /issue/picker} and the issue operations of the specs that the sandbox does
+ * not emulate, which answer Jira's generic 404 instead of "Issue does not exist" for an issue called "archive" or
+ * "watching". (Data Center's {@code priority/page} and the other paged look-ups: {@link ReferenceDataResource}.)
  */
 public final class LiteralRoutesResource {
 
@@ -60,7 +59,6 @@ public final class LiteralRoutesResource {
     public void register(Router router) {
         router.add("GET", Paths.API + "/issue/picker", this::picker);
         if (!store.cloud()) {
-            router.add("GET", Paths.API + "/priority/page", this::priorityPage);
             // Jira 9 removed GET /issue/createmeta: Data Center reads "createmeta" as an issue key and answers its
             // own 404 body, which clients (go-jira, jira-cmd) take as "use the paged create-meta instead"
             router.add("GET", Paths.API + "/issue/createmeta", req -> {
@@ -179,20 +177,5 @@ public final class LiteralRoutesResource {
 
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    // ---- priority/page (Data Center) -------------------------------------------------------------------------
-
-    /** {@code GET /priority/page?startAt=&maxResults=&query=}: Data Center's paged priorities (maxResults 100 by default). */
-    private ApiResponse priorityPage(ApiRequest req) {
-        int startAt = Paging.startAt(req);
-        int max = Paging.maxResults(req, 100, 100);
-        String query = req.query("query");
-        List<Priority> matches = store.catalog().priorities().stream()
-                .filter(p -> query == null || query.isBlank()
-                        || p.name().toLowerCase(Locale.ROOT).contains(query.trim().toLowerCase(Locale.ROOT)))
-                .toList();
-        return ApiResponse.ok(Paging.page(req, "priority/page", matches, startAt, max,
-                p -> ctx.renderer().priorityDetails(p, req.view())));
     }
 }

@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Reference data and settings: Data Center's paged {@code status/page}, {@code issuetype/page},
+ * Reference data and settings: Data Center's paged {@code priority/page}, {@code status/page}, {@code issuetype/page},
  * {@code resolution/page}; Cloud's {@code statuses/search}; {@code application-properties};
  * {@code jql/autocompletedata} and Cloud's {@code jql/parse}; Cloud's {@code configuration/timetracking} and
  * {@code mypreferences/locale}.
@@ -62,6 +62,8 @@ public final class ReferenceDataResource {
             router.add("GET", Paths.API + "/mypreferences/locale", this::locale);
             router.add("PUT", Paths.API + "/mypreferences/locale", this::setLocale);
         } else {
+            router.add("GET", Paths.API + "/priority/page", req -> namedPage(req, "priority/page",
+                    store.catalog().priorities(), p -> p.name(), p -> ctx.renderer().priorityDetails(p, req.view())));
             router.add("GET", Paths.API + "/status/page", req -> namedPage(req, "status/page",
                     store.catalog().statuses(), Status::name, s -> ctx.renderer().status(s, req.view())));
             router.add("GET", Paths.API + "/issuetype/page", req -> namedPage(req, "issuetype/page",
