@@ -213,6 +213,19 @@ public final class JiraStore {
                 .count();
     }
 
+    /** How many issues have each component of {@code project} (every one, 0 when none): one pass over the issues. */
+    public Map<Component, Long> componentIssueCounts(Project project) {
+        Map<String, Long> byId = new HashMap<>();
+        for (Issue issue : issuesById.values()) {
+            if (issue.project().id() == project.id()) {
+                issue.components().forEach(c -> byId.merge(c.id(), 1L, Long::sum));
+            }
+        }
+        Map<Component, Long> counts = new HashMap<>();
+        project.components().forEach(c -> counts.put(c, byId.getOrDefault(c.id(), 0L)));
+        return counts;
+    }
+
     /**
      * Replaces {@code old} by {@code replacement} in every issue that has it; null, or a component the issue already
      * has, removes it.
