@@ -36,6 +36,28 @@ abstract class ClientLibrariesContract extends ClockedModeContract {
     }
 
     @Test
+    void worklogFeedsAndListLeaveOutWorklogsTheCallerMayNotSee() {
+        long since = clock.instant().toEpochMilli();
+        String key = sandbox.admin().createIssue("DEMO", "Task", "restricted time");
+        String open = worklog(key, 60);
+        Client.Resp r = admin.post(api() + "/issue/" + key + "/worklog", "{\"timeSpentSeconds\":60,"
+                + "\"visibility\":{\"type\":\"group\",\"value\":\"jira-administrators\"}}");
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        String restricted = r.json().get("id").asText();
+        clock.advance(Duration.ofSeconds(61));
+        Client user = Client.user(sandbox);
+        String ids = "{\"ids\":[" + open + "," + restricted + "]}";
+
+        assertThat(user.get(api() + "/worklog/updated?since=" + since).json().get("values"))
+                .extracting(v -> v.get("worklogId").asText()).containsExactly(open);
+        assertThat(user.post(api() + "/worklog/list", ids).json()).extracting(w -> w.get("id").asText())
+                .containsExactly(open);
+        assertThat(admin.get(api() + "/worklog/updated?since=" + since).json().get("values"))
+                .extracting(v -> v.get("worklogId").asText()).containsExactly(open, restricted);
+        assertThat(admin.post(api() + "/worklog/list", ids).json()).hasSize(2);
+    }
+
+    @Test
     void worklogFeedsListChangesOlderThanAMinuteAndWorklogListReturnsThem() {
         long since = clock.instant().toEpochMilli();
         String key = sandbox.admin().createIssue("DEMO", "Task", "timed");

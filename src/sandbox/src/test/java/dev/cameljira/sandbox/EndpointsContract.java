@@ -3,6 +3,8 @@ package dev.cameljira.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -459,7 +461,25 @@ abstract class EndpointsContract extends SpecCheckedSandboxTest {
             assertThat(f.get("value").asText()).isEqualTo("status");
             assertThat(f.get("operators")).extracting(JsonNode::asText).contains("=", "in", "was", "changed");
         });
-        assertThat(n.get("visibleFieldNames")).anySatisfy(f -> assertThat(f.path("cfid").asText()).isEqualTo("cf[10016]"));
+        // Jira's own spelling of the system fields' names (JQL reads them case-insensitively)
+        assertThat(n.get("visibleFieldNames")).extracting(f -> f.get("value").asText())
+                .contains("affectedVersion", "fixVersion", "issuetype", "statusCategory", "createdDate", "Sprint")
+                .doesNotContain("affectedversion", "fixversion", "statuscategory", "createddate", "cf[10016]");
+        assertThat(n.get("visibleFieldNames")).allSatisfy(f -> {
+            if (!f.has("cfid")) {
+                assertThat(f.get("displayName").asText()).isEqualTo(f.get("value").asText());
+            }
+        });
+        // a custom field once, by its name (quoted as a query must), with its id
+        assertThat(n.get("visibleFieldNames")).filteredOn(f -> f.path("cfid").asText().equals("cf[10016]"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.get("value").asText()).isEqualTo("\"Story Points\"");
+                    assertThat(f.get("displayName").asText()).isEqualTo("Story Points - cf[10016]");
+                    assertThat(f.get("orderable").asText()).isEqualTo("true");
+                });
+        String jql = "project = DEMO AND fixVersion is EMPTY AND affectedVersion is EMPTY AND \"Story Points\" is EMPTY";
+        String search = (cloud() ? "/search/jql" : "/search") + "?jql=" + URLEncoder.encode(jql, StandardCharsets.UTF_8);
+        assertThat(user.get(api() + search).status()).as("the values listed are names a query takes").isEqualTo(200);
         assertThat(n.get("visibleFunctionNames")).extracting(f -> f.get("value").asText())
                 .contains("currentUser()", "startOfDay()", "releasedVersions()");
         assertThat(n.get("jqlReservedWords")).extracting(JsonNode::asText).contains("and", "empty", "order");

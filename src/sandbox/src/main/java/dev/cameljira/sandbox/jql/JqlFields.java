@@ -1,5 +1,6 @@
 package dev.cameljira.sandbox.jql;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,8 @@ final class JqlFields {
     private static final FieldType CUSTOM_FIELD_TYPE = new TextFieldType(true, false, Optional.empty());
 
     private static final Map<String, JqlField> BY_NAME;
+    /** The names of the system fields as Jira spells them ({@code fixVersion}, {@code issuetype}), in no order. */
+    private static final List<String> SYSTEM_NAMES;
 
     /** Version functions: they list the versions {@link JqlContext#versions()} gives. */
     static final Set<String> VERSION_FUNCTIONS = Set.of("releasedversions", "unreleasedversions",
@@ -76,56 +79,62 @@ final class JqlFields {
 
     static {
         Map<String, JqlField> byName = new HashMap<>();
+        List<String> systemNames = new ArrayList<>();
         FieldType text = new TextFieldType(true, false, Optional.empty());
         FieldType alwaysSet = new TextFieldType(false, false, Optional.empty());
         FieldType user = new TextFieldType(true, true, Optional.empty());
         FieldType key = new KeyFieldType();
         FieldType date = new DateFieldType();
 
-        register(byName, field("project", alwaysSet, null), "project");
-        register(byName, field("issuetype", alwaysSet, null), "issuetype", "type");
-        register(byName, field("status", alwaysSet, IssueOrder.byName("status")), "status");
-        register(byName, field("assignee", user, null), "assignee");
-        register(byName, field("reporter", user, null), "reporter");
-        register(byName, field("labels", text, null), "labels");
+        register(byName, systemNames, field("project", alwaysSet, null), "project");
+        register(byName, systemNames, field("issuetype", alwaysSet, null), "issuetype", "type");
+        register(byName, systemNames, field("status", alwaysSet, IssueOrder.byName("status")), "status");
+        register(byName, systemNames, field("assignee", user, null), "assignee");
+        register(byName, systemNames, field("reporter", user, null), "reporter");
+        register(byName, systemNames, field("labels", text, null), "labels");
         FieldType resolution = new TextFieldType(true, false, Optional.of("Unresolved"));
-        register(byName, field("resolution", resolution, null), "resolution");
-        register(byName, field("priority", text, IssueOrder.byPriority("priority")), "priority");
-        register(byName, field("key", key, IssueOrder.byKey("key")), "key", "issuekey", "issue");
-        register(byName, field("key", key, IssueOrder.byId()), "id");
-        register(byName, field("created", date, IssueOrder.byDate("created")), "created", "createddate");
-        register(byName, field("updated", date, IssueOrder.byDate("updated")), "updated", "updateddate");
-        register(byName, field("resolutiondate", date, IssueOrder.byDate("resolutiondate")),
+        register(byName, systemNames, field("resolution", resolution, null), "resolution");
+        register(byName, systemNames, field("priority", text, IssueOrder.byPriority("priority")), "priority");
+        register(byName, systemNames, field("key", key, IssueOrder.byKey("key")), "key", "issuekey", "issue");
+        register(byName, systemNames, field("key", key, IssueOrder.byId()), "id");
+        register(byName, systemNames, field("created", date, IssueOrder.byDate("created")), "created", "createdDate");
+        register(byName, systemNames, field("updated", date, IssueOrder.byDate("updated")), "updated", "updatedDate");
+        register(byName, systemNames, field("resolutiondate", date, IssueOrder.byDate("resolutiondate")),
                 "resolutiondate", "resolved");
-        register(byName, field("statuscategory", alwaysSet, null), "statuscategory");
-        register(byName, field("component", text, null), "component");
-        register(byName, field("creator", user, null), "creator");
-        register(byName, field("watcher", user, null), "watcher");
-        register(byName, field("parent", text, null), "parent");
-        register(byName, field("duedate", date, IssueOrder.byDate("duedate")), "duedate", "due");
-        register(byName, field("statuscategorychangeddate", date, IssueOrder.byDate("statuscategorychangeddate")),
-                "statuscategorychangeddate");
+        register(byName, systemNames, field("statuscategory", alwaysSet, null), "statusCategory");
+        register(byName, systemNames, field("component", text, null), "component");
+        register(byName, systemNames, field("creator", user, null), "creator");
+        register(byName, systemNames, field("watcher", user, null), "watcher");
+        register(byName, systemNames, field("parent", text, null), "parent");
+        register(byName, systemNames, field("duedate", date, IssueOrder.byDate("duedate")), "duedate", "due");
+        register(byName, systemNames,
+                field("statuscategorychangeddate", date, IssueOrder.byDate("statuscategorychangeddate")),
+                "statusCategoryChangedDate");
         FieldType textSearch = new TextSearchFieldType();
-        register(byName, field("summary", textSearch, IssueOrder.byName("summary")), "summary");
-        register(byName, field("description", textSearch, null), "description");
-        register(byName, field("text", textSearch, null), "text");
-        register(byName, field("comment", textSearch, null), "comment");
-        register(byName, field("cf[10016]", new NumberFieldType(), IssueOrder.byNumber("cf[10016]")),
-                "cf[10016]", "story points", "story point estimate");
+        register(byName, systemNames, field("summary", textSearch, IssueOrder.byName("summary")), "summary");
+        register(byName, systemNames, field("description", textSearch, null), "description");
+        register(byName, systemNames, field("text", textSearch, null), "text");
+        register(byName, systemNames, field("comment", textSearch, null), "comment");
+        register(byName, systemNames, field("cf[10016]", new NumberFieldType(), IssueOrder.byNumber("cf[10016]")),
+                "cf[10016]", "Story Points", "Story point estimate");
         FieldType versions = TextFieldType.versions();
-        register(byName, field("fixversion", versions, null), "fixversion");
-        register(byName, field("affectedversion", versions, null), "affectedversion");
-        register(byName, field("sprint", new TextFieldType(true, false, Optional.empty(), SPRINT_FUNCTIONS), null),
-                "sprint");
+        register(byName, systemNames, field("fixversion", versions, null), "fixVersion");
+        register(byName, systemNames, field("affectedversion", versions, null), "affectedVersion");
+        FieldType sprint = new TextFieldType(true, false, Optional.empty(), SPRINT_FUNCTIONS);
+        register(byName, systemNames, field("sprint", sprint, null), "Sprint");
         BY_NAME = Map.copyOf(byName);
+        SYSTEM_NAMES = List.copyOf(systemNames);
     }
 
     private JqlFields() {
     }
 
-    /** Every name of a system field a query may use (lower case). */
-    static java.util.Set<String> names() {
-        return BY_NAME.keySet();
+    /**
+     * Every name of a system field a query may use, as Jira spells it ({@code affectedVersion}, {@code issuetype},
+     * {@code statusCategory}); the names of custom fields ({@code cf[10016]}, {@code Story Points}) are not.
+     */
+    static List<String> names() {
+        return SYSTEM_NAMES;
     }
 
     /** The field called {@code name} in a query (case-insensitive, surrounding blanks ignored). */
@@ -139,8 +148,7 @@ final class JqlFields {
      */
     static Optional<JqlField> named(String name, Optional<List<JqlCustomField>> customFields) {
         String lower = name.trim().toLowerCase(Locale.ROOT);
-        boolean customLike = CUSTOM_FIELD.matcher(lower).matches() || lower.equals("story points")
-                || lower.equals("story point estimate");
+        boolean customLike = customLike(lower);
         if (customFields.isPresent()) {
             JqlField system = customLike ? null : BY_NAME.get(lower);
             if (system != null) {
@@ -171,9 +179,21 @@ final class JqlFields {
         return new JqlField(canonical, type, Optional.ofNullable(ascending));
     }
 
-    private static void register(Map<String, JqlField> byName, JqlField field, String... names) {
+    /** Registers {@code field} under {@code names}, spelt as Jira spells them (looked up case-insensitively). */
+    private static void register(Map<String, JqlField> byName, List<String> systemNames, JqlField field,
+            String... names) {
         for (String name : names) {
-            byName.put(name, field);
+            String lower = name.toLowerCase(Locale.ROOT);
+            byName.put(lower, field);
+            if (!customLike(lower)) {
+                systemNames.add(name);
+            }
         }
+    }
+
+    /** Whether a (lower-case) name is a custom field's: {@code cf[NNNNN]} or a name of Story Points. */
+    private static boolean customLike(String lower) {
+        return CUSTOM_FIELD.matcher(lower).matches() || lower.equals("story points")
+                || lower.equals("story point estimate");
     }
 }

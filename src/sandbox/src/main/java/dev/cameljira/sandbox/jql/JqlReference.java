@@ -1,12 +1,12 @@
 package dev.cameljira.sandbox.jql;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -34,8 +34,17 @@ public final class JqlReference {
             "transaction", "trigger", "true", "uid", "union", "unique", "update", "user", "validate", "values",
             "view", "when", "whenever", "where", "while", "with");
 
-    /** A searchable field: a name a query can use, its operators and whether ORDER BY takes it. */
-    public record FieldInfo(String name, List<String> operators, boolean orderable) {
+    /**
+     * A searchable field as {@code jql/autocompletedata} lists it.
+     *
+     * @param value       the name a query uses: a system field's as Jira spells it ({@code fixVersion}), a custom
+     *                    field's own name (quoted when a query must quote it)
+     * @param displayName the same for a system field; {@code <name> - cf[<id>]} for a custom field
+     * @param operators   its operators, with the history ones where WAS and CHANGED apply
+     * @param orderable   whether ORDER BY takes it
+     * @param cfid        {@code cf[<id>]} of a custom field, null for a system field
+     */
+    public record FieldInfo(String value, String displayName, List<String> operators, boolean orderable, String cfid) {
     }
 
     /** A JQL function: its name and whether it returns a list (for {@code in}). */
@@ -46,22 +55,30 @@ public final class JqlReference {
     }
 
     /**
-     * The system fields by every name a query may use, then {@code customFields} (by {@code cf[id]}), sorted by
-     * name; the operators include the history ones where WAS and CHANGED apply.
+     * The system fields by every name a query may use, then {@code customFields} (each once, by its name), sorted by
+     * value ignoring case.
      */
     public static List<FieldInfo> fields(List<JqlCustomField> customFields) {
-        Map<String, FieldInfo> result = new TreeMap<>();
         Optional<List<JqlCustomField>> custom = Optional.of(customFields);
-        Stream<String> names = Stream.concat(JqlFields.names().stream(),
-                customFields.stream().map(JqlCustomField::canonical));
-        names.forEach(name -> JqlFields.named(name, custom).ifPresent(f -> {
-            List<String> ops = new ArrayList<>(f.type().operators().stream().sorted().map(Operator::symbol).toList());
-            if (JqlFields.HISTORY_FIELDS.contains(f.canonical())) {
-                ops.addAll(List.of("was", "was in", "was not in", "was not", "changed"));
-            }
-            result.put(name, new FieldInfo(name, ops, f.ascending().isPresent()));
-        }));
-        return List.copyOf(result.values());
+        List<FieldInfo> result = new ArrayList<>();
+        for (String name : JqlFields.names()) {
+            JqlFields.named(name, custom).ifPresent(f -> result.add(new FieldInfo(name, name, operators(f),
+                    f.ascending().isPresent(), null)));
+        }
+        for (JqlCustomField cf : customFields) {
+            JqlFields.named(cf.canonical(), custom).ifPresent(f -> result.add(new FieldInfo(encode(cf.name(), false),
+                    cf.name() + " - " + cf.canonical(), operators(f), f.ascending().isPresent(), cf.canonical())));
+        }
+        result.sort(Comparator.comparing(FieldInfo::value, String.CASE_INSENSITIVE_ORDER));
+        return List.copyOf(result);
+    }
+
+    private static List<String> operators(JqlField f) {
+        List<String> ops = new ArrayList<>(f.type().operators().stream().sorted().map(Operator::symbol).toList());
+        if (JqlFields.HISTORY_FIELDS.contains(f.canonical())) {
+            ops.addAll(List.of("was", "was in", "was not in", "was not", "changed"));
+        }
+        return ops;
     }
 
     /** The functions the sandbox evaluates. */

@@ -16,7 +16,6 @@ import dev.cameljira.sandbox.jira.render.View;
 import dev.cameljira.sandbox.jira.store.JiraStore;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,8 +73,7 @@ public final class ComponentResource {
         String orderBy = req.query("orderBy") == null || req.query("orderBy").isBlank() ? "name" : req.query("orderBy");
         return store.read(() -> {
             Project p = store.requireProject(req.param("key"));
-            Map<Component, Long> counts = new HashMap<>();
-            p.components().forEach(c -> counts.put(c, store.componentIssueCount(c)));
+            Map<Component, Long> counts = store.componentIssueCounts(p);
             List<Component> matches = p.components().stream()
                     .filter(c -> !source.equals("compass"))
                     .filter(c -> query == null || query.isBlank() || Paging.containsIgnoringCase(c.name(), query)

@@ -167,13 +167,13 @@ public final class ReferenceDataResource {
         ArrayNode fields = n.putArray("visibleFieldNames");
         for (JqlReference.FieldInfo f : JqlReference.fields(search.customFields())) {
             ObjectNode o = fields.addObject();
-            o.put("value", f.name());
-            o.put("displayName", f.name());
+            o.put("value", f.value());
+            o.put("displayName", f.displayName());
             o.put("orderable", String.valueOf(f.orderable()));
             o.put("searchable", "true");
             o.put("auto", "true");
-            if (f.name().startsWith("cf[")) {
-                o.put("cfid", f.name());
+            if (f.cfid() != null) {
+                o.put("cfid", f.cfid());
             }
             ArrayNode ops = o.putArray("operators");
             f.operators().forEach(ops::add);

@@ -29,6 +29,9 @@ import dev.cameljira.sandbox.jira.store.JiraStore;
  */
 public final class RoleResource {
 
+    private static final String ADMINISTRATORS_ONLY =
+            "You do not have permission to view project roles: Jira administrators only.";
+
     private final JiraContext ctx;
     private final JiraStore store;
 
@@ -104,23 +107,22 @@ public final class RoleResource {
     }
 
     private ApiResponse roles(ApiRequest req) {
-        req.requireAdmin("You do not have permission to view project roles: Jira administrators only.");
+        req.requireAdmin(ADMINISTRATORS_ONLY);
         ArrayNode arr = Json.array();
-        for (ProjectRole r : Schemes.PROJECT_ROLES) {
-            ObjectNode n = role(r, req.view().api() + "/role/" + r.id());
-            n.putArray("actors").add(groupActor(r, req.view()));
-            arr.add(n);
-        }
+        Schemes.PROJECT_ROLES.forEach(r -> arr.add(globalRole(r, req.view())));
         return ApiResponse.ok(arr);
     }
 
     private ApiResponse roleById(ApiRequest req) {
-        req.requireAdmin("You do not have permission to view project roles: Jira administrators only.");
-        ProjectRole r = Schemes.PROJECT_ROLES.stream().filter(x -> String.valueOf(x.id()).equals(req.param("id")))
-                .findFirst().orElseThrow(() -> ApiException.of(404, "Role with id '" + req.param("id") + "' not found."));
-        ObjectNode n = role(r, req.view().api() + "/role/" + r.id());
-        n.putArray("actors").add(groupActor(r, req.view()));
-        return ApiResponse.ok(n);
+        req.requireAdmin(ADMINISTRATORS_ONLY);
+        return ApiResponse.ok(globalRole(role(req.param("id")), req.view()));
+    }
+
+    /** A role as {@code GET role[/{id}]} answers it: with its default actor, its group. */
+    private static ObjectNode globalRole(ProjectRole r, View view) {
+        ObjectNode n = role(r, view.api() + "/role/" + r.id());
+        n.putArray("actors").add(groupActor(r, view));
+        return n;
     }
 
     private static String projectRoleSelf(Project p, ProjectRole r, View view) {

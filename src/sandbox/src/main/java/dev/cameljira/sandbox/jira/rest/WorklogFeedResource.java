@@ -10,6 +10,10 @@ import dev.cameljira.sandbox.http.Json;
 import dev.cameljira.sandbox.http.Router;
 import dev.cameljira.sandbox.jira.JiraContext;
 import dev.cameljira.sandbox.jira.model.Issue;
+import dev.cameljira.sandbox.jira.model.Project;
+import dev.cameljira.sandbox.jira.model.Schemes;
+import dev.cameljira.sandbox.jira.model.Schemes.Permission;
+import dev.cameljira.sandbox.jira.model.User;
 import dev.cameljira.sandbox.jira.model.Worklog;
 import dev.cameljira.sandbox.jira.render.View;
 import dev.cameljira.sandbox.jira.store.JiraStore;
@@ -20,18 +24,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The worklog feeds a time-tracking sync polls, on Cloud and Data Center: {@code GET worklog/updated?since=<epoch ms>}
  * and {@code GET worklog/deleted?since=} ({@code {values: [{worklogId, updatedTime, properties}], since, until, self,
  * nextPage?, lastPage}}, oldest first, at most 1000 a page, changes at or after {@code since}; like Jira, a change
  * of the last minute is not listed yet), and {@code POST worklog/list {"ids": [...]}} (the worklogs themselves;
- * unknown ids are left out).
+ * unknown ids are left out). The updated feed and the list hold only the worklogs the caller may see (Browse Projects,
+ * and the worklog's group or role); the deleted feed lists every deleted id, as Jira's does.
  */
 public final class WorklogFeedResource {
 
     /** Jira's page size of both feeds and its limit of ids per {@code worklog/list}. */
     static final int LIMIT = 1000;
+
+    private static final Permission BROWSE = Schemes.permission("BROWSE_PROJECTS").orElseThrow();
 
     private final JiraContext ctx;
     private final JiraStore store;
@@ -57,11 +65,7 @@ public final class WorklogFeedResource {
             long cutoff = store.now().minusSeconds(60).toEpochMilli();
             List<Change> changes = new ArrayList<>();
             if (kind.equals("updated")) {
-                for (Issue issue : store.issues()) {
-                    for (Worklog w : issue.worklogs()) {
-                        changes.add(new Change(w.id(), w.updated().toEpochMilli()));
-                    }
-                }
+                forEachVisible(req.requireUser(), w -> changes.add(new Change(w.id(), w.updated().toEpochMilli())));
             } else {
                 for (Map.Entry<Long, Instant> e : store.deletedWorklogs().entrySet()) {
                     changes.add(new Change(e.getKey(), e.getValue().toEpochMilli()));
@@ -102,17 +106,34 @@ public final class WorklogFeedResource {
         }
         Set<Long> wanted = new HashSet<>();
         ids.forEach(id -> wanted.add(id.asLong()));
+        User user = req.requireUser();
         return store.read(() -> {
             ArrayNode arr = Json.array();
-            for (Issue issue : store.issues()) {
-                for (Worklog w : issue.worklogs()) {
-                    if (wanted.contains(w.id())) {
-                        arr.add(ctx.activity().worklog(w, req.view()));
-                    }
+            forEachVisible(user, w -> {
+                if (wanted.contains(w.id())) {
+                    arr.add(ctx.activity().worklog(w, req.view()));
                 }
-            }
+            });
             return ApiResponse.ok(arr);
         });
+    }
+
+    /**
+     * Each worklog {@code user} may see (call under the lock): Browse Projects in its issue's project, and in its
+     * group or role when it has a visibility, as Jira filters both {@code worklog/updated} and {@code worklog/list}.
+     */
+    private void forEachVisible(User user, Consumer<Worklog> action) {
+        List<Project> projects = store.projects();
+        for (Issue issue : store.issues()) {
+            if (!Schemes.holds(user, BROWSE, issue.project(), projects)) {
+                continue;
+            }
+            for (Worklog w : issue.worklogs()) {
+                if (Schemes.mayView(user, w.visibility(), issue.project())) {
+                    action.accept(w);
+                }
+            }
+        }
     }
 
     private static long longQuery(ApiRequest req, String name) {

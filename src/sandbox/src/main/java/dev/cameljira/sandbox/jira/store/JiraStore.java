@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -212,6 +213,19 @@ public final class JiraStore {
                 .count();
     }
 
+    /** How many issues have each component of {@code project} (every one, 0 when none): one pass over the issues. */
+    public Map<Component, Long> componentIssueCounts(Project project) {
+        Map<String, Long> byId = new HashMap<>();
+        for (Issue issue : issuesById.values()) {
+            if (issue.project().id() == project.id()) {
+                issue.components().forEach(c -> byId.merge(c.id(), 1L, Long::sum));
+            }
+        }
+        Map<Component, Long> counts = new HashMap<>();
+        project.components().forEach(c -> counts.put(c, byId.getOrDefault(c.id(), 0L)));
+        return counts;
+    }
+
     /**
      * Replaces {@code old} by {@code replacement} in every issue that has it; null, or a component the issue already
      * has, removes it.
@@ -280,15 +294,6 @@ public final class JiraStore {
      * The filter of this id if {@code viewer} may see it (filters are their owner's: the sandbox shares none), else
      * Jira's 404.
      */
-    /** The user's locale preference (call under the lock): {@code en_US} until set. */
-    public String locale(User user) {
-        return locales.getOrDefault(user.key(), "en_US");
-    }
-
-    public void locale(User user, String locale) {
-        locales.put(user.key(), locale);
-    }
-
     public Filter requireFilter(String id, User viewer) {
         Filter f = id != null && isNumeric(id) ? filters.get(Long.parseLong(id)) : null;
         if (f == null || !f.owner().equals(viewer)) {
@@ -296,6 +301,18 @@ public final class JiraStore {
                     + "its permissions changed.");
         }
         return f;
+    }
+
+    // ---- user preferences ------------------------------------------------------------------------------------
+
+    /** The user's locale preference (call under the lock): {@code en_US} until set. */
+    public String locale(User user) {
+        return locales.getOrDefault(user.key(), "en_US");
+    }
+
+    /** Sets the user's locale preference (call under the write lock). */
+    public void locale(User user, String locale) {
+        locales.put(user.key(), locale);
     }
 
     // ---- users -----------------------------------------------------------------------------------------------
@@ -373,14 +390,14 @@ public final class JiraStore {
         links.values().removeIf(l -> l.sourceIssueId() == issue.id() || l.destinationIssueId() == issue.id());
     }
 
-    /** Remembers when a worklog was deleted, for {@code GET worklog/deleted}. */
+    /** Remembers when a worklog was deleted, for {@code GET worklog/deleted} (call under the write lock). */
     public void worklogDeleted(dev.cameljira.sandbox.jira.model.Worklog w) {
         deletedWorklogs.put(w.id(), now());
     }
 
-    /** Deleted worklog ids and when they were deleted, in deletion order. */
+    /** Deleted worklog ids and when they were deleted, in deletion order (a read-only view: call under the lock). */
     public Map<Long, Instant> deletedWorklogs() {
-        return deletedWorklogs;
+        return Collections.unmodifiableMap(deletedWorklogs);
     }
 
     /** Issues in creation order. */
