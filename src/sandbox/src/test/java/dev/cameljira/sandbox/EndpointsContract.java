@@ -385,6 +385,11 @@ abstract class EndpointsContract extends SpecCheckedSandboxTest {
         assertThat(groups.get("groups")).extracting(g -> g.get("name").asText()).containsExactly("jira-administrators");
         JsonNode picked = user.get(api() + "/user/picker?query=sandbox%20u").json();
         assertThat(picked.get("users")).extracting(u -> u.get("displayName").asText()).containsExactly("Sandbox User");
+        for (String picker : List.of("/groups/picker?query=a&maxResults=-1", "/user/picker?query=a&maxResults=-1")) {
+            var negative = user.get(api() + picker);
+            assertThat(negative.status()).as(picker).isEqualTo(400);
+            assertThat(negative.json().at("/errorMessages/0").asText()).as(picker).contains("maxResults");
+        }
         String name = cloud() ? "query" : "username";
         assertThat(user.get(api() + "/user/permission/search?permissions=ADMINISTER_PROJECTS&projectKey=DEMO&" + name + "=sandbox")
                 .json()).extracting(u -> u.get("displayName").asText()).containsExactly("Sandbox Admin");

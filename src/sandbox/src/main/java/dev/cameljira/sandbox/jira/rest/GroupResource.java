@@ -121,7 +121,7 @@ public final class GroupResource {
     private ApiResponse picker(ApiRequest req) {
         req.requireUser();
         String query = req.query("query") == null ? "" : req.query("query").toLowerCase(Locale.ROOT);
-        int max = req.intQuery("maxResults", store.cloud() ? 50 : 20);
+        int max = Paging.maxResults(req, store.cloud() ? 50 : 20, Integer.MAX_VALUE);
         List<Group> found = GROUPS.stream().filter(g -> g.name().contains(query))
                 .filter(g -> !req.queryAll("exclude").contains(g.name())).toList();
         ObjectNode n = Json.object();

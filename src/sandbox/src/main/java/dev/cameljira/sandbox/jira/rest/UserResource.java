@@ -123,7 +123,7 @@ public final class UserResource {
         if (query == null) {
             throw ApiException.field("query", "The query parameter is required.");
         }
-        int max = req.intQuery("maxResults", 50);
+        int max = Paging.maxResults(req, 50, Integer.MAX_VALUE);
         List<String> exclude = req.queryAll(store.cloud() ? "excludeAccountIds" : "exclude");
         List<User> found = store.users().stream().filter(u -> matches(u, query))
                 .filter(u -> !exclude.contains(store.cloud() ? u.accountId() : u.name())).toList();
