@@ -448,6 +448,31 @@ abstract class EndpointsContract extends SpecCheckedSandboxTest {
         assertThat(user.get(api() + "/version/999999/unresolvedIssueCount").status()).isEqualTo(404);
     }
 
+    /**
+     * Input the fuzzer found answered with a 500 is Jira's 400 naming what was wrong: an application-property
+     * {@code keyFilter} that is not a regular expression, and a form-encoded body with a malformed percent-escape.
+     */
+    @Test
+    void malformedPatternsAndPercentEscapesAreA400NamingThem() {
+        JsonNode filtered = admin.get(api() + "/application-properties?keyFilter=" + URLEncoder.encode("jira\\.clone\\..*",
+                StandardCharsets.UTF_8)).json();
+        assertThat(filtered).extracting(p -> p.get("key").asText()).containsExactly("jira.clone.prefix");
+        for (String regex : List.of("(", "+a", "[")) {
+            Client.Resp bad = admin.get(api() + "/application-properties?keyFilter=" + URLEncoder.encode(regex, StandardCharsets.UTF_8));
+            assertThat(bad.status()).as(regex).isEqualTo(400);
+            assertThat(bad.json().at("/errorMessages/0").asText()).contains("keyFilter", regex);
+        }
+        String id = admin.post(api() + "/filter", "{\"name\":\"escapes " + cloud() + "\",\"jql\":\"project = DEMO\"}")
+                .json().get("id").asText();
+        for (String form : List.of("columns=%zz", "columns=summary%", "%E0%A4%A=x")) {
+            Client.Resp bad = admin.put(api() + "/filter/" + id + "/columns", form);
+            assertThat(bad.status()).as(form).isEqualTo(400);
+            assertThat(bad.json().at("/errorMessages/0").asText()).as(form).contains(form.split("&")[0]);
+        }
+        SpecCheck.expectRequestViolations(sandbox, "validation.request.body.schema.invalidJson"); // the form bodies
+        assertThat(admin.get(api() + "/filter/" + id + "/columns").json()).as("nothing half-written").hasSize(11);
+    }
+
     @Test
     void applicationPropertiesAreForAdministrators() {
         JsonNode all = admin.get(api() + "/application-properties").json();

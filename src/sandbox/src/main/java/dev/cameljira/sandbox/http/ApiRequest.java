@@ -103,13 +103,21 @@ public record ApiRequest(String method, String path, Map<String, String> pathPar
                 continue;
             }
             int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq),
-                    StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1),
-                    StandardCharsets.UTF_8);
+            String name = formDecode(eq < 0 ? pair : pair.substring(0, eq), pair);
+            String value = eq < 0 ? "" : formDecode(pair.substring(eq + 1), pair);
             result.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         }
         return result;
+    }
+
+    /** One form-encoded name or value of {@code pair}; a 400 naming the pair when a percent-escape is malformed. */
+    private static String formDecode(String encoded, String pair) {
+        try {
+            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.of(400, "The parameter '" + pair + "' is not validly URL-encoded: a '%' must be followed by two "
+                    + "hexadecimal digits.");
+        }
     }
 
     /** Method and path only: headers and body may carry credentials. */

@@ -87,7 +87,11 @@ final class OAuth1Verifier {
             if (value.length() < 2 || !value.startsWith("\"") || !value.endsWith("\"")) {
                 return null;
             }
-            result.put(decode(p.substring(0, eq).trim()), decode(value.substring(1, value.length() - 1)));
+            try {
+                result.put(decode(p.substring(0, eq).trim()), decode(value.substring(1, value.length() - 1)));
+            } catch (IllegalArgumentException e) {
+                return null; // a malformed percent-escape (oauth_signature="%zz") is a malformed header: a 401
+            }
         }
         return result;
     }

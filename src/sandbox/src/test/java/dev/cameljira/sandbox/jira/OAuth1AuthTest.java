@@ -70,6 +70,8 @@ class OAuth1AuthTest {
         assertThat(get(url, header("GET", url, SandboxUsers.OAUTH_CONSUMER_KEY, "other-token")).statusCode()).isEqualTo(401);
         assertThat(get(url, "OAuth oauth_consumer_key=\"" + SandboxUsers.OAUTH_CONSUMER_KEY + "\", garbage").statusCode())
                 .isEqualTo(401);
+        assertThat(get(url, "OAuth oauth_consumer_key=\"" + SandboxUsers.OAUTH_CONSUMER_KEY + "\", oauth_signature=\"%zz\"")
+                .statusCode()).as("a malformed percent-escape is a malformed header, not a 500").isEqualTo(401);
     }
 
     private static HttpResponse<String> get(String url, String authorization) throws Exception {

@@ -17,6 +17,8 @@ import dev.cameljira.sandbox.jql.JqlReference;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Reference data and settings: Data Center's paged {@code priority/page}, {@code status/page}, {@code issuetype/page},
@@ -131,13 +133,26 @@ public final class ReferenceDataResource {
      * (Data Center answers the single object, Cloud a list of one); an unknown key is a 404. {@code keyFilter} is a
      * regular expression on the keys.
      */
+    /** The {@code keyFilter} regular expression, null when absent or blank; a 400 naming it when it does not compile. */
+    private static Pattern keyFilter(ApiRequest req) {
+        String filter = req.query("keyFilter");
+        if (filter == null || filter.isBlank()) {
+            return null;
+        }
+        try {
+            return Pattern.compile(filter);
+        } catch (PatternSyntaxException e) {
+            throw ApiException.of(400, "The value '" + filter + "' of parameter 'keyFilter' is not a valid regular expression.");
+        }
+    }
+
     private ApiResponse applicationProperties(ApiRequest req) {
         req.requireAdmin(NOT_ADMIN);
         String key = req.query("key");
-        String filter = req.query("keyFilter");
+        Pattern filter = keyFilter(req);
         ArrayNode arr = Json.array();
         for (String[] p : PROPERTIES) {
-            if ((key == null || key.equals(p[0])) && (filter == null || filter.isBlank() || p[0].matches(filter))) {
+            if ((key == null || key.equals(p[0])) && (filter == null || filter.matcher(p[0]).matches())) {
                 ObjectNode n = arr.addObject();
                 n.put("id", p[0]);
                 n.put("key", p[0]);
