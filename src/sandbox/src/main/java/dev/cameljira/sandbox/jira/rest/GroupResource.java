@@ -103,18 +103,9 @@ public final class GroupResource {
         int max = Paging.maxResults(req, 50, 50);
         return store.read(() -> {
             List<User> users = store.users().stream().filter(u -> Schemes.inGroup(u, group.name())).toList();
-            ObjectNode page = Json.object();
-            page.put("self", req.view().api() + "/group/member?" + groupParam(group, req.view()) + "&includeInactiveUsers=false&startAt="
-                    + startAt + "&maxResults=" + max);
-            page.put("maxResults", max);
-            page.put("startAt", startAt);
-            page.put("total", users.size());
-            page.put("isLast", startAt + max >= users.size());
-            ArrayNode values = page.putArray("values");
-            for (int i = startAt; i < users.size() && i < startAt + max; i++) {
-                values.add(ctx.renderer().user(users.get(i), req.view()));
-            }
-            return ApiResponse.ok(page);
+            return ApiResponse.ok(Paging.page(req.view().api() + "/group/member?" + groupParam(group, req.view())
+                    + "&includeInactiveUsers=false&", "&maxResults=" + max, false, users, startAt, max,
+                    u -> ctx.renderer().user(u, req.view())));
         });
     }
 

@@ -156,14 +156,8 @@ public final class UserResource {
         int startAt = Paging.startAt(req);
         int max = Paging.maxResults(req, 10, 200);
         List<User> found = store.users().stream().filter(u -> ids.contains(u.accountId())).toList();
-        ObjectNode page = Json.object();
-        page.put("self", req.view().api() + "/user/bulk?startAt=" + startAt + "&maxResults=" + max);
-        page.put("maxResults", max);
-        page.put("startAt", startAt);
-        page.put("total", found.size());
-        page.put("isLast", startAt + max >= found.size());
-        page.set("values", page(found, startAt, max, req));
-        return ApiResponse.ok(page);
+        return ApiResponse.ok(Paging.page(req.view().api() + "/user/bulk?", "&maxResults=" + max, false, found, startAt, max,
+                u -> ctx.renderer().user(u, req.view())));
     }
 
     private ArrayNode page(List<User> users, int startAt, int max, ApiRequest req) {
