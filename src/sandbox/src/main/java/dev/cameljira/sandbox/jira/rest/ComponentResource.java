@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Components by id: {@code POST component} ({@code name} and {@code project} key or {@code projectId} required;
@@ -103,11 +102,11 @@ public final class ComponentResource {
             throw ApiException.field("orderBy", "Invalid orderBy '" + orderBy + "': use name or description, optionally"
                     + " prefixed with + or -.");
         }
-        Set<String> named = Paging.expand(req.queryAll(projectsParameter));
+        List<String> named = req.queryAll(projectsParameter).stream().flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::trim).filter(v -> !v.isEmpty()).toList();
         return store.read(() -> {
             List<Project> projects = named.isEmpty() ? store.projects()
-                    : req.queryAll(projectsParameter).stream().flatMap(v -> Arrays.stream(v.split(",")))
-                            .map(String::trim).filter(v -> !v.isEmpty()).map(store::requireProject).distinct().toList();
+                    : named.stream().map(store::requireProject).distinct().toList();
             Comparator<Component> order = orderBy == null ? (a, b) -> 0 : order(orderBy, Map.of());
             List<Map.Entry<Component, Project>> matches = projects.stream()
                     .flatMap(p -> p.components().stream().sorted(order).map(c -> Map.entry(c, p)))
