@@ -119,6 +119,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "registerWebhook": target.getWebhookConfiguration().setRegisterWebhook(property(camelContext, boolean.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "routeoneventloop":
+        case "routeOnEventLoop": target.getWebhookConfiguration().setRouteOnEventLoop(property(camelContext, boolean.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -262,6 +264,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "registerWebhook": return boolean.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "routeoneventloop":
+        case "routeOnEventLoop": return boolean.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -406,6 +410,8 @@ public class JiraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "registerWebhook": return target.getWebhookConfiguration().isRegisterWebhook();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "routeoneventloop":
+        case "routeOnEventLoop": return target.getWebhookConfiguration().isRouteOnEventLoop();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":

@@ -23,7 +23,7 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(76);
+        Set<String> props = new HashSet<>(77);
         props.add("accessToken");
         props.add("allowUnsigned");
         props.add("apiToken");
@@ -78,6 +78,7 @@ public class JiraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("reconcileInterval");
         props.add("registerWebhook");
         props.add("repeatCount");
+        props.add("routeOnEventLoop");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");

@@ -22,8 +22,11 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
  * One variant of the webhook ingest benchmark in its own JVM, serving {@code POST /jira/webhook} on 127.0.0.1 (free
  * port); prints {@code READY port=N} once it serves:
  * <ul>
- *   <li>{@code jira}: {@code from("jira:webhook?secret=...")} (verify, parse, de-duplicate) to a no-op processor, on
- *   plain Camel's Vert.x platform-http server (where jira:webhook adds its own route to the server's Vert.x router);</li>
+ *   <li>{@code jira}: {@code from("jira:webhook?secret=...&routeOnEventLoop=true")} (verify, parse, de-duplicate) to a
+ *   no-op processor, on plain Camel's Vert.x platform-http server (where jira:webhook adds its own route to the server's
+ *   Vert.x router); the no-op route never blocks, so it runs on the event loop, as the bare handler does;</li>
+ *   <li>{@code jira-worker}: the same in jira:webhook's default mode, the route on a Vert.x worker thread (for routes that
+ *   may block);</li>
  *   <li>{@code vertx}: a bare Vert.x handler (one server instance per core on the port) doing the same work by hand: the same HMAC check
  *   ({@link WebhookSignature}), a Jackson tree parse with the same limits, the event type and issue key read, and the
  *   delivery id de-duplicated in the same kind of in-memory LRU store (Camel's MemoryIdempotentRepository);</li>
@@ -44,7 +47,7 @@ public final class WebhookServer {
         String variant = args[0];
         String secret = args[1];
         switch (variant) {
-            case "jira", "ceiling" -> {
+            case "jira", "jira-worker", "ceiling" -> {
                 CamelContext camel = new DefaultCamelContext();
                 VertxPlatformHttpServerConfiguration conf = new VertxPlatformHttpServerConfiguration();
                 conf.setBindHost("127.0.0.1");
@@ -54,8 +57,10 @@ public final class WebhookServer {
                 camel.addRoutes(new RouteBuilder() {
                     @Override
                     public void configure() {
-                        if (variant.equals("jira")) {
-                            from("jira:webhook?webhookPath=" + PATH + "&secret=RAW(" + secret + ")").routeId("webhook")
+                        if (variant.startsWith("jira")) {
+                            // the no-op route never blocks: what routeOnEventLoop is for; jira-worker: the default mode
+                            from("jira:webhook?webhookPath=" + PATH + "&secret=RAW(" + secret + ")"
+                                 + (variant.equals("jira") ? "&routeOnEventLoop=true" : "")).routeId("webhook")
                                     .process(ex -> {
                                         // the no-op route: a user's route would start here
                                     });
@@ -94,7 +99,7 @@ public final class WebhookServer {
                 Child.awaitStdinClosed();
                 vertx.close();
             }
-            default -> throw new IllegalArgumentException("unknown webhook variant '" + variant + "': jira, vertx, ceiling or vertx204");
+            default -> throw new IllegalArgumentException("unknown webhook variant '" + variant + "': jira, jira-worker, vertx, ceiling or vertx204");
         }
     }
 

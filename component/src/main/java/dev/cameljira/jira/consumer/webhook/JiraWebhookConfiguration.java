@@ -63,6 +63,16 @@ public class JiraWebhookConfiguration implements Cloneable {
                             + "shared by several replicas. Default: in memory, the last 50,000 ids. An id is kept only once "
                             + "the route succeeded; with reconcileInterval each delivery also keeps its issue version.")
     private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer,webhook,advanced", defaultValue = "false",
+              description = "Check, de-duplicate and route each delivery on the Vert.x event loop that received it, with no "
+                            + "hand-off to a worker thread: less CPU and latency per delivery, for routes that never block "
+                            + "(e.g. that hand the event to seda, Kafka or another asynchronous endpoint; the reply waits "
+                            + "for the route, asynchronous parts included). A route that blocks (a synchronous call to Jira, "
+                            + "a database, a sleep) would stall every request of that event loop: leave it false then. "
+                            + "Needs the default in-memory idempotentRepository (or a MemoryIdempotentRepository) and "
+                            + "platform-http's Vert.x engine (plain Camel with camel-platform-http-vertx, Camel Quarkus); "
+                            + "elsewhere the route starts on platform-http's worker thread as usual.")
+    private boolean routeOnEventLoop;
     @UriParam(label = "consumer,webhook", defaultValue = "0", javaType = "java.time.Duration",
               description = "Backup poll (milliseconds or a duration such as 6h; 0 = off): searches the issues updated since the "
                             + "previous run (the endpoint's jql applies) and emits what the webhooks missed as "
@@ -158,6 +168,14 @@ public class JiraWebhookConfiguration implements Cloneable {
         this.idempotentRepository = idempotentRepository;
     }
 
+    public boolean isRouteOnEventLoop() {
+        return routeOnEventLoop;
+    }
+
+    public void setRouteOnEventLoop(boolean routeOnEventLoop) {
+        this.routeOnEventLoop = routeOnEventLoop;
+    }
+
     public long getReconcileInterval() {
         return reconcileInterval;
     }
@@ -186,6 +204,7 @@ public class JiraWebhookConfiguration implements Cloneable {
     public String toString() {
         return "JiraWebhookConfiguration[webhookPath=" + webhookPath + ", registerWebhook=" + registerWebhook
                + ", webhookExternalUrl=" + webhookExternalUrl + ", events=" + events + ", secret="
-               + (secret == null ? "none" : "xxxxxx") + ", allowUnsigned=" + allowUnsigned + ", reconcileInterval=" + reconcileInterval + "]";
+               + (secret == null ? "none" : "xxxxxx") + ", allowUnsigned=" + allowUnsigned + ", routeOnEventLoop=" + routeOnEventLoop + ", reconcileInterval="
+               + reconcileInterval + "]";
     }
 }

@@ -4,8 +4,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import dev.cameljira.jira.JiraEndpoint;
@@ -37,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * <p>On start it opens the path, then (with {@code registerWebhook=true}) registers or reuses the Jira admin webhook,
  * and (with {@code reconcileInterval}) schedules the backup poll. Deliveries are checked (method, content type, size,
  * signature, JSON), filtered by {@code events}, de-duplicated by {@code X-Atlassian-Webhook-Identifier} (else the
- * event id derived from the payload) and routed synchronously on a worker thread (never a Vert.x event loop): 200 when
+ * event id derived from the payload) and routed synchronously on a worker thread (never a Vert.x event loop, unless
+ * {@code routeOnEventLoop=true} asks for it, for routes that never block): 200 when
  * the route succeeded, 500 when it failed so Jira redelivers. On stop it removes the registration
  * ({@code unregisterOnStop}) and closes the path (404 again).
  */
@@ -108,17 +112,27 @@ public class JiraWebhookConsumer extends DefaultConsumer {
             repository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE);
             ownRepository = repository;
         }
+        if (c.isRouteOnEventLoop() && !(repository instanceof MemoryIdempotentRepository)) {
+            throw new IllegalArgumentException("jira:webhook on " + path + ": routeOnEventLoop=true needs an idempotentRepository "
+                    + "that never blocks (the default in-memory one, or a MemoryIdempotentRepository), but "
+                    + repository.getClass().getName() + " may block the Vert.x event loop (a database or a remote cache): "
+                    + "leave routeOnEventLoop=false with it");
+        }
         ServiceHelper.startService(repository);
         DeliveryLedger ledger = new DeliveryLedger(repository, IN_FLIGHT_WAIT);
 
         rejections = new WebhookRejections(path, Clock.systemUTC(), LOG);
         // only the backup poll reads the issue versions a delivery brought: without it a delivery costs one entry
         Predicate<JiraEvent> route = reconcile ? event -> routeAndRemember(event, ledger) : this::route;
-        WebhookRequestHandler handler = new WebhookRequestHandler(this::accepting, route, events,
+        Function<JiraEvent, CompletionStage<Boolean>> onEventLoop = !c.isRouteOnEventLoop() ? null : reconcile
+                ? event -> routeAsync(event).thenApply(ok -> ok && remember(event, ledger)) : this::routeAsync;
+        WebhookRequestHandler handler = new WebhookRequestHandler(this::accepting, route, onEventLoop, events,
                 signed ? new WebhookSignature(c.getSecret()) : null, WebhookPayloads.reader(c.getMaxJsonDepth()),
                 c.getMaxBodySize(), ledger, getEndpoint().getConfiguration().getCallListener(), rejections);
         transport = open(path, handler);
-        LOG.info("jira:webhook listening on {} for {} ({})", path, events, transport.name());
+        LOG.info("jira:webhook listening on {} for {} ({}{})", path, events, transport.name(), !c.isRouteOnEventLoop() ? ""
+                : VertxWebhookRoute.NAME.equals(transport.name()) ? ", routes on the event loop"
+                : ", routeOnEventLoop does not apply: platform-http starts the route on its worker thread");
 
         try {
             if (c.isRegisterWebhook()) {
@@ -288,13 +302,40 @@ public class JiraWebhookConsumer extends DefaultConsumer {
     }
 
     /**
+     * Starts routing one event on the calling thread (routeOnEventLoop) without waiting for asynchronous parts of the
+     * route; completes with true when the route succeeded, on the thread that finished it.
+     */
+    CompletionStage<Boolean> routeAsync(JiraEvent event) {
+        Exchange exchange = createExchange(false);
+        CompletableFuture<Boolean> routed = new CompletableFuture<>();
+        try {
+            JiraEventHeaders.apply(exchange.getIn(), event);
+            getAsyncProcessor().process(exchange, doneSync -> {
+                boolean ok = exchange.getException() == null && !exchange.isRollbackOnly();
+                if (!ok) {
+                    LOG.debug("jira:webhook route failed for {} ({}); Jira will redeliver", event, event.eventId());
+                }
+                releaseExchange(exchange, false);
+                routed.complete(ok);
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("jira:webhook route failed for {}: {}", event, e.toString());
+            releaseExchange(exchange, false);
+            routed.complete(false);
+        }
+        return routed;
+    }
+
+    /**
      * Routes a delivered event and remembers its issue version, so the backup poll does not route it again; failing to
      * remember only risks a duplicate from the backup poll, so it does not fail the delivery.
      */
     private boolean routeAndRemember(JiraEvent event, DeliveryLedger ledger) {
-        if (!route(event)) {
-            return false;
-        }
+        return route(event) && remember(event, ledger);
+    }
+
+    /** Remembers a routed event's issue version for the backup poll; always true (see {@link #routeAndRemember}). */
+    private static boolean remember(JiraEvent event, DeliveryLedger ledger) {
         String version = WebhookReconciler.versionKey(event.issue());
         if (version != null) {
             try {

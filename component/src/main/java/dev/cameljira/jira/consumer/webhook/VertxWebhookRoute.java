@@ -2,11 +2,15 @@ package dev.cameljira.jira.consumer.webhook;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
 import dev.cameljira.jira.consumer.webhook.WebhookRequestHandler.Reply;
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -35,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * body, read up to maxBodySize (or the HTTP server's own, lower limit) and never buffered beyond it. Then, on a Vert.x
  * worker thread ({@code executeBlocking}, unordered, as platform-http does), everything else
  * ({@link WebhookRequestHandler#deliver}: signature, JSON, selection, de-duplication, the route), since a route may
- * block and the idempotent repository may be JDBC; the reply is written back on the event loop. A refusal on the
+ * block and the idempotent repository may be JDBC; the reply is written back on the event loop. With
+ * {@code routeOnEventLoop=true} (routes that never block, the repository in memory) all of it runs on the event loop,
+ * the route started there ({@link WebhookRequestHandler#deliverAsync}). A refusal on the
  * request line, headers or size is answered without reading (the rest of) the body, once its bookkeeping (count, log
  * line, the user's listener) has run on a worker too.
  *
@@ -43,6 +49,9 @@ import org.slf4j.LoggerFactory;
  * {@link JiraWebhookConsumer} loads it only once it has found them on the class path.
  */
 final class VertxWebhookRoute implements WebhookTransport {
+
+    /** What {@link #name()} says: a compile-time constant, so the consumer reads it without loading this class. */
+    static final String NAME = "Vert.x router";
 
     /**
      * Quarkus' body limit ({@code quarkus.http.limits.max-body-size}) for a request without Content-Length; Quarkus
@@ -118,7 +127,7 @@ final class VertxWebhookRoute implements WebhookTransport {
 
     @Override
     public String name() {
-        return "Vert.x router";
+        return NAME;
     }
 
     @Override
@@ -178,8 +187,30 @@ final class VertxWebhookRoute implements WebhookTransport {
         }, false).onComplete(settled -> write(ctx.response(), reply));
     }
 
-    /** Delivers a body received whole: the rest of the handling on a worker, the reply back on the event loop. */
+    /**
+     * Delivers a body received whole: the rest of the handling on a worker, the reply back on the event loop; with
+     * routeOnEventLoop all of it on the event loop (a refusal's bookkeeping still on a worker, as it logs and calls the
+     * user's listener).
+     */
     private void deliver(RoutingContext ctx, VertxRequest request, byte[] body) {
+        if (handler.routesOnEventLoop()) {
+            CompletableFuture<Reply> replied;
+            try {
+                replied = handler.deliverAsync(request, body);
+            } catch (RuntimeException e) {
+                replied = CompletableFuture.failedFuture(e);
+            }
+            Context eventLoop = ctx.vertx().getOrCreateContext();
+            replied.whenComplete((reply, failure) -> {
+                if (Vertx.currentContext() != eventLoop) {
+                    // an asynchronous route (or a copy's wait) finished elsewhere: answer on the request's event loop
+                    eventLoop.runOnContext(v -> answer(ctx, request, reply, failure));
+                } else {
+                    answer(ctx, request, reply, failure);
+                }
+            });
+            return;
+        }
         ctx.vertx().executeBlocking(() -> {
             Reply reply = handler.run(() -> handler.deliver(request, body));
             handler.settle(request, reply);
@@ -190,6 +221,19 @@ final class VertxWebhookRoute implements WebhookTransport {
             }
             write(ctx.response(), done.succeeded() ? done.result() : INTERNAL_ERROR);
         });
+    }
+
+    /** The reply of a delivery handled on the event loop; a refusal's bookkeeping first, on a worker. */
+    private void answer(RoutingContext ctx, VertxRequest request, Reply reply, Throwable failure) {
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            LOG.warn("jira:webhook could not handle a delivery: {}", cause.toString());
+            write(ctx.response(), INTERNAL_ERROR);
+        } else if (reply.rejection() != null) {
+            refuse(ctx, request, reply, 0);
+        } else {
+            write(ctx.response(), reply);
+        }
     }
 
     private static void write(HttpServerResponse response, Reply reply) {

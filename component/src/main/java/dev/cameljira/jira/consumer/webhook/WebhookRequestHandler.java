@@ -2,7 +2,10 @@ package dev.cameljira.jira.consumer.webhook;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * {@link #checkHead}, on the request line and headers only -- then, given the body, {@link #deliver}: size (413),
  * signature (401), JSON (400), event selection (200, dropped), the delivery id (400), de-duplication by the event id
  * (X-Atlassian-Webhook-Identifier, else the id derived from the payload; 200, dropped), then the route, synchronously
- * on the calling thread: 200 when it succeeded, 500 when it failed (so Jira redelivers). The reply is a status and a
+ * on the calling thread ({@link #deliverAsync}: started on it, for routes that never block): 200 when it succeeded,
+ * 500 when it failed (so Jira redelivers). The reply is a status and a
  * one-line text; no request header is copied into it and the payload is never echoed. Each refused delivery (401, 400,
  * 405, 413, 415, 503) is counted and logged ({@link WebhookRejections}) and reported to the {@link JiraCallListener}
  * ({@link #settle}).
@@ -42,6 +46,10 @@ final class WebhookRequestHandler implements Processor {
     static final String REMOTE_ADDRESS_HEADER = "CamelVertxPlatformHttpRemoteAddress";
 
     private static final int MAX_DELIVERY_ID_LENGTH = 256;
+    private static final Reply PROCESSED = new Reply(200, "ok");
+    private static final Reply DUPLICATE = new Reply(200, "duplicate delivery: already processed");
+    private static final Reply ROUTE_FAILED = new Reply(500, "the route failed; redeliver later");
+    private static final Reply IN_PROGRESS = new Reply(409, "this delivery is being processed; redeliver later");
 
     /**
      * One reply: status, a short reason, and for a refused delivery the {@link JiraCallListener} rejection reason
@@ -65,6 +73,7 @@ final class WebhookRequestHandler implements Processor {
 
     private final BooleanSupplier accepting;
     private final Predicate<JiraEvent> route;
+    private final Function<JiraEvent, CompletionStage<Boolean>> asyncRoute;
     private final WebhookEventSelection events;
     private final WebhookSignature signature;
     private final ObjectMapper reader;
@@ -76,15 +85,19 @@ final class WebhookRequestHandler implements Processor {
     /**
      * @param accepting whether deliveries are taken now (the consumer started, not suspended, not stopping)
      * @param route     routes one event; true when the route succeeded
+     * @param asyncRoute starts routing one event without waiting for it, for {@link #deliverAsync}; null when the route
+     *                  always runs on a thread that may block
      * @param signature verifier, or null to accept unsigned deliveries
      * @param listener  told about every refused delivery (null for none)
      * @param rejections counts and logs every refused delivery
      */
-    WebhookRequestHandler(BooleanSupplier accepting, Predicate<JiraEvent> route, WebhookEventSelection events,
+    WebhookRequestHandler(BooleanSupplier accepting, Predicate<JiraEvent> route,
+                          Function<JiraEvent, CompletionStage<Boolean>> asyncRoute, WebhookEventSelection events,
                           WebhookSignature signature, ObjectMapper reader, long maxBodySize, DeliveryLedger ledger,
                           JiraCallListener listener, WebhookRejections rejections) {
         this.accepting = accepting;
         this.route = route;
+        this.asyncRoute = asyncRoute;
         this.events = events;
         this.signature = signature;
         this.reader = reader;
@@ -92,6 +105,11 @@ final class WebhookRequestHandler implements Processor {
         this.ledger = ledger;
         this.listener = JiraCallListener.safe(listener);
         this.rejections = rejections;
+    }
+
+    /** Whether deliveries are to go through {@link #deliverAsync} on the thread that received them (routeOnEventLoop). */
+    boolean routesOnEventLoop() {
+        return asyncRoute != null;
     }
 
     /** The largest accepted body in bytes (the endpoint's maxBodySize). */
@@ -178,43 +196,73 @@ final class WebhookRequestHandler implements Processor {
      * @throws InterruptedException while waiting for a copy of the delivery still in the route
      */
     Reply deliver(WebhookRequest in, byte[] body) throws InterruptedException {
+        Admission a = admit(in, body);
+        if (a.reply() != null) {
+            return a.reply();
+        }
+        JiraEvent event = a.event();
+        // the delivery id, else the id derived from the payload: the same for every copy of one event
+        return reply(ledger.deliver(event.eventId(), () -> route.test(event)));
+    }
+
+    /**
+     * As {@link #deliver}, without blocking the calling thread (a Vert.x event loop, with routeOnEventLoop): the checks
+     * and the de-duplication in memory run on it, the route starts on it and may finish elsewhere (an asynchronous
+     * endpoint); a copy of a delivery still in the route is answered once the first has its outcome. Completes with the
+     * reply, or exceptionally when the handling failed unexpectedly (answer 500).
+     */
+    CompletableFuture<Reply> deliverAsync(WebhookRequest in, byte[] body) {
+        Admission a = admit(in, body);
+        if (a.reply() != null) {
+            return CompletableFuture.completedFuture(a.reply());
+        }
+        JiraEvent event = a.event();
+        return ledger.deliverAsync(event.eventId(), () -> asyncRoute.apply(event)).thenApply(WebhookRequestHandler::reply);
+    }
+
+    /** A delivery's checks before the route: either the reply that ends it there, or the event to route. */
+    private record Admission(Reply reply, JiraEvent event) {
+    }
+
+    private Admission admit(WebhookRequest in, byte[] body) {
         if (body.length > maxBodySize) {
-            return tooLarge(body.length);
+            return new Admission(tooLarge(body.length), null);
         }
         if (signature != null) {
             String sig = in.header(WebhookSignature.HEADER);
             if (sig == null || sig.isBlank()) {
-                return Reply.rejected(401, JiraCallListener.REJECTED_SIGNATURE, "missing " + WebhookSignature.HEADER
-                        + " signature");
+                return new Admission(Reply.rejected(401, JiraCallListener.REJECTED_SIGNATURE, "missing "
+                        + WebhookSignature.HEADER + " signature"), null);
             }
             if (!signature.verify(sig, body)) {
-                return Reply.rejected(401, JiraCallListener.REJECTED_SIGNATURE, "invalid " + WebhookSignature.HEADER
-                        + " signature");
+                return new Admission(Reply.rejected(401, JiraCallListener.REJECTED_SIGNATURE, "invalid "
+                        + WebhookSignature.HEADER + " signature"), null);
             }
         }
         JsonNode payload;
         try {
             payload = WebhookPayloads.parse(reader, body);
         } catch (WebhookPayloads.InvalidPayloadException e) {
-            return Reply.rejected(400, JiraCallListener.REJECTED_MALFORMED, e.getMessage());
+            return new Admission(Reply.rejected(400, JiraCallListener.REJECTED_MALFORMED, e.getMessage()), null);
         }
         String type = payload.get("webhookEvent").asText();
         if (!events.accepts(type)) {
-            return new Reply(200, "ignored: event not selected by this endpoint");
+            return new Admission(new Reply(200, "ignored: event not selected by this endpoint"), null);
         }
         String deliveryId = in.header(DELIVERY_ID_HEADER);
         if (deliveryId != null && !validDeliveryId(deliveryId)) {
-            return Reply.rejected(400, JiraCallListener.REJECTED_MALFORMED, DELIVERY_ID_HEADER + " must be 1 to "
-                    + MAX_DELIVERY_ID_LENGTH + " visible ASCII characters");
+            return new Admission(Reply.rejected(400, JiraCallListener.REJECTED_MALFORMED, DELIVERY_ID_HEADER
+                    + " must be 1 to " + MAX_DELIVERY_ID_LENGTH + " visible ASCII characters"), null);
         }
-        JiraEvent event = WebhookPayloads.toEvent(payload, deliveryId);
-        // the delivery id, else the id derived from the payload: the same for every copy of one event
-        DeliveryLedger.Outcome outcome = ledger.deliver(event.eventId(), () -> route.test(event));
+        return new Admission(null, WebhookPayloads.toEvent(payload, deliveryId));
+    }
+
+    private static Reply reply(DeliveryLedger.Outcome outcome) {
         return switch (outcome) {
-            case PROCESSED -> new Reply(200, "ok");
-            case DUPLICATE -> new Reply(200, "duplicate delivery: already processed");
-            case FAILED -> new Reply(500, "the route failed; redeliver later");
-            case IN_PROGRESS -> new Reply(409, "this delivery is being processed; redeliver later");
+            case PROCESSED -> PROCESSED;
+            case DUPLICATE -> DUPLICATE;
+            case FAILED -> ROUTE_FAILED;
+            case IN_PROGRESS -> IN_PROGRESS;
         };
     }
 

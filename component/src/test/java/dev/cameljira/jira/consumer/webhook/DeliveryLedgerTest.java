@@ -112,6 +112,79 @@ class DeliveryLedgerTest {
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(DeliveryLedger.Outcome.PROCESSED);
     }
 
+    // deliverAsync: the same guarantees without a waiting thread (routeOnEventLoop)
+
+    @Test
+    void asyncIdIsKeptOnlyAfterTheRouteSucceeded() throws Exception {
+        CompletableFuture<Boolean> route = new CompletableFuture<>();
+        CompletableFuture<DeliveryLedger.Outcome> outcome = ledger.deliverAsync("f", () -> route);
+        assertThat(outcome).as("no outcome before the route has one").isNotDone();
+        assertThat(repository.contains("f")).as("claimed while in the route").isTrue();
+        route.complete(false);
+        assertThat(outcome.get(10, TimeUnit.SECONDS)).isEqualTo(DeliveryLedger.Outcome.FAILED);
+        assertThat(repository.contains("f")).as("released for a redelivery").isFalse();
+
+        assertThat(ledger.deliverAsync("f", () -> CompletableFuture.completedFuture(true)).get(10, TimeUnit.SECONDS))
+                .isEqualTo(DeliveryLedger.Outcome.PROCESSED);
+        assertThat(ledger.deliverAsync("f", () -> {
+            throw new AssertionError("must not run again");
+        }).get(10, TimeUnit.SECONDS)).isEqualTo(DeliveryLedger.Outcome.DUPLICATE);
+    }
+
+    @Test
+    void asyncRouteFailureReleasesTheIdAndFailsTheOutcome() {
+        CompletableFuture<DeliveryLedger.Outcome> thrown = ledger.deliverAsync("g", () -> {
+            throw new IllegalStateException("boom");
+        });
+        assertThatThrownBy(() -> thrown.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+        CompletableFuture<DeliveryLedger.Outcome> failed = ledger.deliverAsync("g",
+                () -> CompletableFuture.failedFuture(new IllegalStateException("later boom")));
+        assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("later boom");
+        assertThat(repository.contains("g")).isFalse();
+    }
+
+    @Test
+    void asyncCopyInFlightIsAnsweredWhenTheFirstSucceedsWithoutRunningTheRoute() throws Exception {
+        CompletableFuture<Boolean> first = new CompletableFuture<>();
+        AtomicInteger runs = new AtomicInteger();
+        CompletableFuture<DeliveryLedger.Outcome> firstOutcome = ledger.deliverAsync("h", () -> {
+            runs.incrementAndGet();
+            return first;
+        });
+        CompletableFuture<DeliveryLedger.Outcome> copy = ledger.deliverAsync("h", () -> {
+            runs.incrementAndGet();
+            return CompletableFuture.completedFuture(true);
+        });
+        assertThat(copy).as("the copy waits for the first, no thread held").isNotDone();
+        first.complete(true);
+        assertThat(firstOutcome.get(10, TimeUnit.SECONDS)).isEqualTo(DeliveryLedger.Outcome.PROCESSED);
+        assertThat(copy.get(10, TimeUnit.SECONDS)).isEqualTo(DeliveryLedger.Outcome.DUPLICATE);
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void asyncCopyInFlightTakesOverWhenTheFirstFails() throws Exception {
+        CompletableFuture<Boolean> first = new CompletableFuture<>();
+        CompletableFuture<DeliveryLedger.Outcome> firstOutcome = ledger.deliverAsync("i", () -> first);
+        CompletableFuture<DeliveryLedger.Outcome> copy = ledger.deliverAsync("i", () -> CompletableFuture.completedFuture(true));
+        first.complete(false);
+        assertThat(firstOutcome.get(10, TimeUnit.SECONDS)).isEqualTo(DeliveryLedger.Outcome.FAILED);
+        assertThat(copy.get(10, TimeUnit.SECONDS)).isEqualTo(DeliveryLedger.Outcome.PROCESSED);
+        assertThat(repository.contains("i")).isTrue();
+    }
+
+    @Test
+    void asyncCopyGivesUpWhenTheFirstOutlastsTheWait() throws Exception {
+        DeliveryLedger impatient = new DeliveryLedger(repository, Duration.ofMillis(50));
+        CompletableFuture<Boolean> first = new CompletableFuture<>();
+        CompletableFuture<DeliveryLedger.Outcome> firstOutcome = impatient.deliverAsync("j", () -> first);
+        assertThat(impatient.deliverAsync("j", () -> CompletableFuture.completedFuture(true)).get(10, TimeUnit.SECONDS))
+                .isEqualTo(DeliveryLedger.Outcome.IN_PROGRESS);
+        first.complete(true);
+        assertThat(firstOutcome.get(10, TimeUnit.SECONDS)).isEqualTo(DeliveryLedger.Outcome.PROCESSED);
+        assertThat(repository.contains("j")).isTrue();
+    }
+
     private DeliveryLedger.Outcome deliver(String id, java.util.function.BooleanSupplier route) {
         try {
             return ledger.deliver(id, route);

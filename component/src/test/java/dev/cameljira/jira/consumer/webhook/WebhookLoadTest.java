@@ -16,37 +16,48 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.cameljira.jira.JiraConstants;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 10,000 signed deliveries over loopback, 5% of them second copies of an earlier delivery (same
  * X-Atlassian-Webhook-Identifier, sent at any moment, so some while the first copy is still in the route), 32 at a time:
- * every distinct delivery reaches the route exactly once and every request is answered 2xx.
+ * every distinct delivery reaches the route exactly once and every request is answered 2xx; in the default mode (the
+ * route on a worker thread) and with routeOnEventLoop (the route on the event loop, copies in flight waiting without a
+ * thread).
  */
 class WebhookLoadTest extends WebhookReceiverTestSupport {
 
     private static final String SECRET = "load-secret";
     private static final String PATH = "/load/webhook";
+    private static final String EVENT_LOOP_PATH = "/load/event-loop";
     private static final int DELIVERIES = 10_000;
     private static final int DUPLICATES = DELIVERIES / 20;
     private static final int CONCURRENCY = 32;
 
-    private final Map<String, AtomicInteger> routed = new ConcurrentHashMap<>();
+    /** Per path: how often each delivery id reached its route. */
+    private final Map<String, Map<String, AtomicInteger>> routedByPath = new ConcurrentHashMap<>();
 
     @Override
     protected void routes(RouteBuilder builder) {
-        builder.from("jira:webhook?webhookPath=" + PATH + "&secret=" + SECRET)
-                .process(e -> routed.computeIfAbsent(e.getIn().getHeader(JiraConstants.EVENT_ID, String.class),
-                        k -> new AtomicInteger()).incrementAndGet());
+        for (String path : List.of(PATH, EVENT_LOOP_PATH)) {
+            Map<String, AtomicInteger> routed = routedByPath.computeIfAbsent(path, p -> new ConcurrentHashMap<>());
+            builder.from("jira:webhook?webhookPath=" + path + "&secret=" + SECRET
+                         + (path.equals(EVENT_LOOP_PATH) ? "&routeOnEventLoop=true" : ""))
+                    .process(e -> routed.computeIfAbsent(e.getIn().getHeader(JiraConstants.EVENT_ID, String.class),
+                            k -> new AtomicInteger()).incrementAndGet());
+        }
     }
 
     private record Delivery(String id, byte[] body) {
     }
 
-    @Test
-    void everyDistinctDeliveryReachesTheRouteExactlyOnce() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {PATH, EVENT_LOOP_PATH})
+    void everyDistinctDeliveryReachesTheRouteExactlyOnce(String path) throws Exception {
+        Map<String, AtomicInteger> routed = routedByPath.get(path);
         List<Delivery> distinct = new ArrayList<>();
         for (int i = 0; i < DELIVERIES - DUPLICATES; i++) {
             String body = "{\"timestamp\":" + (1_700_000_000_000L + i) + ",\"webhookEvent\":\"jira:issue_updated\","
@@ -68,7 +79,7 @@ class WebhookLoadTest extends WebhookReceiverTestSupport {
         try {
             for (Delivery d : all) {
                 statuses.add(pool.submit(() -> {
-                    HttpResponse<String> r = http.deliver(PATH, SECRET, d.body(), d.id());
+                    HttpResponse<String> r = http.deliver(path, SECRET, d.body(), d.id());
                     return r.statusCode();
                 }));
             }

@@ -111,7 +111,7 @@ class WebhookRejectionListenerTest extends WebhookReceiverTestSupport {
                 LoggerFactory.getLogger(WebhookRejectionListenerTest.class));
         WebhookRequestHandler handler = new WebhookRequestHandler(() -> false, event -> {
             throw new AssertionError("nothing may be routed while stopping");
-        }, WebhookEventSelection.parse("jira:issue_updated"),
+        }, null, WebhookEventSelection.parse("jira:issue_updated"),
                 null, WebhookPayloads.reader(64), 4096,
                 new DeliveryLedger(MemoryIdempotentRepository.memoryIdempotentRepository(10), Duration.ofSeconds(1)),
                 new JiraCallListener() {
