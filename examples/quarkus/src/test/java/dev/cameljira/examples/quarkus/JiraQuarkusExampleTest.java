@@ -61,6 +61,9 @@ class JiraQuarkusExampleTest {
     @Inject
     JiraEventLog eventLog;
 
+    @Inject
+    EventLoopWebhookRoute eventLoopRoute;
+
     /** The webhook path on Quarkus' own HTTP server (random test port). */
     @TestHTTPResource("/jira/webhook")
     URI webhookUri;
@@ -115,6 +118,24 @@ class JiraQuarkusExampleTest {
     }
 
     @Test
+    void aRouteThatNeverBlocksRunsOnQuarkusEventLoopWithRouteOnEventLoop() throws IOException {
+        byte[] payload = Files.readAllBytes(Oracles.require(Oracles.WEBHOOKS_DIR + "/pinpt-cloud_jira_issue_created.json"));
+        String deliveryId = UUID.randomUUID().toString();
+        URI uri = webhookUri.resolve(EventLoopWebhookRoute.PATH);
+
+        HttpResponse<String> response = deliver(uri, payload, sign(secret, payload), deliveryId);
+        HttpResponse<String> copy = deliver(uri, payload, sign(secret, payload), deliveryId);
+        HttpResponse<String> forged = deliver(uri, payload, sign("not-the-secret", payload), UUID.randomUUID().toString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(copy.statusCode()).isEqualTo(200);
+        assertThat(copy.body()).contains("duplicate delivery");
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(eventLoopRoute.routed()).as("routed once, on the event loop that received it")
+                .containsExactly(deliveryId + "|true");
+    }
+
+    @Test
     void wronglySignedOrUnsignedWebhookGets401AndReachesNoRoute() throws IOException {
         byte[] payload = Files.readAllBytes(Oracles.require(Oracles.WEBHOOKS_DIR + "/pinpt-cloud_jira_issue_created.json"));
         List<JiraEvent> before = eventLog.events();
@@ -159,7 +180,11 @@ class JiraQuarkusExampleTest {
     // ---- helpers ----
 
     private HttpResponse<String> deliver(byte[] body, String signature, String deliveryId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(webhookUri).timeout(Duration.ofSeconds(30))
+        return deliver(webhookUri, body, signature, deliveryId);
+    }
+
+    private HttpResponse<String> deliver(URI uri, byte[] body, String signature, String deliveryId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .header("X-Atlassian-Webhook-Identifier", deliveryId)
                 .header("User-Agent", "Atlassian Webhook HTTP Client")
