@@ -74,4 +74,15 @@ class CloudLookupsTest extends LookupsContract {
         }
         sandbox.admin().clearSpecViolations(); // the enum/type mismatches are the spec's request checks
     }
+
+    @Test
+    void groupUserPickerMatchesGroupsCaseSensitivelyUnlessAsked() {
+        assertThat(user.get("/rest/api/3/groupuserpicker?query=JIRA").json().at("/groups/total").asInt()).isZero();
+        JsonNode insensitive = user.get("/rest/api/2/groupuserpicker?query=ADMIN&caseInsensitive=true").json();
+        assertThat(insensitive.at("/groups/groups")).extracting(g -> g.get("name").asText())
+                .containsExactly("jira-administrators");
+        assertThat(insensitive.at("/groups/groups/0/html").asText()).isEqualTo("jira-<b>admin</b>istrators");
+        assertThat(insensitive.at("/users/users")).extracting(u -> u.get("accountId").asText())
+                .containsExactly(SandboxUsers.ADMIN_ACCOUNT_ID);
+    }
 }

@@ -92,4 +92,55 @@ abstract class LookupsContract extends SpecCheckedSandboxTest {
             SpecCheck.expectRequestViolations(sandbox);
         }
     }
+
+    @Test
+    void groupUserPickerFindsUsersAndGroupsInOneAnswer() {
+        JsonNode found = user.get(api() + "/groupuserpicker?query=sand").json();
+        JsonNode users = found.get("users");
+        assertThat(users.get("users")).extracting(u -> u.get("displayName").asText())
+                .containsExactlyInAnyOrder(SandboxUsers.ADMIN_DISPLAY_NAME, SandboxUsers.USER_DISPLAY_NAME);
+        assertThat(users.get("total").asInt()).isEqualTo(2);
+        assertThat(users.get("header").asText()).isEqualTo("Showing 2 of 2 matching users");
+        assertThat(found.at("/groups/total").asInt()).as("no group name contains 'sand'").isZero();
+        assertThat(found.at("/groups/groups")).isEmpty();
+        JsonNode one = users.get("users").get(0);
+        assertThat(one.has("avatarUrl")).as("only with showAvatar").isFalse();
+        if (cloud()) {
+            assertThat(one.get("accountId").asText()).startsWith("712020:");
+            assertThat(one.has("name")).isFalse();
+            assertThat(one.get("html").asText()).startsWith("<strong>Sand</strong>box ");
+        } else {
+            assertThat(one.get("name").asText()).isIn(SandboxUsers.ADMIN_NAME, SandboxUsers.USER_NAME);
+            assertThat(one.has("accountId")).isFalse();
+            assertThat(users.get("users")).extracting(u -> u.get("html").asText()).contains(
+                    "<strong>Sand</strong>box User - user@example.com (user)");
+        }
+
+        JsonNode groups = user.get(api() + "/groupuserpicker?query=jira&maxResults=1&showAvatar=true").json();
+        assertThat(groups.at("/groups/total").asInt()).isEqualTo(2);
+        assertThat(groups.at("/groups/header").asText()).isEqualTo("Showing 1 of 2 matching groups");
+        assertThat(groups.at("/groups/groups/0/name").asText()).isEqualTo("jira-administrators");
+        assertThat(groups.at("/groups/groups/0/html").asText()).isEqualTo("<b>jira</b>-administrators");
+        assertThat(groups.at("/groups/groups/0").has("groupId")).isEqualTo(cloud());
+        assertThat(groups.at("/users/total").asInt()).as("no user is called jira").isZero();
+
+        JsonNode byMail = user.get(api() + "/groupuserpicker?query=admin@&showAvatar=true").json();
+        assertThat(byMail.at("/users/users")).singleElement().satisfies(u -> {
+            assertThat(u.get("displayName").asText()).isEqualTo(SandboxUsers.ADMIN_DISPLAY_NAME);
+            assertThat(u.get("avatarUrl").asText()).startsWith(sandbox.baseUrl() + "/secure/useravatar?");
+        });
+        assertThat(byMail.at("/groups/total").asInt()).isZero();
+    }
+
+    @Test
+    void groupUserPickerNeedsAQueryAndCredentials() {
+        Client.Resp none = user.get(api() + "/groupuserpicker");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.json().at("/errors/query").asText()).isEqualTo("The query parameter is required.");
+        assertThat(user.get(api() + "/groupuserpicker?query=a&maxResults=-1").status()).isEqualTo(400);
+        if (cloud()) {
+            SpecCheck.expectRequestViolations(sandbox);
+        }
+        assertThat(anonymous.get(api() + "/groupuserpicker?query=a").status()).isEqualTo(401);
+    }
 }
