@@ -85,4 +85,77 @@ class CloudLookupsTest extends LookupsContract {
         assertThat(insensitive.at("/users/users")).extracting(u -> u.get("accountId").asText())
                 .containsExactly(SandboxUsers.ADMIN_ACCOUNT_ID);
     }
+
+    @Test
+    void statusesByIdAnswerTheKnownOnesInTheOrderAsked() {
+        JsonNode found = user.get("/rest/api/3/statuses?id=10001&id=4711,3").json();
+        assertThat(found).extracting(st -> st.get("name").asText()).containsExactly("Done", "In Progress");
+        assertThat(found.get(0).get("statusCategory").asText()).isEqualTo("DONE");
+        assertThat(found.get(0).at("/scope/type").asText()).isEqualTo("GLOBAL");
+        Client.Resp none = user.get("/rest/api/3/statuses");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.json().get("errors").has("id")).isTrue();
+        SpecCheck.expectRequestViolations(sandbox);
+    }
+
+    @Test
+    void resolutionSearchPagesFiltersByIdAndFindsTheDefault() {
+        JsonNode all = user.get("/rest/api/3/resolution/search").json();
+        assertThat(all.get("values")).extracting(r -> r.get("name").asText())
+                .containsExactly("Done", "Won't Do", "Duplicate", "Cannot Reproduce");
+        assertThat(all.get("total").asInt()).isEqualTo(4);
+        assertThat(all.get("maxResults").asInt()).isEqualTo(50);
+        assertThat(all.get("isLast").asBoolean()).isTrue();
+        assertThat(all.at("/values/0/default").asBoolean()).isTrue();
+        assertThat(all.at("/values/1/default").asBoolean()).isFalse();
+        assertThat(all.at("/values/1/self").asText()).isEqualTo(sandbox.baseUrl() + "/rest/api/3/resolution/10001");
+
+        JsonNode page = user.get("/rest/api/2/resolution/search?startAt=1&maxResults=2").json();
+        assertThat(page.get("values")).extracting(r -> r.get("id").asText()).containsExactly("10001", "10002");
+        assertThat(page.get("isLast").asBoolean()).isFalse();
+        assertThat(page.get("nextPage").asText()).endsWith("/rest/api/2/resolution/search?startAt=3&maxResults=2");
+        assertThat(user.get("/rest/api/3/resolution/search?id=10002&id=10003").json().get("values"))
+                .extracting(r -> r.get("name").asText()).containsExactly("Duplicate", "Cannot Reproduce");
+        assertThat(user.get("/rest/api/3/resolution/search?onlyDefault=true").json().get("values"))
+                .extracting(r -> r.get("name").asText()).containsExactly("Done");
+        assertThat(user.get("/rest/api/3/resolution/search?onlyDefault=true&id=10002").json().get("total").asInt())
+                .isZero();
+        assertThat(user.get("/rest/api/3/resolution/10000").json().get("name").asText())
+                .as("resolution/{id} still answers").isEqualTo("Done");
+        Client.Resp bad = user.get("/rest/api/3/resolution/search?maxResults=lots");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().at("/errorMessages/0").asText()).contains("maxResults");
+    }
+
+    @Test
+    void jqlMatchTellsWhichIssuesEachQueryReturns() {
+        String bug = sandbox.admin().createIssue("DEMO", "Bug", "match me");
+        String task = sandbox.admin().createIssue("DEMO", "Task", "not a bug");
+        long bugId = user.get("/rest/api/3/issue/" + bug).json().get("id").asLong();
+        long taskId = user.get("/rest/api/3/issue/" + task).json().get("id").asLong();
+        String body = "{\"issueIds\":[" + taskId + "," + bugId + ",999999],\"jqls\":[\"project = DEMO\","
+                + "\"issuetype = Bug\",\"project = NOPE\",\"broken = = value\",\"assignee = currentUser()\"]}";
+        JsonNode matches = user.post("/rest/api/3/jql/match", body).json().get("matches");
+        assertThat(matches).hasSize(5);
+        assertThat(matches.get(0).get("matchedIssues")).extracting(JsonNode::asLong).containsExactly(taskId, bugId);
+        assertThat(matches.get(0).get("errors")).isEmpty();
+        assertThat(matches.get(1).get("matchedIssues")).extracting(JsonNode::asLong).containsExactly(bugId);
+        assertThat(matches.get(2).get("matchedIssues")).isEmpty();
+        assertThat(matches.get(2).get("errors")).singleElement().satisfies(e -> assertThat(e.asText()).contains("NOPE"));
+        assertThat(matches.get(3).get("errors")).isNotEmpty();
+        assertThat(matches.get(4).get("matchedIssues")).isEmpty();
+        assertThat(matches.get(4).get("errors")).isEmpty();
+
+        JsonNode v2 = user.post("/rest/api/2/jql/match", "{\"issueIds\":[" + bugId + "],\"jqls\":[\"key = " + bug
+                + "\"]}").json();
+        assertThat(v2.at("/matches/0/matchedIssues/0").asLong()).isEqualTo(bugId);
+
+        Client.Resp noJqls = user.post("/rest/api/3/jql/match", "{\"issueIds\":[1]}");
+        assertThat(noJqls.status()).isEqualTo(400);
+        assertThat(noJqls.json().get("errors").has("jqls")).isTrue();
+        Client.Resp badId = user.post("/rest/api/3/jql/match", "{\"issueIds\":[\"DEMO-1\"],\"jqls\":[]}");
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.json().get("errors").has("issueIds")).isTrue();
+        SpecCheck.expectRequestViolations(sandbox);
+    }
 }

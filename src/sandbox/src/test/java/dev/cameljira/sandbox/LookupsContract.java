@@ -143,4 +143,58 @@ abstract class LookupsContract extends SpecCheckedSandboxTest {
         }
         assertThat(anonymous.get(api() + "/groupuserpicker?query=a").status()).isEqualTo(401);
     }
+
+    @Test
+    void jqlSuggestionsCompleteCommonFields() {
+        String suggest = api() + "/jql/autocompletedata/suggestions?fieldName=";
+        JsonNode projects = user.get(suggest + "project&fieldValue=de").json().get("results");
+        assertThat(projects).singleElement().satisfies(p -> {
+            assertThat(p.get("value").asText()).isEqualTo("Demo");
+            assertThat(p.get("displayName").asText()).isEqualTo("<b>De</b>mo (<b>DE</b>MO)");
+        });
+        JsonNode statuses = user.get(suggest + "status&fieldValue=prog").json().get("results");
+        assertThat(statuses).singleElement().satisfies(st -> {
+            assertThat(st.get("value").asText()).isEqualTo("In Progress");
+            assertThat(st.get("displayName").asText()).isEqualTo("In <b>Prog</b>ress");
+        });
+        assertThat(user.get(suggest + "status").json().get("results")).extracting(r -> r.get("value").asText())
+                .contains("To Do", "In Progress", "Done");
+        assertThat(user.get(suggest + "issuetype&fieldValue=b").json().get("results"))
+                .extracting(r -> r.get("value").asText()).containsExactly("Bug");
+        assertThat(user.get(suggest + "priority&fieldValue=HIGH").json().get("results"))
+                .extracting(r -> r.get("value").asText()).containsExactly("Highest", "High");
+
+        sandbox.admin().createIssue("DEMO", "Task", "suggested labels", java.util.Map.of("labels",
+                java.util.List.of("backend-api", "frontend")));
+        assertThat(user.get(suggest + "labels&fieldValue=back").json().get("results"))
+                .extracting(r -> r.get("value").asText()).containsExactly("backend-api");
+        // a suggested value is one a query takes
+        String jql = "project = \"Demo\" AND status = \"In Progress\" AND labels = backend-api";
+        String search = (cloud() ? "/search/jql" : "/search") + "?jql="
+                + java.net.URLEncoder.encode(jql, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(user.get(api() + search).status()).isEqualTo(200);
+
+        JsonNode assignees = user.get(suggest + "assignee&fieldValue=sandbox%20u").json().get("results");
+        assertThat(assignees).as("the name starts with the text typed").singleElement()
+                .satisfies(u -> assertThat(u.get("displayName").asText()).startsWith("<b>Sandbox U</b>ser"));
+        assertThat(user.get(suggest + "assignee&fieldValue=box").json().get("results")).as("no word starts with it").isEmpty();
+        JsonNode users = user.get(suggest + "reporter&fieldValue=adm").json().get("results");
+        assertThat(users).singleElement().satisfies(u -> {
+            assertThat(u.get("value").asText()).isEqualTo(cloud() ? SandboxUsers.ADMIN_ACCOUNT_ID : SandboxUsers.ADMIN_NAME);
+            assertThat(u.get("displayName").asText()).startsWith("Sandbox <b>Adm</b>in");
+        });
+        assertThat(user.get(suggest + "summary&fieldValue=a").json().get("results")).as("no suggestions for text").isEmpty();
+        assertThat(user.get(suggest + "assignee&predicateName=by&predicateValue=sandbox").json().get("results"))
+                .hasSize(2);
+    }
+
+    @Test
+    void jqlSuggestionsNeedAFieldName() {
+        Client.Resp none = user.get(api() + "/jql/autocompletedata/suggestions?fieldValue=a");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.json().at("/errors/fieldName").asText()).contains("required");
+        Client.Resp predicate = user.get(api() + "/jql/autocompletedata/suggestions?fieldName=status&predicateName=during");
+        assertThat(predicate.status()).isEqualTo(400);
+        assertThat(predicate.json().get("errors").has("predicateName")).isTrue();
+    }
 }

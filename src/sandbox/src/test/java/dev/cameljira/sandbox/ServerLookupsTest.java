@@ -19,4 +19,12 @@ class ServerLookupsTest extends LookupsContract {
         assertThat(user.get("/rest/api/2/dashboard/search").status()).as("Cloud only: read as a dashboard id, as the DC document has it")
                 .isEqualTo(404);
     }
+
+    @Test
+    void cloudOnlyLookUpsAreNotFoundOnDataCenter() {
+        assertThat(user.get("/rest/api/2/statuses?id=3").status()).isEqualTo(404);
+        assertThat(user.get("/rest/api/2/resolution/search").status()).as("read as a resolution id").isEqualTo(404);
+        assertThat(user.post("/rest/api/2/jql/match", "{\"issueIds\":[],\"jqls\":[]}").status()).isEqualTo(404);
+        SpecCheck.expectRequestViolations(sandbox, "jira.operation.unknown");
+    }
 }
