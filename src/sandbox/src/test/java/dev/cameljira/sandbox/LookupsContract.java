@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Look-ups third-party clients call (found by the client sweeps), in one deployment mode, every exchange validated
- * against that mode's spec: dashboards, the group and user picker, JQL suggestions.
+ * against that mode's spec: dashboards, the group and user picker, JQL suggestions, filter sharing defaults, user
+ * preferences and application roles.
  */
 abstract class LookupsContract extends SpecCheckedSandboxTest {
 
@@ -196,5 +197,74 @@ abstract class LookupsContract extends SpecCheckedSandboxTest {
         Client.Resp predicate = user.get(api() + "/jql/autocompletedata/suggestions?fieldName=status&predicateName=during");
         assertThat(predicate.status()).isEqualTo(400);
         assertThat(predicate.json().get("errors").has("predicateName")).isTrue();
+    }
+
+    @Test
+    void defaultShareScopeIsPrivateUntilTheCallerChangesIt() {
+        String scope = api() + "/filter/defaultShareScope";
+        assertThat(user.get(scope).json().get("scope").asText()).isEqualTo("PRIVATE");
+        JsonNode set = user.put(scope, "{\"scope\":\"AUTHENTICATED\"}").json();
+        assertThat(set.get("scope").asText()).isEqualTo("AUTHENTICATED");
+        assertThat(user.get(scope).json().get("scope").asText()).isEqualTo("AUTHENTICATED");
+        assertThat(admin.get(scope).json().get("scope").asText()).as("per user").isEqualTo("PRIVATE");
+        assertThat(user.put(scope, "{\"scope\":\"PRIVATE\"}").status()).isEqualTo(200);
+
+        Client.Resp bad = user.put(scope, "{\"scope\":\"EVERYONE\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").has("scope")).isTrue();
+        SpecCheck.expectRequestViolations(sandbox);
+    }
+
+    @Test
+    void aFiltersSharePermissionsAreEmptyForAPrivateFilter() {
+        String id = user.post(api() + "/filter", "{\"name\":\"shared? no\",\"jql\":\"project = DEMO\"}").json()
+                .get("id").asText();
+        assertThat(user.get(api() + "/filter/" + id + "/permission").json()).isEmpty();
+        Client.Resp others = admin.get(api() + "/filter/" + id + "/permission");
+        assertThat(others.status()).as("someone else's private filter").isEqualTo(404);
+        assertThat(others.json().at("/errorMessages/0").asText()).startsWith("The selected filter is not available to you");
+        assertThat(user.get(api() + "/filter/99999/permission").status()).isEqualTo(404);
+    }
+
+    @Test
+    void preferencesAreSetReadAndDeletedByKey() {
+        String pref = api() + "/mypreferences?key=sandbox.colour";
+        assertThat(user.get(pref).status()).as("not set").isEqualTo(404);
+        assertThat(user.put(pref, "\"teal\"").status()).isEqualTo(204);
+        Client.Resp read = user.get(pref);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().asText()).isEqualTo("teal");
+        assertThat(admin.get(pref).status()).as("per user").isEqualTo(404);
+        assertThat(user.put(pref, "\"navy\"").status()).isEqualTo(204);
+        assertThat(user.get(pref).json().asText()).isEqualTo("navy");
+        assertThat(user.delete(pref).status()).isEqualTo(204);
+        assertThat(user.get(pref).status()).isEqualTo(404);
+        assertThat(user.delete(pref).status()).isEqualTo(404);
+        Client.Resp noKey = user.get(api() + "/mypreferences");
+        assertThat(noKey.status()).as("Jira answers a missing key as not found").isEqualTo(404);
+        assertThat(noKey.json().at("/errorMessages/0").asText()).contains("key");
+        if (cloud()) {
+            SpecCheck.expectRequestViolations(sandbox);
+        }
+    }
+
+    @Test
+    void applicationRolesAreForAdministrators() {
+        JsonNode roles = admin.get(api() + "/applicationrole").json();
+        assertThat(roles).singleElement().satisfies(r -> {
+            assertThat(r.get("key").asText()).isEqualTo("jira-software");
+            assertThat(r.get("name").asText()).isEqualTo("Jira Software");
+            assertThat(r.get("groups")).extracting(JsonNode::asText).contains("jira-software-users");
+            assertThat(r.get("defaultGroups")).extracting(JsonNode::asText).containsExactly("jira-software-users");
+            assertThat(r.get("userCount").asInt()).isEqualTo(2);
+            assertThat(r.get("remainingSeats").asInt()).isEqualTo(r.get("numberOfSeats").asInt() - 2);
+            assertThat(r.has("groupDetails")).isEqualTo(cloud());
+        });
+        assertThat(admin.get(api() + "/applicationrole/jira-software").json()).isEqualTo(roles.get(0));
+        Client.Resp unknown = admin.get(api() + "/applicationrole/jira-core");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().at("/errorMessages/0").asText()).contains("jira-core");
+        assertThat(user.get(api() + "/applicationrole").status()).isEqualTo(403);
+        assertThat(user.get(api() + "/applicationrole/jira-software").status()).isEqualTo(403);
     }
 }

@@ -22,7 +22,8 @@ import java.util.regex.Matcher;
 /**
  * The two groups of the sandbox ({@code jira-administrators}: the admins, {@code jira-software-users}: everyone):
  * {@code GET group/member} (paged), {@code GET groups/picker}, {@code GET groupuserpicker} (users and groups in one
- * answer), and Cloud's {@code GET user/groups}.
+ * answer), {@code GET applicationrole[/{key}]} (administrators; the one application, Jira Software, whose users are
+ * the {@code jira-software-users}), and Cloud's {@code GET user/groups}.
  */
 public final class GroupResource {
 
@@ -46,6 +47,8 @@ public final class GroupResource {
         router.add("GET", Paths.API + "/group/member", this::members);
         router.add("GET", Paths.API + "/groups/picker", this::picker);
         router.add("GET", Paths.API + "/groupuserpicker", this::groupUserPicker);
+        router.add("GET", Paths.API + "/applicationrole", this::applicationRoles);
+        router.add("GET", Paths.API + "/applicationrole/{key}", this::applicationRole);
         if (store.cloud()) {
             router.add("GET", Paths.API + "/user/groups", this::userGroups);
             router.add("GET", Paths.API + "/group", this::groupWithUsers);
@@ -198,6 +201,54 @@ public final class GroupResource {
             }
             return ApiResponse.ok(n);
         });
+    }
+
+    private static final String NOT_ADMIN = "You are not authorized to perform this action. Administrator privileges are required.";
+
+    /** The sandbox's licence: 10 seats of Jira Software. */
+    private static final int SEATS = 10;
+
+    private ApiResponse applicationRoles(ApiRequest req) {
+        req.requireAdmin(NOT_ADMIN);
+        return store.read(() -> ApiResponse.ok(Json.array().add(applicationRole(req.view()))));
+    }
+
+    private ApiResponse applicationRole(ApiRequest req) {
+        req.requireAdmin(NOT_ADMIN);
+        String key = req.param("key");
+        if (!"jira-software".equals(key)) {
+            throw ApiException.of(404, "The application role with key '" + key + "' does not exist.");
+        }
+        return store.read(() -> ApiResponse.ok(applicationRole(req.view())));
+    }
+
+    /** Jira Software's application role (call under the read lock); Cloud adds the groups' details. */
+    private ObjectNode applicationRole(View view) {
+        Group users = GROUPS.get(1);
+        int count = (int) store.users().stream().filter(u -> Schemes.inGroup(u, users.name())).count();
+        ObjectNode n = Json.object();
+        n.put("key", "jira-software");
+        n.putArray("groups").add(users.name()).add(GROUPS.get(0).name());
+        n.put("name", "Jira Software");
+        n.putArray("defaultGroups").add(users.name());
+        n.put("selectedByDefault", false);
+        n.put("defined", true);
+        n.put("numberOfSeats", SEATS);
+        n.put("remainingSeats", SEATS - count);
+        n.put("userCount", count);
+        n.put("userCountDescription", count + (count == 1 ? " user" : " users"));
+        n.put("hasUnlimitedSeats", false);
+        n.put("platform", false);
+        if (view.cloud()) {
+            ArrayNode details = n.putArray("groupDetails");
+            for (Group g : List.of(users, GROUPS.get(0))) {
+                details.addObject().put("groupId", g.groupId()).put("name", g.name())
+                        .put("self", view.api() + "/group?" + groupParam(g, view));
+            }
+            n.putArray("defaultGroupsDetails").addObject().put("groupId", users.groupId()).put("name", users.name())
+                    .put("self", view.api() + "/group?" + groupParam(users, view));
+        }
+        return n;
     }
 
     /** {@code text} with every word prefix that matches {@code query} (ignoring case) in {@code <strong>}. */

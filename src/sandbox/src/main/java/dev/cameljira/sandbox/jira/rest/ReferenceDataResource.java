@@ -32,7 +32,7 @@ import java.util.regex.PatternSyntaxException;
  * {@code resolution/page}; Cloud's {@code statuses/search}; {@code application-properties};
  * {@code jql/autocompletedata}, {@code jql/autocompletedata/suggestions} and Cloud's {@code jql/parse} and
  * {@code jql/match}; Cloud's {@code statuses} (by id), {@code resolution/search}, {@code configuration/timetracking}
- * and {@code mypreferences/locale}.
+ * and {@code mypreferences/locale}; {@code GET|PUT|DELETE mypreferences?key=}.
  */
 public final class ReferenceDataResource {
 
@@ -66,6 +66,9 @@ public final class ReferenceDataResource {
         router.add("GET", Paths.API + "/application-properties", this::applicationProperties);
         router.add("GET", Paths.API + "/jql/autocompletedata", this::autocompleteData);
         router.add("GET", Paths.API + "/jql/autocompletedata/suggestions", store.cloud(), this::suggestions);
+        router.add("GET", Paths.API + "/mypreferences", this::preference);
+        router.add("PUT", Paths.API + "/mypreferences", this::setPreference);
+        router.add("DELETE", Paths.API + "/mypreferences", this::deletePreference);
         if (store.cloud()) {
             router.add("GET", Paths.API + "/statuses/search", this::statusSearch);
             router.add("GET", Paths.API + "/statuses", this::statuses);
@@ -457,6 +460,58 @@ public final class ReferenceDataResource {
             }
             return ApiResponse.ok(n);
         });
+    }
+
+    /**
+     * {@code GET mypreferences?key=}: the caller's preference as a JSON string; a key not set, or no key at all, is a
+     * 404 (as Jira documents it).
+     */
+    private ApiResponse preference(ApiRequest req) {
+        User user = req.requireUser();
+        String key = preferenceKey(req);
+        return store.read(() -> ApiResponse.ok(Json.MAPPER.getNodeFactory().textNode(store.preference(user, key)
+                .orElseThrow(() -> ApiException.of(404, "The preference with key '" + key + "' does not exist.")))));
+    }
+
+    /**
+     * {@code PUT mypreferences?key=}: the body is the value, a JSON string ({@code "value"}) or plain text; 204. An empty
+     * value is a 400.
+     */
+    private ApiResponse setPreference(ApiRequest req) {
+        User user = req.requireUser();
+        String key = preferenceKey(req);
+        String text = req.bodyText().trim();
+        String value = text;
+        if (text.startsWith("\"")) {
+            JsonNode parsed = req.json();
+            value = parsed.asText();
+        }
+        if (value.isEmpty()) {
+            throw ApiException.field("value", "The preference needs a value: send it as the request body.");
+        }
+        String stored = value;
+        return store.write(() -> {
+            store.preference(user, key, stored);
+            return ApiResponse.noContent();
+        });
+    }
+
+    /** {@code DELETE mypreferences?key=}: 204; a key not set is a 404. */
+    private ApiResponse deletePreference(ApiRequest req) {
+        User user = req.requireUser();
+        String key = preferenceKey(req);
+        return store.write(() -> {
+            if (!store.preference(user, key, null)) {
+                throw ApiException.of(404, "The preference with key '" + key + "' does not exist.");
+            }
+            return ApiResponse.noContent();
+        });
+    }
+
+    /** The {@code key} parameter: without it a 404 naming it, as Jira answers. */
+    private static String preferenceKey(ApiRequest req) {
+        return req.queryValue("key").map(String::trim).filter(k -> !k.isEmpty())
+                .orElseThrow(() -> ApiException.of(404, "The 'key' query parameter is required."));
     }
 
     /** Cloud {@code GET configuration/timetracking} (administrators): Jira's own time tracking provider. */
