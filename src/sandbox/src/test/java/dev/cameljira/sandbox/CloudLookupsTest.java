@@ -158,4 +158,26 @@ class CloudLookupsTest extends LookupsContract {
         assertThat(badId.json().get("errors").has("issueIds")).isTrue();
         SpecCheck.expectRequestViolations(sandbox);
     }
+
+    @Test
+    void theParameterSetsJiraJsSendsAreTakenAsJiraTakesThem() {
+        // groupAndUserPicker.findUsersAndGroups with every option jira.js knows
+        JsonNode picked = user.get("/rest/api/3/groupuserpicker?query=user&maxResults=5&showAvatar=true&fieldId=assignee"
+                + "&projectId=10000&issueTypeId=10001&avatarSize=small&caseInsensitive=true&excludeConnectAddons=true").json();
+        assertThat(picked.at("/users/users")).singleElement().satisfies(u -> {
+            assertThat(u.get("accountId").asText()).isEqualTo(SandboxUsers.USER_ACCOUNT_ID);
+            assertThat(u.get("avatarUrl").asText()).contains("size=small");
+        });
+        // issueResolutions.searchResolutions sends startAt/maxResults as strings
+        assertThat(user.get("/rest/api/3/resolution/search?startAt=0&maxResults=50&onlyDefault=false").json()
+                .get("total").asInt()).isEqualTo(4);
+        // dashboards.getAllDashboards and python jira's dashboards(): filter, startAt, maxResults
+        assertThat(user.get("/rest/api/2/dashboard?startAt=0&maxResults=20").json().at("/dashboards/0/name").asText())
+                .isEqualTo("System Dashboard");
+        // jql.getFieldAutoCompleteForQueryString, anonymously as Cloud allows
+        assertThat(anonymous.get("/rest/api/3/jql/autocompletedata/suggestions?fieldName=priority&fieldValue=Med").json()
+                .get("results")).extracting(r -> r.get("value").asText()).containsExactly("Medium");
+        assertThat(anonymous.get("/rest/api/3/jql/autocompletedata/suggestions?fieldName=assignee").json().get("results"))
+                .as("no users for anonymous callers").isEmpty();
+    }
 }
