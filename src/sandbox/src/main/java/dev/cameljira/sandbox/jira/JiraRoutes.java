@@ -5,6 +5,7 @@ import dev.cameljira.sandbox.jira.rest.AttachmentResource;
 import dev.cameljira.sandbox.jira.rest.CommentResource;
 import dev.cameljira.sandbox.jira.rest.ComponentResource;
 import dev.cameljira.sandbox.jira.rest.CreateMetaResource;
+import dev.cameljira.sandbox.jira.rest.DashboardResource;
 import dev.cameljira.sandbox.jira.rest.LinkResource;
 import dev.cameljira.sandbox.jira.rest.LiteralRoutesResource;
 import dev.cameljira.sandbox.jira.rest.PermissionResource;
@@ -64,6 +65,7 @@ public final class JiraRoutes {
         new ComponentResource(ctx).register(router);
         new FilterResource(ctx, search).register(router);
         new ReferenceDataResource(ctx, search).register(router);
+        new DashboardResource(ctx).register(router);
         return router;
     }
 }

@@ -70,7 +70,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * answers a list unless {@code key} names one, and neither {@code key} nor {@code permissionLevel} is required
  * ({@link #declareApplicationPropertyList}). Found while emulating filter columns and JQL reference data: columns are
  * a list of {@code {label, value}} ({@link #declareFilterColumnList}); the auto-complete fields and functions are
- * objects ({@link #declareAutoCompleteObjects}).
+ * objects ({@link #declareAutoCompleteObjects}). Found while emulating application roles: {@code GET /applicationrole} is
+ * the list of roles (in {@link #ARRAY_RESPONSES}; {@code /applicationrole/{key}} is one).
  * The remaining listed defects (#4-6, #9, #10, #12-16) concern operations outside what the connector and sandbox
  * use; they are left as the document states them.
  */
@@ -108,6 +109,7 @@ final class DcSpecDefects {
             op("get", "/api/2/user/permission/search", "200"),
             op("get", "/api/2/project/type", "200"),
             op("get", "/api/2/role", "200"),
+            op("get", "/api/2/applicationrole", "200"),
             op("post", "/api/2/worklog/list", "200"),
             op("post", "/api/2/issue/{issueIdOrKey}/attachments", "200"));
 

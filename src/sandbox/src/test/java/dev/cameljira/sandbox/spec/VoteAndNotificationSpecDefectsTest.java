@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The DC document fixes for votes and notification schemes ({@link DcSpecDefects#declareVoteNoContent},
- * {@link DcSpecDefects#fixNotificationSchemeEvents}): Jira's real answers conform, wrong ones are still reported.
+ * {@link DcSpecDefects#fixNotificationSchemeEvents}), application properties and roles: Jira's real answers conform,
+ * wrong ones are still reported.
  */
 class VoteAndNotificationSpecDefectsTest {
 
@@ -48,5 +49,16 @@ class VoteAndNotificationSpecDefectsTest {
                 .as("a property's key is a string").isNotEmpty();
         assertThat(dc.validate(Exchange.get("/rest/api/2/application-properties").respond(200, "[\"jira.title\"]").build()))
                 .as("items are properties").isNotEmpty();
+    }
+
+    @Test
+    void applicationRolesAreAList() {
+        String role = "{\"key\":\"jira-software\",\"groups\":[\"jira-software-users\"],\"name\":\"Jira Software\","
+                + "\"defaultGroups\":[\"jira-software-users\"],\"defined\":true,\"numberOfSeats\":10,\"userCount\":2}";
+        assertThat(dc.validate(Exchange.get("/rest/api/2/applicationrole").respond(200, "[" + role + "]").build())).isEmpty();
+        assertThat(dc.validate(Exchange.get("/rest/api/2/applicationrole/jira-software").respond(200, role).build()))
+                .as("one role by key").isEmpty();
+        assertThat(dc.validate(Exchange.get("/rest/api/2/applicationrole").respond(200, "[{\"userCount\":\"two\"}]")
+                .build())).as("items are still roles").isNotEmpty();
     }
 }

@@ -32,6 +32,10 @@ import java.util.function.Predicate;
  *       {@code favourite}): 200 with the filter. The JQL is checked as a search checks it (syntax, fields, that its
  *       values exist): a 400 with Jira's {@code errorMessages}.</li>
  *   <li>{@code GET}, {@code PUT} (the members given change), {@code DELETE filter/{id}} (204).</li>
+ *   <li>{@code GET filter/{id}/permission}: the filter's share permissions, always {@code []} (a private filter).</li>
+ *   <li>{@code GET|PUT filter/defaultShareScope}: the caller's default share scope of new filters ({@code PRIVATE}
+ *       until set; {@code GLOBAL}, {@code AUTHENTICATED} or {@code PRIVATE}, anything else a 400). New filters stay
+ *       private whatever it says.</li>
  *   <li>{@code GET filter/favourite}: the caller's favourites; Cloud's {@code GET filter/my}
  *       ({@code includeFavourites}) and {@code GET filter/search} (paged; {@code filterName}, {@code accountId},
  *       {@code id}, {@code orderBy} [+-]id|name; only id, name and self unless {@code expand} names more).</li>
@@ -64,7 +68,10 @@ public final class FilterResource {
             router.add("GET", Paths.API + "/filter/my", this::mine);
             router.add("GET", Paths.API + "/filter/search", this::search);
         }
+        router.add("GET", Paths.API + "/filter/defaultShareScope", this::defaultShareScope);
+        router.add("PUT", Paths.API + "/filter/defaultShareScope", this::setDefaultShareScope);
         router.add("GET", Paths.API + "/filter/{id}", this::get);
+        router.add("GET", Paths.API + "/filter/{id}/permission", this::sharePermissions);
         router.add("PUT", Paths.API + "/filter/{id}", this::update);
         router.add("DELETE", Paths.API + "/filter/{id}", this::delete);
         router.add("GET", Paths.API + "/filter/{id}/columns", this::columns);
@@ -93,6 +100,32 @@ public final class FilterResource {
     private ApiResponse get(ApiRequest req) {
         User viewer = req.requireUser();
         return store.read(() -> ApiResponse.ok(filter(store.requireFilter(req.param("id"), viewer), viewer, req.view())));
+    }
+
+    /** {@code GET filter/{id}/permission}: a filter the caller may see is private in the sandbox: {@code []}. */
+    private ApiResponse sharePermissions(ApiRequest req) {
+        User viewer = req.requireUser();
+        return store.read(() -> {
+            store.requireFilter(req.param("id"), viewer);
+            return ApiResponse.ok(Json.array());
+        });
+    }
+
+    private ApiResponse defaultShareScope(ApiRequest req) {
+        User viewer = req.requireUser();
+        return store.read(() -> ApiResponse.ok(Json.object().put("scope", store.defaultShareScope(viewer))));
+    }
+
+    private ApiResponse setDefaultShareScope(ApiRequest req) {
+        User viewer = req.requireUser();
+        String scope = Json.text(req.json(), "scope");
+        if (scope == null || !List.of("GLOBAL", "AUTHENTICATED", "PRIVATE").contains(scope.trim().toUpperCase(Locale.ROOT))) {
+            throw ApiException.field("scope", "The scope '" + scope + "' is invalid: use GLOBAL, AUTHENTICATED or PRIVATE.");
+        }
+        return store.write(() -> {
+            store.defaultShareScope(viewer, scope.trim().toUpperCase(Locale.ROOT));
+            return ApiResponse.ok(Json.object().put("scope", store.defaultShareScope(viewer)));
+        });
     }
 
     private ApiResponse update(ApiRequest req) {

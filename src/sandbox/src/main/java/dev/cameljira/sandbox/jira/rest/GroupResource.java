@@ -21,7 +21,9 @@ import java.util.regex.Matcher;
 
 /**
  * The two groups of the sandbox ({@code jira-administrators}: the admins, {@code jira-software-users}: everyone):
- * {@code GET group/member} (paged), {@code GET groups/picker}, and Cloud's {@code GET user/groups}.
+ * {@code GET group/member} (paged), {@code GET groups/picker}, {@code GET groupuserpicker} (users and groups in one
+ * answer), {@code GET applicationrole[/{key}]} (administrators; the one application, Jira Software, whose users are
+ * the {@code jira-software-users}), and Cloud's {@code GET user/groups}.
  */
 public final class GroupResource {
 
@@ -44,6 +46,9 @@ public final class GroupResource {
     public void register(Router router) {
         router.add("GET", Paths.API + "/group/member", this::members);
         router.add("GET", Paths.API + "/groups/picker", this::picker);
+        router.add("GET", Paths.API + "/groupuserpicker", this::groupUserPicker);
+        router.add("GET", Paths.API + "/applicationrole", this::applicationRoles);
+        router.add("GET", Paths.API + "/applicationrole/{key}", this::applicationRole);
         if (store.cloud()) {
             router.add("GET", Paths.API + "/user/groups", this::userGroups);
             router.add("GET", Paths.API + "/group", this::groupWithUsers);
@@ -130,6 +135,136 @@ public final class GroupResource {
             }
         }
         return ApiResponse.ok(n);
+    }
+
+    /**
+     * {@code GET groupuserpicker?query=} ({@code maxResults} per list, {@code showAvatar}, {@code avatarSize},
+     * Cloud's {@code caseInsensitive} for the groups): {@code {users: {users, total, header}, groups: {groups, total,
+     * header}}}. Users match as {@code user/picker} finds them (a word of the display name or e-mail address, Data
+     * Center also the user name, starts with the query, ignoring case), their {@code html} with the matched prefixes in
+     * {@code <strong>} (Cloud shows only the display name); groups match by a part of their name, case-sensitively
+     * unless {@code caseInsensitive=true}. The query is required (400). {@code fieldId}, {@code projectId} and
+     * {@code issueTypeId} narrow nothing: every sandbox user may browse every project.
+     */
+    private ApiResponse groupUserPicker(ApiRequest req) {
+        req.requireUser();
+        String query = req.query("query");
+        if (query == null) {
+            throw ApiException.field("query", "The query parameter is required.");
+        }
+        int max = Paging.maxResults(req, store.cloud() ? 50 : 20, Integer.MAX_VALUE);
+        boolean showAvatar = req.boolQuery("showAvatar", false);
+        String size = req.queryValue("avatarSize").filter(s -> s.matches("(x{0,3})(small|medium|large)(@[23]x)?"))
+                .orElse("xsmall");
+        boolean caseInsensitive = store.cloud() && req.boolQuery("caseInsensitive", false);
+        String q = query.trim();
+        return store.read(() -> {
+            ObjectNode n = Json.object();
+            List<User> users = store.users().stream().filter(u -> !q.isEmpty() && UserResource.matches(u, q, store.cloud()))
+                    .toList();
+            ObjectNode usersNode = n.putObject("users");
+            ArrayNode userList = usersNode.putArray("users");
+            for (User u : users.subList(0, Math.min(max, users.size()))) {
+                ObjectNode o = userList.addObject();
+                if (store.cloud()) {
+                    o.put("accountId", u.accountId());
+                    o.put("accountType", "atlassian");
+                    o.put("html", strong(u.displayName(), q));
+                } else {
+                    o.put("name", u.name());
+                    o.put("key", u.key());
+                    o.put("html", strong(u.displayName(), q) + " - " + strong(u.email(), q) + " (" + strong(u.name(), q) + ")");
+                }
+                o.put("displayName", u.displayName());
+                if (showAvatar) {
+                    o.put("avatarUrl", req.view().baseUrl() + "/secure/useravatar?size=" + size + "&avatarId=10122");
+                }
+            }
+            usersNode.put("total", users.size());
+            usersNode.put("header", "Showing " + userList.size() + " of " + users.size() + " matching users");
+
+            List<Group> groups = GROUPS.stream().filter(g -> caseInsensitive
+                    ? g.name().toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT)) : g.name().contains(q)).toList();
+            ObjectNode groupsNode = n.putObject("groups");
+            int shown = Math.min(max, groups.size());
+            groupsNode.put("header", "Showing " + shown + " of " + groups.size() + " matching groups");
+            groupsNode.put("total", groups.size());
+            ArrayNode groupList = groupsNode.putArray("groups");
+            for (Group g : groups.subList(0, shown)) {
+                ObjectNode o = groupList.addObject();
+                o.put("name", g.name());
+                o.put("html", bold(g.name(), q));
+                o.putArray("labels");
+                if (store.cloud()) {
+                    o.put("groupId", g.groupId());
+                }
+            }
+            return ApiResponse.ok(n);
+        });
+    }
+
+    private static final String NOT_ADMIN = "You are not authorized to perform this action. Administrator privileges are required.";
+
+    /** The sandbox's licence: 10 seats of Jira Software. */
+    private static final int SEATS = 10;
+
+    private ApiResponse applicationRoles(ApiRequest req) {
+        req.requireAdmin(NOT_ADMIN);
+        return store.read(() -> ApiResponse.ok(Json.array().add(applicationRole(req.view()))));
+    }
+
+    private ApiResponse applicationRole(ApiRequest req) {
+        req.requireAdmin(NOT_ADMIN);
+        String key = req.param("key");
+        if (!"jira-software".equals(key)) {
+            throw ApiException.of(404, "The application role with key '" + key + "' does not exist.");
+        }
+        return store.read(() -> ApiResponse.ok(applicationRole(req.view())));
+    }
+
+    /** Jira Software's application role (call under the read lock); Cloud adds the groups' details. */
+    private ObjectNode applicationRole(View view) {
+        Group users = GROUPS.get(1);
+        int count = (int) store.users().stream().filter(u -> Schemes.inGroup(u, users.name())).count();
+        ObjectNode n = Json.object();
+        n.put("key", "jira-software");
+        n.putArray("groups").add(users.name()).add(GROUPS.get(0).name());
+        n.put("name", "Jira Software");
+        n.putArray("defaultGroups").add(users.name());
+        n.put("selectedByDefault", false);
+        n.put("defined", true);
+        n.put("numberOfSeats", SEATS);
+        n.put("remainingSeats", SEATS - count);
+        n.put("userCount", count);
+        n.put("userCountDescription", count + (count == 1 ? " user" : " users"));
+        n.put("hasUnlimitedSeats", false);
+        n.put("platform", false);
+        if (view.cloud()) {
+            ArrayNode details = n.putArray("groupDetails");
+            for (Group g : List.of(users, GROUPS.get(0))) {
+                details.addObject().put("groupId", g.groupId()).put("name", g.name())
+                        .put("self", view.api() + "/group?" + groupParam(g, view));
+            }
+            n.putArray("defaultGroupsDetails").addObject().put("groupId", users.groupId()).put("name", users.name())
+                    .put("self", view.api() + "/group?" + groupParam(users, view));
+        }
+        return n;
+    }
+
+    /** {@code text} with every word prefix that matches {@code query} (ignoring case) in {@code <strong>}. */
+    private static String strong(String text, String query) {
+        if (text == null || query.isEmpty()) {
+            return text;
+        }
+        return Pattern.compile("(^|[\\s@.(])(" + Pattern.quote(query) + ")", Pattern.CASE_INSENSITIVE)
+                .matcher(text).replaceAll("$1<strong>$2</strong>");
+    }
+
+    /** {@code name} with the first occurrence of {@code query} (ignoring case) in {@code <b>}, as the group picker marks it. */
+    private static String bold(String name, String query) {
+        int at = name.toLowerCase(Locale.ROOT).indexOf(query.toLowerCase(Locale.ROOT));
+        return query.isEmpty() || at < 0 ? name
+                : name.substring(0, at) + "<b>" + name.substring(at, at + query.length()) + "</b>" + name.substring(at + query.length());
     }
 
     private ApiResponse userGroups(ApiRequest req) {

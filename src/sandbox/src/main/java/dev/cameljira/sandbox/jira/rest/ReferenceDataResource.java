@@ -9,12 +9,19 @@ import dev.cameljira.sandbox.http.ApiResponse;
 import dev.cameljira.sandbox.http.Json;
 import dev.cameljira.sandbox.http.Router;
 import dev.cameljira.sandbox.jira.JiraContext;
+import dev.cameljira.sandbox.jira.model.Issue;
+import dev.cameljira.sandbox.jira.model.Resolution;
 import dev.cameljira.sandbox.jira.model.Status;
 import dev.cameljira.sandbox.jira.model.User;
 import dev.cameljira.sandbox.jira.search.SearchService;
+import dev.cameljira.sandbox.jira.store.Catalog;
 import dev.cameljira.sandbox.jira.store.JiraStore;
 import dev.cameljira.sandbox.jql.JqlReference;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -23,8 +30,9 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Reference data and settings: Data Center's paged {@code priority/page}, {@code status/page}, {@code issuetype/page},
  * {@code resolution/page}; Cloud's {@code statuses/search}; {@code application-properties};
- * {@code jql/autocompletedata} and Cloud's {@code jql/parse}; Cloud's {@code configuration/timetracking} and
- * {@code mypreferences/locale}.
+ * {@code jql/autocompletedata}, {@code jql/autocompletedata/suggestions} and Cloud's {@code jql/parse} and
+ * {@code jql/match}; Cloud's {@code statuses} (by id), {@code resolution/search}, {@code configuration/timetracking}
+ * and {@code mypreferences/locale}; {@code GET|PUT|DELETE mypreferences?key=}.
  */
 public final class ReferenceDataResource {
 
@@ -57,8 +65,15 @@ public final class ReferenceDataResource {
     public void register(Router router) {
         router.add("GET", Paths.API + "/application-properties", this::applicationProperties);
         router.add("GET", Paths.API + "/jql/autocompletedata", this::autocompleteData);
+        router.add("GET", Paths.API + "/jql/autocompletedata/suggestions", store.cloud(), this::suggestions);
+        router.add("GET", Paths.API + "/mypreferences", this::preference);
+        router.add("PUT", Paths.API + "/mypreferences", this::setPreference);
+        router.add("DELETE", Paths.API + "/mypreferences", this::deletePreference);
         if (store.cloud()) {
             router.add("GET", Paths.API + "/statuses/search", this::statusSearch);
+            router.add("GET", Paths.API + "/statuses", this::statuses);
+            router.add("GET", Paths.API + "/resolution/search", this::resolutionSearch);
+            router.add("POST", Paths.API + "/jql/match", this::match);
             router.add("POST", Paths.API + "/jql/parse", this::parse);
             router.add("GET", Paths.API + "/configuration/timetracking", this::timeTracking);
             router.add("GET", Paths.API + "/mypreferences/locale", this::locale);
@@ -109,15 +124,207 @@ public final class ReferenceDataResource {
                 .toList();
         String before = req.view().api() + "/statuses/search?" ;
         String after = "&maxResults=" + max + Paging.linkParameters(req, "searchString", "statusCategory", "projectId");
-        return ApiResponse.ok(Paging.page(before, after, true, matches, startAt, max, s -> {
+        return ApiResponse.ok(Paging.page(before, after, true, matches, startAt, max, ReferenceDataResource::jiraStatus));
+    }
+
+    /** A status as Cloud's {@code statuses} operations answer it ({@code JiraStatus}, global scope). */
+    private static ObjectNode jiraStatus(Status s) {
+        ObjectNode n = Json.object();
+        n.put("id", s.id());
+        n.put("name", s.name());
+        n.put("description", s.description() == null ? "" : s.description());
+        n.put("statusCategory", category(s));
+        n.putObject("scope").put("type", "GLOBAL");
+        return n;
+    }
+
+    /**
+     * Cloud {@code GET statuses?id=...} (1 to 50 ids, repeated or comma-separated): those statuses as {@code JiraStatus},
+     * in the order asked; unknown ids are left out.
+     */
+    private ApiResponse statuses(ApiRequest req) {
+        req.requireUser();
+        List<String> ids = new ArrayList<>(Paging.expand(req.queryAll("id")));
+        if (ids.isEmpty()) {
+            throw ApiException.field("id", "The id parameter is required: at least one status id.");
+        }
+        if (ids.size() > 50) {
+            throw ApiException.field("id", "At most 50 status ids can be requested at once.");
+        }
+        return store.read(() -> {
+            ArrayNode arr = Json.array();
+            for (String id : ids) {
+                store.catalog().statuses().stream().filter(s -> s.id().equals(id)).findFirst()
+                        .ifPresent(s -> arr.add(jiraStatus(s)));
+            }
+            return ApiResponse.ok(arr);
+        });
+    }
+
+    /**
+     * Cloud {@code GET resolution/search}: a page ({@code maxResults} 50) of the resolutions, narrowed to the
+     * {@code id}s given and, with {@code onlyDefault=true}, to the default one (Done).
+     */
+    private ApiResponse resolutionSearch(ApiRequest req) {
+        req.requireUser();
+        int startAt = Paging.startAt(req);
+        int max = Paging.maxResults(req, 50, 50);
+        Set<String> ids = Paging.expand(req.queryAll("id"));
+        boolean onlyDefault = req.boolQuery("onlyDefault", false);
+        return store.read(() -> {
+            List<Resolution> matches = store.catalog().resolutions().stream()
+                    .filter(r -> ids.isEmpty() || ids.contains(r.id().toLowerCase(Locale.ROOT)))
+                    .filter(r -> !onlyDefault || isDefault(r))
+                    .toList();
+            String before = req.view().api() + "/resolution/search?";
+            String after = "&maxResults=" + max + Paging.linkParameters(req, "onlyDefault")
+                    + ids.stream().map(id -> "&id=" + id).collect(Collectors.joining());
+            return ApiResponse.ok(Paging.page(before, after, true, matches, startAt, max, r -> {
+                ObjectNode n = Json.object();
+                n.put("self", req.view().api() + "/resolution/" + r.id());
+                n.put("id", r.id());
+                n.put("description", r.description());
+                n.put("name", r.name());
+                n.put("default", isDefault(r));
+                return n;
+            }));
+        });
+    }
+
+    /** The instance's default resolution: Done, as on a new Jira Cloud site. */
+    private static boolean isDefault(Resolution r) {
+        return r.id().equals(Catalog.RESOLUTION_DONE.id());
+    }
+
+    /**
+     * Cloud {@code POST jql/match} {@code {"issueIds": [...], "jqls": [...]}}: for each query, in order, which of the
+     * issues (in the order given, unknown ids never match) it returns for the caller, or its errors (a syntax error,
+     * an unknown field or value) with no issues. Both lists are required; at most 1000 of each.
+     */
+    private ApiResponse match(ApiRequest req) {
+        User user = req.requireUser();
+        JsonNode body = req.json();
+        JsonNode issueIds = body.path("issueIds");
+        JsonNode jqls = body.path("jqls");
+        if (!issueIds.isArray()) {
+            throw ApiException.field("issueIds", "The issueIds list is required.");
+        }
+        if (!jqls.isArray()) {
+            throw ApiException.field("jqls", "The jqls list is required.");
+        }
+        if (issueIds.size() > 1000) {
+            throw ApiException.field("issueIds", "At most 1000 issue ids can be matched at once.");
+        }
+        if (jqls.size() > 1000) {
+            throw ApiException.field("jqls", "At most 1000 JQL queries can be matched at once.");
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        for (JsonNode id : issueIds) {
+            if (!id.isIntegralNumber() || !id.canConvertToLong()) {
+                throw ApiException.field("issueIds", "The issue id '" + id.asText() + "' is not a number.");
+            }
+            ids.add(id.asLong());
+        }
+        for (JsonNode jql : jqls) {
+            if (!jql.isTextual()) {
+                throw ApiException.field("jqls", "A JQL query must be a string.");
+            }
+        }
+        return store.read(() -> {
             ObjectNode n = Json.object();
-            n.put("id", s.id());
-            n.put("name", s.name());
-            n.put("description", s.description() == null ? "" : s.description());
-            n.put("statusCategory", category(s));
-            n.putObject("scope").put("type", "GLOBAL");
-            return n;
-        }));
+            ArrayNode matches = n.putArray("matches");
+            for (JsonNode jql : jqls) {
+                ObjectNode m = matches.addObject();
+                ArrayNode matched = m.putArray("matchedIssues");
+                ArrayNode errors = m.putArray("errors");
+                try {
+                    SearchService.Prepared prepared = search.prepare(jql.asText(), SearchService.Validation.STRICT, false);
+                    Set<Long> found = search.run(prepared, user).issues().stream().map(Issue::id)
+                            .collect(Collectors.toSet());
+                    ids.stream().filter(found::contains).forEach(matched::add);
+                } catch (ApiException e) {
+                    e.errorMessages().forEach(errors::add);
+                    e.errors().values().forEach(errors::add);
+                }
+            }
+            return ApiResponse.ok(n);
+        });
+    }
+
+    /** At most this many JQL suggestions. */
+    private static final int MAX_SUGGESTIONS = 15;
+
+    /**
+     * {@code GET jql/autocompletedata/suggestions?fieldName=&fieldValue=} (or {@code predicateName=by|from|to} and
+     * {@code predicateValue=}): up to 15 values of the field whose name or a word of it starts with the text typed
+     * (ignoring case), as {@code {results: [{value, displayName}]}} with the typed part of {@code displayName} in
+     * {@code <b>}. Fields: project (value the name, displayed {@code Name (KEY)}), status, issuetype/type, priority,
+     * resolution, component, fixVersion/affectedVersion, labels, and the user fields assignee, reporter, creator
+     * (value the account id on Cloud, the user name on Data Center; none for anonymous callers); any other field has
+     * no suggestions. No {@code fieldName}: a 400.
+     */
+    private ApiResponse suggestions(ApiRequest req) {
+        String fieldName = req.queryValue("fieldName").map(String::trim).filter(f -> !f.isEmpty())
+                .orElseThrow(() -> ApiException.field("fieldName", "The fieldName parameter is required."));
+        String predicate = req.queryValue("predicateName").map(p -> p.trim().toLowerCase(Locale.ROOT)).orElse(null);
+        if (predicate != null && !List.of("by", "from", "to").contains(predicate)) {
+            throw ApiException.field("predicateName", "The predicate '" + req.query("predicateName")
+                    + "' has no suggestions: use by, from or to.");
+        }
+        String typed = (predicate == null ? req.queryValue("fieldValue") : req.queryValue("predicateValue"))
+                .map(String::trim).orElse("");
+        String field = "by".equals(predicate) ? "assignee" : fieldName.toLowerCase(Locale.ROOT);
+        User viewer = req.user();
+        return store.read(() -> {
+            List<String[]> values = new ArrayList<>(); // value, displayName (before highlighting), matched text
+            switch (field) {
+                case "project" -> store.projects().forEach(p -> values.add(new String[] {p.name(), p.name() + " (" + p.key() + ")"}));
+                case "status" -> store.catalog().statuses().forEach(s -> values.add(new String[] {s.name(), s.name()}));
+                case "issuetype", "type" -> store.catalog().issueTypes()
+                        .forEach(t -> values.add(new String[] {t.name(), t.name()}));
+                case "priority" -> store.catalog().priorities().forEach(p -> values.add(new String[] {p.name(), p.name()}));
+                case "resolution" -> store.catalog().resolutions()
+                        .forEach(r -> values.add(new String[] {r.name(), r.name()}));
+                case "component" -> store.projects().stream().flatMap(p -> p.components().stream())
+                        .map(c -> c.name()).distinct().sorted(String.CASE_INSENSITIVE_ORDER)
+                        .forEach(c -> values.add(new String[] {c, c}));
+                case "fixversion", "affectedversion" -> store.projects().stream()
+                        .flatMap(p -> p.versions().stream()).map(v -> v.name()).distinct()
+                        .forEach(v -> values.add(new String[] {v, v}));
+                case "labels" -> store.issues().stream().flatMap(i -> i.labels().stream()).distinct()
+                        .sorted().forEach(l -> values.add(new String[] {l, l}));
+                case "assignee", "reporter", "creator" -> {
+                    if (viewer != null) {
+                        store.users().forEach(u -> values.add(store.cloud()
+                                ? new String[] {u.accountId(), u.displayName()}
+                                : new String[] {u.name(), u.displayName() + " - " + u.email() + " (" + u.name() + ")"}));
+                    }
+                }
+                default -> {
+                }
+            }
+            ObjectNode n = Json.object();
+            ArrayNode results = n.putArray("results");
+            for (String[] v : values) {
+                if (results.size() < MAX_SUGGESTIONS && (typed.isEmpty() || wordStarts(v[1], typed))) {
+                    results.addObject().put("value", v[0]).put("displayName", bold(v[1], typed));
+                }
+            }
+            return ApiResponse.ok(n);
+        });
+    }
+
+    private static Pattern wordStart(String typed) {
+        return Pattern.compile("(^|[\\s@.(\\-_])(" + Pattern.quote(typed) + ")", Pattern.CASE_INSENSITIVE);
+    }
+
+    private static boolean wordStarts(String text, String typed) {
+        return wordStart(typed).matcher(text).find();
+    }
+
+    /** {@code text} with every word prefix that is {@code typed} (ignoring case) in {@code <b>}. */
+    private static String bold(String text, String typed) {
+        return typed.isEmpty() ? text : wordStart(typed).matcher(text).replaceAll("$1<b>$2</b>");
     }
 
     private static String category(Status s) {
@@ -253,6 +460,58 @@ public final class ReferenceDataResource {
             }
             return ApiResponse.ok(n);
         });
+    }
+
+    /**
+     * {@code GET mypreferences?key=}: the caller's preference as a JSON string; a key not set, or no key at all, is a
+     * 404 (as Jira documents it).
+     */
+    private ApiResponse preference(ApiRequest req) {
+        User user = req.requireUser();
+        String key = preferenceKey(req);
+        return store.read(() -> ApiResponse.ok(Json.MAPPER.getNodeFactory().textNode(store.preference(user, key)
+                .orElseThrow(() -> ApiException.of(404, "The preference with key '" + key + "' does not exist.")))));
+    }
+
+    /**
+     * {@code PUT mypreferences?key=}: the body is the value, a JSON string ({@code "value"}) or plain text; 204. An empty
+     * value is a 400.
+     */
+    private ApiResponse setPreference(ApiRequest req) {
+        User user = req.requireUser();
+        String key = preferenceKey(req);
+        String text = req.bodyText().trim();
+        String value = text;
+        if (text.startsWith("\"")) {
+            JsonNode parsed = req.json();
+            value = parsed.asText();
+        }
+        if (value.isEmpty()) {
+            throw ApiException.field("value", "The preference needs a value: send it as the request body.");
+        }
+        String stored = value;
+        return store.write(() -> {
+            store.preference(user, key, stored);
+            return ApiResponse.noContent();
+        });
+    }
+
+    /** {@code DELETE mypreferences?key=}: 204; a key not set is a 404. */
+    private ApiResponse deletePreference(ApiRequest req) {
+        User user = req.requireUser();
+        String key = preferenceKey(req);
+        return store.write(() -> {
+            if (!store.preference(user, key, null)) {
+                throw ApiException.of(404, "The preference with key '" + key + "' does not exist.");
+            }
+            return ApiResponse.noContent();
+        });
+    }
+
+    /** The {@code key} parameter: without it a 404 naming it, as Jira answers. */
+    private static String preferenceKey(ApiRequest req) {
+        return req.queryValue("key").map(String::trim).filter(k -> !k.isEmpty())
+                .orElseThrow(() -> ApiException.of(404, "The 'key' query parameter is required."));
     }
 
     /** Cloud {@code GET configuration/timetracking} (administrators): Jira's own time tracking provider. */

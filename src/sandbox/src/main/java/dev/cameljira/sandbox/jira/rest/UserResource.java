@@ -175,14 +175,23 @@ public final class UserResource {
     }
 
     private boolean matches(User u, String query) {
+        return matches(u, query, store.cloud());
+    }
+
+    /**
+     * Whether a user search's {@code query} finds {@code u}: a word of the e-mail address or display name (Data
+     * Center also the user name) starts with it, ignoring case; Cloud also finds the exact account id. Blank or
+     * {@code .}: everyone.
+     */
+    static boolean matches(User u, String query, boolean cloud) {
         if (query == null || query.isBlank() || query.equals(".")) {
             return true;
         }
         String q = query.toLowerCase(Locale.ROOT);
-        if (store.cloud() && q.equals(u.accountId().toLowerCase(Locale.ROOT))) {
+        if (cloud && q.equals(u.accountId().toLowerCase(Locale.ROOT))) {
             return true;
         }
-        return starts(u.email(), q) || starts(u.displayName(), q) || (!store.cloud() && starts(u.name(), q));
+        return starts(u.email(), q) || starts(u.displayName(), q) || (!cloud && starts(u.name(), q));
     }
 
     private static boolean starts(String value, String q) {

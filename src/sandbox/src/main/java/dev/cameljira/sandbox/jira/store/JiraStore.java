@@ -58,6 +58,8 @@ public final class JiraStore {
     private final AtomicLong filterIds = new AtomicLong(10000);
     private final Map<Long, Filter> filters = new LinkedHashMap<>();
     private final Map<String, String> locales = new LinkedHashMap<>();
+    private final Map<String, String> shareScopes = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> preferences = new LinkedHashMap<>();
     private final Map<Long, Instant> deletedWorklogs = new LinkedHashMap<>();
     private volatile String baseUrl = "http://127.0.0.1";
 
@@ -313,6 +315,27 @@ public final class JiraStore {
     /** Sets the user's locale preference (call under the write lock). */
     public void locale(User user, String locale) {
         locales.put(user.key(), locale);
+    }
+
+    /** The user's default share scope of new filters (call under the lock): {@code PRIVATE} until set. */
+    public String defaultShareScope(User user) {
+        return shareScopes.getOrDefault(user.key(), "PRIVATE");
+    }
+
+    /** Sets the user's default share scope (call under the write lock). */
+    public void defaultShareScope(User user, String scope) {
+        shareScopes.put(user.key(), scope);
+    }
+
+    /** The user's preference {@code key} ({@code mypreferences}), if set (call under the lock). */
+    public Optional<String> preference(User user, String key) {
+        return Optional.ofNullable(preferences.getOrDefault(user.key(), Map.of()).get(key));
+    }
+
+    /** Sets (a null value: removes) the user's preference {@code key}; whether it was set before (write lock). */
+    public boolean preference(User user, String key, String value) {
+        Map<String, String> mine = preferences.computeIfAbsent(user.key(), k -> new LinkedHashMap<>());
+        return (value == null ? mine.remove(key) : mine.put(key, value)) != null;
     }
 
     // ---- users -----------------------------------------------------------------------------------------------
