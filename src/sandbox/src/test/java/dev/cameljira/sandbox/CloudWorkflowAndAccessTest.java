@@ -209,4 +209,83 @@ class CloudWorkflowAndAccessTest extends WorkflowAndAccessContract {
         assertThat(none.json().at("/errors/permissions").asText()).isNotBlank();
         SpecCheck.expectRequestViolations(sandbox, "validation.request.body.schema.required");
     }
+
+    @Override
+    protected JsonNode workflows(Client client) {
+        return client.get("/rest/api/3/workflow/search").json().get("values");
+    }
+
+    @Test
+    void workflowSearchExpandsTheTransitionsIssuesTakeAndTheirStatuses() {
+        JsonNode plain = admin.get("/rest/api/3/workflow/search").json();
+        assertThat(plain.get("total").asInt()).isEqualTo(1);
+        assertThat(plain.get("isLast").asBoolean()).isTrue();
+        assertThat(plain.get("maxResults").asInt()).isEqualTo(50);
+        assertThat(plain.at("/values/0").has("transitions")).as("only on expand").isFalse();
+
+        JsonNode full = admin.get("/rest/api/3/workflow/search?expand=transitions.rules,statuses,default,projects,"
+                + "operations,hasDraftWorkflow").json().at("/values/0");
+        assertThat(full.get("statuses")).extracting(s -> s.get("id").asText() + " " + s.get("name").asText())
+                .containsExactly("10000 To Do", "3 In Progress", "10001 Done");
+        JsonNode transitions = full.get("transitions");
+        assertThat(transitions).extracting(t -> t.get("id").asText() + " " + t.get("name").asText() + " "
+                + t.get("type").asText() + " " + t.get("from") + " -> " + t.get("to").asText())
+                .containsExactly("1 Create initial [] -> 10000", "11 Start Progress directed [\"10000\"] -> 3",
+                        "21 Done directed [\"10000\",\"3\"] -> 10001", "31 Stop Progress directed [\"3\"] -> 10000",
+                        "41 Reopen directed [\"10001\"] -> 10000");
+        assertThat(transitions.get(2).at("/screen/name").asText()).isEqualTo("Resolve Issue Screen");
+        assertThat(transitions.get(1).has("screen")).isFalse();
+        assertThat(transitions.get(1).at("/rules/postFunctions")).isNotEmpty();
+        assertThat(full.get("isDefault").asBoolean()).isTrue();
+        assertThat(full.get("hasDraftWorkflow").asBoolean()).isFalse();
+        assertThat(full.at("/operations/canEdit").asBoolean()).isFalse();
+        assertThat(full.get("projects")).extracting(p -> p.get("key").asText()).contains("DEMO");
+
+        // the transitions are the ones an issue is offered
+        String key = sandbox.admin().createIssue("DEMO", "Task", "offered transitions");
+        assertThat(admin.get("/rest/api/3/issue/" + key + "/transitions").json().get("transitions"))
+                .extracting(t -> t.get("id").asText()).containsExactlyInAnyOrder("11", "21");
+
+        assertThat(admin.get("/rest/api/3/workflow/search?workflowName=jira").json().get("values")).isEmpty();
+        assertThat(admin.get("/rest/api/3/workflow/search?queryString=sandbox&isActive=true").json().get("total").asInt())
+                .isEqualTo(1);
+        assertThat(admin.get("/rest/api/3/workflow/search?isActive=false").json().get("values")).isEmpty();
+        JsonNode beyond = admin.get("/rest/api/3/workflow/search?startAt=1").json();
+        assertThat(beyond.get("values")).isEmpty();
+        assertThat(admin.get("/rest/api/3/workflow/search?maxResults=0").json().get("nextPage").asText())
+                .contains("startAt=0");
+        for (String bad : new String[] {"expand=everything", "orderBy=size", "startAt=-1", "maxResults=lots", "isActive=maybe"}) {
+            Client.Resp r = admin.get("/rest/api/3/workflow/search?" + bad);
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.json().at("/errorMessages/0").asText()).as(bad).contains(bad.substring(0, bad.indexOf('=')));
+        }
+        SpecCheck.expectRequestViolations(sandbox);
+    }
+
+    @Test
+    void screensAreJirasThreeDefaultsPagedForAdministrators() {
+        JsonNode all = admin.get("/rest/api/3/screens").json();
+        assertThat(all.get("values")).extracting(s -> s.get("id").asLong() + " " + s.get("name").asText())
+                .containsExactly("1 Default Screen", "2 Workflow Screen", "3 Resolve Issue Screen");
+        assertThat(all.get("maxResults").asInt()).isEqualTo(100);
+        assertThat(all.get("isLast").asBoolean()).isTrue();
+        assertThat(admin.get("/rest/api/3/screens?id=3&id=1&orderBy=-name").json().get("values"))
+                .extracting(s -> s.get("id").asLong()).containsExactly(3L, 1L);
+        assertThat(admin.get("/rest/api/3/screens?queryString=RESOLVE").json().get("total").asInt()).isEqualTo(1);
+        assertThat(admin.get("/rest/api/3/screens?scope=PROJECT").json().get("values")).as("all are global").isEmpty();
+        JsonNode page = admin.get("/rest/api/3/screens?maxResults=2").json();
+        assertThat(page.get("values")).hasSize(2);
+        assertThat(page.get("isLast").asBoolean()).isFalse();
+        assertThat(page.get("nextPage").asText()).contains("startAt=2");
+        assertThat(admin.get("/rest/api/2/screens?startAt=2").json().get("values")).singleElement()
+                .satisfies(s -> assertThat(s.get("name").asText()).isEqualTo("Resolve Issue Screen"));
+
+        assertThat(user.get("/rest/api/3/screens").status()).isEqualTo(403);
+        for (String bad : new String[] {"id=first", "scope=TEAM", "orderBy=size", "maxResults=-1"}) {
+            Client.Resp r = admin.get("/rest/api/3/screens?" + bad);
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.json().at("/errorMessages/0").asText()).as(bad).contains(bad.substring(0, bad.indexOf('=')));
+        }
+        SpecCheck.expectRequestViolations(sandbox);
+    }
 }

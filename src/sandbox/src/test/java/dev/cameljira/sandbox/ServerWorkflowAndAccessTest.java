@@ -2,6 +2,7 @@ package dev.cameljira.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 /** {@link WorkflowAndAccessContract} on Jira Data Center, plus what Data Center does not answer. */
@@ -23,6 +24,26 @@ class ServerWorkflowAndAccessTest extends WorkflowAndAccessContract {
                 .isEqualTo(404);
         assertThat(admin.post("/rest/api/2/permissions/project", "{\"permissions\":[\"BROWSE_PROJECTS\"]}").status())
                 .isEqualTo(404);
+        SpecCheck.expectRequestViolations(sandbox, "jira.operation.unknown");
+    }
+
+    @Override
+    protected JsonNode workflows(Client client) {
+        return client.get("/rest/api/2/workflow").json();
+    }
+
+    @Test
+    void dataCenterWorkflowCountsItsStepsAndNamesOneAsAnObject() {
+        JsonNode all = admin.get("/rest/api/2/workflow").json();
+        assertThat(all.get(0).get("steps").asInt()).as("To Do, In Progress, Done").isEqualTo(3);
+        assertThat(all.get(0).get("default").asBoolean()).isTrue();
+        JsonNode one = admin.get("/rest/api/2/workflow?workflowName=Sandbox+Workflow").json();
+        assertThat(one.isObject()).isTrue();
+        assertThat(one).isEqualTo(all.get(0));
+        Client.Resp unknown = admin.get("/rest/api/2/workflow?workflowName=jira");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().at("/errorMessages/0").asText()).contains("jira");
+        assertThat(admin.get("/rest/api/2/workflow/search").status()).as("Cloud only").isEqualTo(404);
         SpecCheck.expectRequestViolations(sandbox, "jira.operation.unknown");
     }
 }
