@@ -80,9 +80,9 @@ class LiteralRoutesTest {
         @Test
         void unemulatedIssueOperationsAnswerTheGeneric404NotAnIssueLookUp() {
             Client.Resp archive = admin.put("/rest/api/3/issue/archive", "{\"issueIdsOrKeys\":[\"" + printer + "\"]}");
-            Client.Resp watching = admin.post("/rest/api/3/issue/watching", "{\"issueIds\":[\"10000\"]}");
+            Client.Resp report = admin.get("/rest/api/3/issue/limit/report");
             Client.Resp property = admin.put("/rest/api/3/issue/properties/colour", "{\"value\":\"red\"}");
-            for (Client.Resp r : new Client.Resp[] {archive, watching, property}) {
+            for (Client.Resp r : new Client.Resp[] {archive, report, property}) {
                 assertThat(r.status()).as(r.text()).isEqualTo(404);
                 assertThat(r.text()).contains("null for uri").doesNotContain(ISSUE_NOT_FOUND);
             }

@@ -23,6 +23,7 @@ import dev.cameljira.sandbox.jira.rest.WatcherResource;
 import dev.cameljira.sandbox.jira.rest.WebhookResource;
 import dev.cameljira.sandbox.jira.rest.WorklogFeedResource;
 import dev.cameljira.sandbox.jira.rest.WorklogResource;
+import dev.cameljira.sandbox.jira.rest.WorkflowResource;
 import dev.cameljira.sandbox.jira.rest.FilterResource;
 import dev.cameljira.sandbox.jira.rest.GroupResource;
 import dev.cameljira.sandbox.jira.rest.IssueResource;
@@ -66,6 +67,7 @@ public final class JiraRoutes {
         new FilterResource(ctx, search).register(router);
         new ReferenceDataResource(ctx, search).register(router);
         new DashboardResource(ctx).register(router);
+        new WorkflowResource(ctx).register(router);
         return router;
     }
 }

@@ -71,7 +71,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * ({@link #declareApplicationPropertyList}). Found while emulating filter columns and JQL reference data: columns are
  * a list of {@code {label, value}} ({@link #declareFilterColumnList}); the auto-complete fields and functions are
  * objects ({@link #declareAutoCompleteObjects}). Found while emulating application roles: {@code GET /applicationrole} is
- * the list of roles (in {@link #ARRAY_RESPONSES}; {@code /applicationrole/{key}} is one).
+ * the list of roles (in {@link #ARRAY_RESPONSES}; {@code /applicationrole/{key}} is one). Found while emulating
+ * workflows: {@code GET /workflow} declares no body for its 200 ({@link #declareWorkflowList}).
  * The remaining listed defects (#4-6, #9, #10, #12-16) concern operations outside what the connector and sandbox
  * use; they are left as the document states them.
  */
@@ -161,6 +162,33 @@ final class DcSpecDefects {
         declareApplicationPropertyList(spec);
         declareFilterColumnList(spec);
         declareAutoCompleteObjects(spec);
+        declareWorkflowList(spec);
+    }
+
+    /**
+     * {@code GET /workflow} declares its 200 without a body ("Contains a full representation of every workflow"),
+     * though Jira answers the workflows, {@code [{name, description, lastModifiedDate, lastModifiedUser, steps,
+     * default}]}, or with {@code workflowName} that one workflow as an object (as Atlassian's Cloud documentation of the
+     * same resource describes it): the 200 becomes "a workflow or an array of them", {@code name} required, the members
+     * typed as that answer has them and no others.
+     */
+    static void declareWorkflowList(ObjectNode spec) {
+        String where = "GET /api/2/workflow 200";
+        ObjectNode ok = object(spec.path("paths").path("/api/2/workflow").path("get").path("responses").path("200"), where);
+        if (ok.has("content")) {
+            throw new IllegalStateException("DC spec workaround target " + where + " declares a body now: the spec "
+                    + "changed, review DcSpecDefects");
+        }
+        ObjectNode workflow = NODES.objectNode().put("type", "object").put("additionalProperties", false);
+        workflow.putArray("required").add("name");
+        ObjectNode properties = workflow.putObject("properties");
+        for (String member : List.of("name", "description", "lastModifiedDate", "lastModifiedUser",
+                "lastModifiedUserAccountId")) {
+            properties.putObject(member).put("type", "string");
+        }
+        properties.putObject("steps").put("type", "integer");
+        properties.putObject("default").put("type", "boolean");
+        ok.putObject("content").putObject("application/json").set("schema", oneOrMany(workflow));
     }
 
     /**

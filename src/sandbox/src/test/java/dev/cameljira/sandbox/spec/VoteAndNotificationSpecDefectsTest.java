@@ -61,4 +61,16 @@ class VoteAndNotificationSpecDefectsTest {
         assertThat(dc.validate(Exchange.get("/rest/api/2/applicationrole").respond(200, "[{\"userCount\":\"two\"}]")
                 .build())).as("items are still roles").isNotEmpty();
     }
+
+    @Test
+    void workflowsAreAListOrTheOneNamed() {
+        String one = "{\"name\":\"Sandbox Workflow\",\"description\":\"d\",\"steps\":3,\"default\":true}";
+        assertThat(dc.validate(Exchange.get("/rest/api/2/workflow").respond(200, "[" + one + "]").build())).isEmpty();
+        assertThat(dc.validate(Exchange.get("/rest/api/2/workflow").query("workflowName", "Sandbox Workflow")
+                .respond(200, one).build())).isEmpty();
+        assertThat(dc.validate(Exchange.get("/rest/api/2/workflow").respond(200, "[{\"name\":\"w\",\"steps\":\"three\"}]")
+                .build())).as("steps are a number").isNotEmpty();
+        assertThat(dc.validate(Exchange.get("/rest/api/2/workflow").respond(200, "[{\"description\":\"no name\"}]").build()))
+                .as("a workflow has a name").isNotEmpty();
+    }
 }

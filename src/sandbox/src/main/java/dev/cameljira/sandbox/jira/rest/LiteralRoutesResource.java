@@ -43,8 +43,7 @@ public final class LiteralRoutesResource {
             new Unemulated("POST", "/issue/properties", true),
             new Unemulated("POST", "/issue/properties/multi", true),
             new Unemulated("PUT", "/issue/properties/{propertyKey}", true),
-            new Unemulated("DELETE", "/issue/properties/{propertyKey}", true),
-            new Unemulated("POST", "/issue/watching", true));
+            new Unemulated("DELETE", "/issue/properties/{propertyKey}", true));
 
     private final JiraContext ctx;
     private final JiraStore store;

@@ -40,6 +40,9 @@ public final class UserResource {
             router.add("GET", Paths.API + "/users/search", this::all);
             router.add("GET", Paths.API + "/users", this::all);
             router.add("GET", Paths.API + "/user/bulk", this::bulk);
+            router.add("GET", Paths.API + "/user/email", this::email);
+            router.add("GET", Paths.API + "/user/search/query", req -> byQuery(req, false));
+            router.add("GET", Paths.API + "/user/search/query/key", req -> byQuery(req, true));
         }
     }
 
@@ -158,6 +161,76 @@ public final class UserResource {
         List<User> found = store.users().stream().filter(u -> ids.contains(u.accountId())).toList();
         return ApiResponse.ok(Paging.page(req.view().api() + "/user/bulk?", "&maxResults=" + max, false, found, startAt, max,
                 u -> ctx.renderer().user(u, req.view())));
+    }
+
+    /**
+     * Cloud's {@code user/email?accountId=}: {@code {accountId, email}} whatever the user's profile visibility. Jira
+     * keeps it for apps Atlassian approved (a person calling it gets a 401); the sandbox lets its administrators stand
+     * in for such an app.
+     */
+    private ApiResponse email(ApiRequest req) {
+        User caller = req.requireUser();
+        String id = req.queryValue("accountId").map(String::trim).filter(v -> !v.isEmpty())
+                .orElseThrow(() -> ApiException.field("accountId", "The accountId query parameter is required."));
+        if (!caller.admin()) {
+            throw ApiException.of(401, "Only apps approved by Atlassian may read e-mail addresses through this API; "
+                    + "in the sandbox, a Jira administrator stands in for such an app.");
+        }
+        return store.read(() -> {
+            User user = store.users().stream().filter(u -> id.equals(u.accountId())).findFirst()
+                    .orElseThrow(() -> ApiException.of(404, "User with accountId '" + id + "' doesn't exist."));
+            ObjectNode n = Json.object();
+            n.put("accountId", user.accountId());
+            n.put("email", user.email());
+            return ApiResponse.ok(n);
+        });
+    }
+
+    /**
+     * Cloud's {@code user/search/query[/key]}: the users in the range {@code startAt}/{@code maxResults} (of every user,
+     * as Jira takes them) that match the structured {@code query} ({@link UserQuery}); a page of users, or of
+     * {@code {accountId, key}} for {@code /key} (whose page size parameter Jira spells {@code maxResult}). Needs
+     * "Browse users and groups", which every logged-in user holds.
+     */
+    private ApiResponse byQuery(ApiRequest req, boolean keys) {
+        req.requireUser();
+        String text = req.queryValue("query").filter(q -> !q.isBlank())
+                .orElseThrow(() -> ApiException.field("query", "The query parameter is required."));
+        UserQuery query = UserQuery.parse(text);
+        int startAt = Paging.startAt(req);
+        String sizeParameter = keys ? "maxResult" : "maxResults";
+        int max = req.intQuery(sizeParameter, 100);
+        if (max < 0) {
+            throw ApiException.of(400, "The '" + sizeParameter + "' parameter must not be negative.");
+        }
+        int size = Math.min(max, 1000);
+        return store.read(() -> {
+            query.check(store);
+            List<User> all = store.users();
+            List<User> found = all.subList(Math.min(startAt, all.size()), Math.min(startAt + size, all.size())).stream()
+                    .filter(u -> query.matches(u, store)).toList();
+            String before = req.view().api() + "/user/search/query" + (keys ? "/key" : "") + "?";
+            String after = "&" + sizeParameter + "=" + size + Paging.linkParameters(req, "query");
+            ObjectNode n = Json.object();
+            n.put("self", before + "startAt=" + startAt + after);
+            boolean last = startAt + size >= all.size();
+            if (!last) {
+                n.put("nextPage", before + "startAt=" + (startAt + size) + after);
+            }
+            n.put("maxResults", size);
+            n.put("startAt", startAt);
+            n.put("total", found.size());
+            n.put("isLast", last);
+            ArrayNode values = n.putArray("values");
+            for (User u : found) {
+                if (keys) {
+                    values.addObject().put("accountId", u.accountId()); // Cloud left user keys behind (GDPR)
+                } else {
+                    values.add(ctx.renderer().user(u, req.view()));
+                }
+            }
+            return ApiResponse.ok(n);
+        });
     }
 
     private ArrayNode page(List<User> users, int startAt, int max, ApiRequest req) {

@@ -28,6 +28,36 @@ public final class WatcherResource {
         router.add("GET", Paths.API + "/issue/{key}/watchers", this::list);
         router.add("POST", Paths.API + "/issue/{key}/watchers", this::add);
         router.add("DELETE", Paths.API + "/issue/{key}/watchers", this::remove);
+        if (store.cloud()) {
+            router.add("POST", Paths.API + "/issue/watching", true, this::watching);
+        }
+    }
+
+    /**
+     * Cloud's bulk "is watching" ({@code POST issue/watching}, body {@code {"issueIds": ["10001", ...]}}):
+     * {@code {"issuesIsWatching": {"10001": true, ...}}} for the caller; an id that names no issue (or is no id) is
+     * false, as Jira answers it. Anonymous callers watch nothing.
+     */
+    private ApiResponse watching(ApiRequest req) {
+        User user = req.user();
+        JsonNode ids = req.json().path("issueIds");
+        if (!ids.isArray()) {
+            throw ApiException.field("issueIds", "The issueIds list is required.");
+        }
+        return store.read(() -> {
+            ObjectNode n = Json.object();
+            ObjectNode map = n.putObject("issuesIsWatching");
+            for (JsonNode id : ids) {
+                if (id.isNull()) {
+                    continue;
+                }
+                String text = id.asText().trim();
+                boolean watching = user != null && text.matches("\\d{1,18}")
+                        && store.issue(Long.parseLong(text)).map(i -> i.watchers().contains(user)).orElse(false);
+                map.put(text, watching);
+            }
+            return ApiResponse.ok(n);
+        });
     }
 
     private ApiResponse list(ApiRequest req) {
