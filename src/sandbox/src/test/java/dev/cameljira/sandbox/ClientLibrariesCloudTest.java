@@ -139,4 +139,24 @@ class ClientLibrariesCloudTest extends ClientLibrariesContract {
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().get("id").asText();
     }
+
+    @Test
+    void restApiLatestIsServedAndValidatedAsVersionTwo() {
+        // python-jira's assign_issue and role() address /rest/api/latest, which Jira Cloud serves as version 2
+        String key = sandbox.admin().createIssue("DEMO", "Task", "assigned from python");
+        Client.Resp assigned = admin.put("/rest/api/latest/issue/" + key + "/assignee",
+                "{\"accountId\": \"" + SandboxUsers.USER_ACCOUNT_ID + "\"}");
+        assertThat(assigned.status()).as(assigned.text()).isEqualTo(204);
+        assertThat(admin.get("/rest/api/2/issue/" + key + "?fields=assignee").json().at("/fields/assignee/accountId")
+                .asText()).isEqualTo(SandboxUsers.USER_ACCOUNT_ID);
+        Client.Resp roles = admin.get("/rest/api/latest/role");
+        assertThat(roles.status()).as(roles.text()).isEqualTo(200);
+        assertThat(roles.json()).extracting(r -> r.get("name").asText()).contains("Administrators");
+        SpecCheck.assertConforms(sandbox);
+
+        // version 2's wiki-markup rule holds there too: an ADF comment body is reported
+        assertThat(admin.post("/rest/api/latest/issue/" + key + "/comment", "{\"body\":" + Client.adf("rich") + "}")
+                .status()).isLessThan(500);
+        SpecCheck.expectRequestViolations(sandbox, "jira.richText");
+    }
 }
