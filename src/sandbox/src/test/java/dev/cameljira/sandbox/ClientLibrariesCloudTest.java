@@ -159,4 +159,22 @@ class ClientLibrariesCloudTest extends ClientLibrariesContract {
                 .status()).isLessThan(500);
         SpecCheck.expectRequestViolations(sandbox, "jira.richText");
     }
+
+    @Test
+    void theGadgetsOfADashboardAreAnEmptyList() {
+        // python-jira's dashboard(id) also fetches GET dashboard/{id}/gadget (with _fetch_pages' maxResults=50)
+        Client.Resp gadgets = admin.get("/rest/api/2/dashboard/10000/gadget");
+        assertThat(gadgets.status()).as(gadgets.text()).isEqualTo(200);
+        assertThat(gadgets.json().get("gadgets").isArray()).isTrue();
+        assertThat(gadgets.json().get("gadgets")).isEmpty();
+        assertThat(Client.anonymous(sandbox).get("/rest/api/3/dashboard/10000/gadget?gadgetId=1").status()).isEqualTo(200);
+        Client.Resp missing = admin.get("/rest/api/3/dashboard/4711/gadget");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().at("/errorMessages/0").asText()).contains("4711");
+        SpecCheck.assertConforms(sandbox);
+
+        // the document has no maxResults here: python-jira's request is reported, and answered all the same
+        assertThat(admin.get("/rest/api/2/dashboard/10000/gadget?maxResults=50").json().get("gadgets")).isEmpty();
+        SpecCheck.expectRequestViolations(sandbox, "validation.request.parameter.query.unexpected");
+    }
 }
