@@ -177,4 +177,21 @@ class ClientLibrariesCloudTest extends ClientLibrariesContract {
         assertThat(admin.get("/rest/api/2/dashboard/10000/gadget?maxResults=50").json().get("gadgets")).isEmpty();
         SpecCheck.expectRequestViolations(sandbox, "validation.request.parameter.query.unexpected");
     }
+
+    @Test
+    void theDeprecatedWorkflowListAnswersTheSandboxWorkflow() {
+        // python-jira's workflows() calls GET /rest/api/2/workflow on Cloud too (deprecated there: reported as such)
+        JsonNode all = admin.get("/rest/api/2/workflow").json();
+        assertThat(all.isArray()).isTrue();
+        assertThat(all).singleElement().satisfies(w -> {
+            assertThat(w.get("name").asText()).isEqualTo("Sandbox Workflow");
+            assertThat(w.get("default").asBoolean()).isTrue();
+            assertThat(w.get("steps").asInt()).isEqualTo(3);
+        });
+        assertThat(admin.get("/rest/api/3/workflow?workflowName=Sandbox%20Workflow").json()).hasSize(1);
+        assertThat(admin.get("/rest/api/3/workflow?workflowName=nope").json()).isEmpty();
+        assertThat(Client.user(sandbox).get("/rest/api/3/workflow").status()).isEqualTo(403);
+        assertThat(Client.anonymous(sandbox).get("/rest/api/3/workflow").status()).isEqualTo(401);
+        SpecCheck.expectRequestViolations(sandbox, "jira.operation.deprecated");
+    }
 }
