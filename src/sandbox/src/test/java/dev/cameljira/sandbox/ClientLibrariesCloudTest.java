@@ -139,4 +139,59 @@ class ClientLibrariesCloudTest extends ClientLibrariesContract {
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().get("id").asText();
     }
+
+    @Test
+    void restApiLatestIsServedAndValidatedAsVersionTwo() {
+        // python-jira's assign_issue and role() address /rest/api/latest, which Jira Cloud serves as version 2
+        String key = sandbox.admin().createIssue("DEMO", "Task", "assigned from python");
+        Client.Resp assigned = admin.put("/rest/api/latest/issue/" + key + "/assignee",
+                "{\"accountId\": \"" + SandboxUsers.USER_ACCOUNT_ID + "\"}");
+        assertThat(assigned.status()).as(assigned.text()).isEqualTo(204);
+        assertThat(admin.get("/rest/api/2/issue/" + key + "?fields=assignee").json().at("/fields/assignee/accountId")
+                .asText()).isEqualTo(SandboxUsers.USER_ACCOUNT_ID);
+        Client.Resp roles = admin.get("/rest/api/latest/role");
+        assertThat(roles.status()).as(roles.text()).isEqualTo(200);
+        assertThat(roles.json()).extracting(r -> r.get("name").asText()).contains("Administrators");
+        SpecCheck.assertConforms(sandbox);
+
+        // version 2's wiki-markup rule holds there too: an ADF comment body is reported
+        assertThat(admin.post("/rest/api/latest/issue/" + key + "/comment", "{\"body\":" + Client.adf("rich") + "}")
+                .status()).isLessThan(500);
+        SpecCheck.expectRequestViolations(sandbox, "jira.richText");
+    }
+
+    @Test
+    void theGadgetsOfADashboardAreAnEmptyList() {
+        // python-jira's dashboard(id) also fetches GET dashboard/{id}/gadget (with _fetch_pages' maxResults=50)
+        Client.Resp gadgets = admin.get("/rest/api/2/dashboard/10000/gadget");
+        assertThat(gadgets.status()).as(gadgets.text()).isEqualTo(200);
+        assertThat(gadgets.json().get("gadgets").isArray()).isTrue();
+        assertThat(gadgets.json().get("gadgets")).isEmpty();
+        assertThat(Client.anonymous(sandbox).get("/rest/api/3/dashboard/10000/gadget?gadgetId=1").status()).isEqualTo(200);
+        Client.Resp missing = admin.get("/rest/api/3/dashboard/4711/gadget");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().at("/errorMessages/0").asText()).contains("4711");
+        SpecCheck.assertConforms(sandbox);
+
+        // the document has no maxResults here: python-jira's request is reported, and answered all the same
+        assertThat(admin.get("/rest/api/2/dashboard/10000/gadget?maxResults=50").json().get("gadgets")).isEmpty();
+        SpecCheck.expectRequestViolations(sandbox, "validation.request.parameter.query.unexpected");
+    }
+
+    @Test
+    void theDeprecatedWorkflowListAnswersTheSandboxWorkflow() {
+        // python-jira's workflows() calls GET /rest/api/2/workflow on Cloud too (deprecated there: reported as such)
+        JsonNode all = admin.get("/rest/api/2/workflow").json();
+        assertThat(all.isArray()).isTrue();
+        assertThat(all).singleElement().satisfies(w -> {
+            assertThat(w.get("name").asText()).isEqualTo("Sandbox Workflow");
+            assertThat(w.get("default").asBoolean()).isTrue();
+            assertThat(w.get("steps").asInt()).isEqualTo(3);
+        });
+        assertThat(admin.get("/rest/api/3/workflow?workflowName=Sandbox%20Workflow").json()).hasSize(1);
+        assertThat(admin.get("/rest/api/3/workflow?workflowName=nope").json()).isEmpty();
+        assertThat(Client.user(sandbox).get("/rest/api/3/workflow").status()).isEqualTo(403);
+        assertThat(Client.anonymous(sandbox).get("/rest/api/3/workflow").status()).isEqualTo(401);
+        SpecCheck.expectRequestViolations(sandbox, "jira.operation.deprecated");
+    }
 }

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
  * Calls third-party Node clients (jira.js 6.2.0 on Cloud v3, jira-client 8.2.2 on Data Center and Cloud v2) make that
  * the sandbox once answered differently from Jira, in one deployment mode, every exchange validated against that
  * mode's spec: the worklog feeds, related-issue counts, {@code resolution/{id}}, {@code expand=renderedBody} on
- * comments, components without a description, repeated {@code expand} parameters and the legacy XSRF token.
+ * comments, components without a description, repeated {@code expand} parameters and the legacy XSRF token. Python's
+ * {@code jira} library (pycontribs/jira 3.10, REST v2 on both flavours) added the numeric-string
+ * {@code timeSpentSeconds} of its worklogs.
  */
 abstract class ClientLibrariesContract extends ClockedModeContract {
 
@@ -174,5 +176,25 @@ abstract class ClientLibrariesContract extends ClockedModeContract {
                         + "name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--b--\r\n")));
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         assertThat(r.json().at("/0/size").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void aWorklogsTimeSpentSecondsGivenAsANumericStringIsCoercedAsJiraDoes() {
+        // python-jira's add_worklog(issue, timeSpentSeconds="600", adjustEstimate="leave") types the seconds as str;
+        // Jira's JSON binding reads "600" as the long 600 (the document types it integer, so the request is reported)
+        String key = sandbox.admin().createIssue("DEMO", "Task", "logged from python");
+        Client.Resp r = admin.post("/rest/api/2/issue/" + key + "/worklog?adjustEstimate=leave",
+                "{\"timeSpentSeconds\": \"600\"}");
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        assertThat(r.json().get("timeSpentSeconds").asLong()).isEqualTo(600);
+        assertThat(r.json().get("timeSpent").asText()).isEqualTo("10m");
+        Client.Resp bad = admin.post("/rest/api/2/issue/" + key + "/worklog", "{\"timeSpentSeconds\": \"ten\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().at("/errors/timeLogged").asText()).contains("positive number of seconds");
+        assertThat(admin.post("/rest/api/2/issue/" + key + "/worklog", "{\"timeSpentSeconds\": \"-5\"}").status())
+                .isEqualTo(400);
+        SpecCheck.expectRequestViolations(sandbox, "validation.request.body.schema.type");
+        assertThat(admin.get("/rest/api/2/issue/" + key + "/worklog").json().get("total").asInt()).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(2)); // out of the worklog feeds' windows the other tests start at "now"
     }
 }

@@ -19,7 +19,8 @@ import com.atlassian.oai.validator.model.Request;
  *       (so a context path such as {@code /jira} or Cloud's {@code /ex/jira/{cloudId}} is ignored). Any other path
  *       (Zendesk {@code /api/v2/...}, ServiceNow {@code /api/now/...}, Jira web pages) yields no violations.</li>
  *   <li>{@link #cloud()}: paths against the Cloud platform v3 document (with the narrow fix of
- *       {@link CloudSpecDefects}). {@code /rest/api/2/...} has no published document; it is validated against
+ *       {@link CloudSpecDefects}). {@code /rest/api/2/...} (and {@code /rest/api/latest/...}, which Cloud serves as
+ *       version 2: python-jira calls it) has no published document; it is validated against
  *       the v3 operation of the same name (prefix rewritten) with rich text expected as wiki strings instead of
  *       ADF: {@link RichText} checks description, environment, comment bodies and worklog comments, and a schema
  *       type error at exactly those values is dropped; everything else is held to the v3 schemas.</li>
@@ -64,6 +65,7 @@ public final class JiraSpecValidator {
     private static final Lazy CLOUD = new Lazy(() -> new JiraSpecValidator("Jira Cloud platform",
             SpecDocument.load(Oracles.require(Oracles.CLOUD_SPEC), null, CloudSpecDefects::apply),
             List.of(new Mount("/rest/api/2/", "/rest/api/3/", RichText.Format.WIKI),
+                    new Mount("/rest/api/latest/", "/rest/api/3/", RichText.Format.WIKI),
                     new Mount("/rest/", "/rest/", RichText.Format.ADF))));
 
     private static final Lazy DATA_CENTER = new Lazy(() -> new JiraSpecValidator("Jira Data Center 10.3",

@@ -26,6 +26,7 @@ import java.util.Set;
  *   <li>Cloud {@code GET dashboard/search}: a page of {@code values} with {@code id, name, self} and what
  *       {@code expand} asks for; {@code dashboardName}, {@code accountId}/{@code owner}, {@code groupname}/
  *       {@code groupId}, {@code projectId}, {@code status}, {@code orderBy}.</li>
+ *   <li>Cloud {@code GET dashboard/{id}/gadget}: {@code {"gadgets": []}} (no gadgets are modelled).</li>
  * </ul>
  * Data Center's dashboard is {@code {id, name, self, view}}; Cloud's adds {@code isFavourite, popularity,
  * sharePermissions, editPermissions, isWritable} (administrators own the system dashboard) and {@code systemDashboard}.
@@ -62,6 +63,9 @@ public final class DashboardResource {
             router.add("GET", Paths.API + "/dashboard/search", true, this::search);
         }
         router.add("GET", Paths.API + "/dashboard/{id}", true, this::get);
+        if (store.cloud()) {
+            router.add("GET", Paths.API + "/dashboard/{id}/gadget", true, this::gadgets);
+        }
     }
 
     private ApiResponse list(ApiRequest req) {
@@ -103,6 +107,23 @@ public final class DashboardResource {
         return store.read(() -> ApiResponse.ok(full(DASHBOARDS.stream().filter(d -> d.id().equals(id)).findFirst()
                 .orElseThrow(() -> ApiException.of(404, "The dashboard with id '" + id + "' does not exist.")),
                 viewer, req.view())));
+    }
+
+    /**
+     * Cloud {@code GET dashboard/{id}/gadget} (python-jira's {@code dashboard(id)} asks for it): the sandbox models no
+     * gadgets, so a known dashboard has none ({@code {"gadgets": []}}, whatever {@code moduleKey}, {@code uri} or
+     * {@code gadgetId} ask for); an unknown one is {@code GET dashboard/{id}}'s 404.
+     */
+    private ApiResponse gadgets(ApiRequest req) {
+        String id = req.param("id");
+        return store.read(() -> {
+            if (DASHBOARDS.stream().noneMatch(d -> d.id().equals(id))) {
+                throw ApiException.of(404, "The dashboard with id '" + id + "' does not exist.");
+            }
+            ObjectNode n = Json.object();
+            n.putArray("gadgets");
+            return ApiResponse.ok(n);
+        });
     }
 
     private ApiResponse search(ApiRequest req) {

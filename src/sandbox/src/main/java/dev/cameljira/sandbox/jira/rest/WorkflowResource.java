@@ -27,6 +27,8 @@ import java.util.Set;
  * <ul>
  *   <li>Data Center {@code GET workflow[?workflowName=]}: {@code [{name, description, steps, default}]}, or the one
  *       workflow named as an object (unknown name: a 404). Others: a 401, as the DC document has it.</li>
+ *   <li>Cloud {@code GET workflow} (deprecated by Atlassian; python-jira's {@code workflows()}): always a list,
+ *       {@code [{name, description, steps, default}]}, with {@code workflowName} the one named or none. Others: 403.</li>
  *   <li>Cloud {@code GET workflow/search} (deprecated by Atlassian): a page of {@code {id: {name, entityId},
  *       description}} with what {@code expand} asks for ({@code transitions[.rules|.properties]},
  *       {@code statuses[.properties]}, {@code default}, {@code schemes}, {@code projects}, {@code hasDraftWorkflow},
@@ -70,9 +72,8 @@ public final class WorkflowResource {
         if (store.cloud()) {
             router.add("GET", Paths.API + "/workflow/search", this::search);
             router.add("GET", Paths.API + "/screens", this::screens);
-        } else {
-            router.add("GET", Paths.API + "/workflow", this::list);
         }
+        router.add("GET", Paths.API + "/workflow", this::list);
     }
 
     private void requireAdmin(ApiRequest req) {
@@ -83,7 +84,7 @@ public final class WorkflowResource {
         }
     }
 
-    // ---- Data Center -----------------------------------------------------------------------------------------
+    // ---- Data Center (and Cloud's deprecated list) ---------------------------------------------------------------
 
     private ApiResponse list(ApiRequest req) {
         requireAdmin(req);
@@ -94,6 +95,14 @@ public final class WorkflowResource {
             n.put("description", WORKFLOW_DESCRIPTION);
             n.put("steps", store.catalog().statuses().size());
             n.put("default", true);
+            if (store.cloud()) {
+                // Cloud's deprecated getAllWorkflows always answers a list: the one named, or none
+                ArrayNode found = Json.array();
+                if (name == null || name.equals(WORKFLOW_NAME)) {
+                    found.add(n);
+                }
+                return ApiResponse.ok(found);
+            }
             if (name == null) {
                 ArrayNode all = Json.array();
                 all.add(n);

@@ -99,10 +99,13 @@ public final class WorklogResource {
     private static Long seconds(JsonNode body) {
         if (body.hasNonNull("timeSpentSeconds")) {
             JsonNode s = body.get("timeSpentSeconds");
-            if (!s.canConvertToLong() || s.asLong() <= 0) {
+            // Jira's JSON binding coerces a numeric string ("600", python-jira's str-typed timeSpentSeconds) to the long
+            long value = s.isTextual() && s.asText().trim().matches("[+-]?\\d{1,18}") ? Long.parseLong(s.asText().trim())
+                    : s.canConvertToLong() ? s.asLong() : 0;
+            if (value <= 0) {
                 throw ApiException.field("timeLogged", "Time spent must be a positive number of seconds.");
             }
-            return s.asLong();
+            return value;
         }
         if (body.hasNonNull("timeSpent")) {
             long s = Durations.parse(body.get("timeSpent").asText(), "timeLogged");
