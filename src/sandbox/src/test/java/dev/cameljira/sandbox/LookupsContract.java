@@ -3,7 +3,6 @@ package dev.cameljira.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,33 +10,7 @@ import org.junit.jupiter.api.Test;
  * against that mode's spec: dashboards, the group and user picker, JQL suggestions, filter sharing defaults, user
  * preferences and application roles.
  */
-abstract class LookupsContract extends SpecCheckedSandboxTest {
-
-    protected Client admin;
-    protected Client user;
-    protected Client anonymous;
-
-    protected abstract JiraSandbox.Mode mode();
-
-    @Override
-    protected JiraSandbox.Builder configure(JiraSandbox.Builder builder) {
-        return builder.mode(mode());
-    }
-
-    @BeforeAll
-    void clients() {
-        admin = Client.admin(sandbox);
-        user = Client.user(sandbox);
-        anonymous = Client.anonymous(sandbox);
-    }
-
-    protected String api() {
-        return "/rest/api/" + (cloud() ? 3 : 2);
-    }
-
-    protected boolean cloud() {
-        return mode() == JiraSandbox.Mode.CLOUD;
-    }
+abstract class LookupsContract extends FlavourContract {
 
     @Test
     void everyJiraHasItsSystemDashboardVisibleToEveryone() {

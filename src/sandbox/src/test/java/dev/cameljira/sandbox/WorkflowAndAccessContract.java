@@ -3,7 +3,6 @@ package dev.cameljira.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,33 +10,7 @@ import org.junit.jupiter.api.Test;
  * exchange validated against that mode's spec: who watches what, users by structured query and e-mail, bulk
  * permission checks (Cloud), and the workflow and screens, read-only.
  */
-abstract class WorkflowAndAccessContract extends SpecCheckedSandboxTest {
-
-    protected Client admin;
-    protected Client user;
-    protected Client anonymous;
-
-    protected abstract JiraSandbox.Mode mode();
-
-    @Override
-    protected JiraSandbox.Builder configure(JiraSandbox.Builder builder) {
-        return builder.mode(mode());
-    }
-
-    @BeforeAll
-    void clients() {
-        admin = Client.admin(sandbox);
-        user = Client.user(sandbox);
-        anonymous = Client.anonymous(sandbox);
-    }
-
-    protected String api() {
-        return "/rest/api/" + (cloud() ? 3 : 2);
-    }
-
-    protected boolean cloud() {
-        return mode() == JiraSandbox.Mode.CLOUD;
-    }
+abstract class WorkflowAndAccessContract extends FlavourContract {
 
     /** The flavour's workflow list: DC {@code GET workflow}, Cloud {@code GET workflow/search} (values). */
     protected abstract JsonNode workflows(Client client);
