@@ -3,7 +3,6 @@ package dev.cameljira.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,25 +10,7 @@ import org.junit.jupiter.api.Test;
  * {@code "properties": [{"key", "value"}]}): stored and readable like properties set later, and held to Jira's limits
  * (key 1-255 characters, value at most 32768 bytes of JSON), an invalid one failing the whole create.
  */
-abstract class CreateWithPropertiesContract extends SpecCheckedSandboxTest {
-
-    protected Client admin;
-
-    protected abstract JiraSandbox.Mode mode();
-
-    @Override
-    protected JiraSandbox.Builder configure(JiraSandbox.Builder builder) {
-        return builder.mode(mode());
-    }
-
-    @BeforeAll
-    void clients() {
-        admin = Client.admin(sandbox);
-    }
-
-    private String api() {
-        return "/rest/api/" + (mode() == JiraSandbox.Mode.CLOUD ? 3 : 2);
-    }
+abstract class CreateWithPropertiesContract extends FlavourContract {
 
     private static String issue(String summary, String properties) {
         return "{\"fields\":{\"project\":{\"key\":\"DEMO\"},\"issuetype\":{\"name\":\"Task\"},\"summary\":"

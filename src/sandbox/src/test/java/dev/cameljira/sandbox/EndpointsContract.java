@@ -7,7 +7,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,31 +14,7 @@ import org.junit.jupiter.api.Test;
  * spec: votes, edit meta, project categories, permission / notification / issue security schemes (global and per
  * project) and the scheme ids {@code POST project} takes.
  */
-abstract class EndpointsContract extends SpecCheckedSandboxTest {
-
-    protected Client admin;
-    protected Client user;
-
-    protected abstract JiraSandbox.Mode mode();
-
-    @Override
-    protected JiraSandbox.Builder configure(JiraSandbox.Builder builder) {
-        return builder.mode(mode());
-    }
-
-    @BeforeAll
-    void clients() {
-        admin = Client.admin(sandbox);
-        user = Client.user(sandbox);
-    }
-
-    protected String api() {
-        return "/rest/api/" + (mode() == JiraSandbox.Mode.CLOUD ? 3 : 2);
-    }
-
-    protected boolean cloud() {
-        return mode() == JiraSandbox.Mode.CLOUD;
-    }
+abstract class EndpointsContract extends FlavourContract {
 
     @Test
     void votesCountVotersAndTheReporterCannotVote() {
