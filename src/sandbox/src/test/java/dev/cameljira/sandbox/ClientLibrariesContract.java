@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * mode's spec: the worklog feeds, related-issue counts, {@code resolution/{id}}, {@code expand=renderedBody} on
  * comments, components without a description, repeated {@code expand} parameters and the legacy XSRF token. Python's
  * {@code jira} library (pycontribs/jira 3.10, REST v2 on both flavours) added the numeric-string
- * {@code timeSpentSeconds} of its worklogs.
+ * {@code timeSpentSeconds} of its worklogs and the {@code update.worklog} of its {@code transition_issue(..., worklog=)};
+ * Atlassian's own {@code POST issue/bulk} example the {@code update.worklog} of issue create.
  */
 abstract class ClientLibrariesContract extends ClockedModeContract {
 
@@ -196,5 +197,141 @@ abstract class ClientLibrariesContract extends ClockedModeContract {
         SpecCheck.expectRequestViolations(sandbox, "validation.request.body.schema.type");
         assertThat(admin.get("/rest/api/2/issue/" + key + "/worklog").json().get("total").asInt()).isEqualTo(1);
         clock.advance(Duration.ofMinutes(2)); // out of the worklog feeds' windows the other tests start at "now"
+    }
+
+    // ---- update.worklog on create and transition: Jira's create screen and the Resolve Issue Screen carry Log Work
+
+    private String worklogComment(String text) {
+        return cloud() ? "{\"type\":\"doc\",\"version\":1,\"content\":[{\"type\":\"paragraph\",\"content\":"
+                + "[{\"type\":\"text\",\"text\":\"" + text + "\"}]}]}" : "\"" + text + "\"";
+    }
+
+    private void assertLoggedByAdmin(JsonNode worklog) {
+        if (cloud()) {
+            assertThat(worklog.at("/author/accountId").asText()).isEqualTo(SandboxUsers.ADMIN_ACCOUNT_ID);
+        } else {
+            assertThat(worklog.at("/author/name").asText()).isEqualTo(SandboxUsers.ADMIN_NAME);
+        }
+    }
+
+    @Test
+    void createWithAWorklogUpdateLogsTheWorkAsTheWorklogEndpointDoes() {
+        // Atlassian's own example body of POST issue/bulk (and so of POST issue) adds a worklog through update
+        Client.Resp r = admin.post(api() + "/issue", "{\"fields\":{\"project\":{\"key\":\"DEMO\"},\"issuetype\":"
+                + "{\"name\":\"Task\"},\"summary\":\"logged on create\"},\"update\":{\"worklog\":[{\"add\":"
+                + "{\"timeSpent\":\"60m\",\"started\":\"2019-07-05T11:05:00.000+0000\",\"comment\":"
+                + worklogComment("set up") + "}}]}}");
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        String key = r.json().get("key").asText();
+        JsonNode page = admin.get(api() + "/issue/" + key + "/worklog").json();
+        assertThat(page.get("total").asInt()).isEqualTo(1);
+        JsonNode w = page.at("/worklogs/0");
+        assertThat(w.get("timeSpentSeconds").asLong()).isEqualTo(3600);
+        assertThat(w.get("timeSpent").asText()).isEqualTo("1h");
+        assertThat(w.get("started").asText()).isEqualTo("2019-07-05T11:05:00.000+0000");
+        assertLoggedByAdmin(w);
+        assertThat(cloud() ? w.at("/comment/content/0/content/0/text").asText() : w.get("comment").asText())
+                .isEqualTo("set up");
+        JsonNode fields = admin.get(api() + "/issue/" + key + "?fields=timetracking,timespent").json().get("fields");
+        assertThat(fields.at("/timetracking/timeSpentSeconds").asLong()).isEqualTo(3600);
+        assertThat(fields.get("timespent").asLong()).isEqualTo(3600);
+
+        // the bulk flavour, started defaulting to now on the sandbox clock, timeSpentSeconds instead of timeSpent
+        Client.Resp bulk = admin.post(api() + "/issue/bulk", "{\"issueUpdates\":[{\"fields\":{\"project\":{\"key\":"
+                + "\"DEMO\"},\"issuetype\":{\"name\":\"Task\"},\"summary\":\"bulk logged\"},\"update\":{\"worklog\":"
+                + "[{\"add\":{\"timeSpentSeconds\":900}}]}}]}");
+        assertThat(bulk.status()).as(bulk.text()).isEqualTo(201);
+        String bulkKey = bulk.json().at("/issues/0/key").asText();
+        JsonNode bw = admin.get(api() + "/issue/" + bulkKey + "/worklog").json().at("/worklogs/0");
+        assertThat(bw.get("timeSpentSeconds").asLong()).isEqualTo(900);
+        assertThat(Instant.parse(bw.get("started").asText().replaceFirst("\\+0000$", "Z"))).isEqualTo(
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertLoggedByAdmin(bw);
+        clock.advance(Duration.ofMinutes(2)); // out of the worklog feeds' windows the other tests start at "now"
+    }
+
+    @Test
+    void anInvalidWorklogOnCreateFailsTheCreateAndWritesNothing() {
+        String before = sandbox.admin().createIssue("DEMO", "Task", "before");
+        String base = "{\"fields\":{\"project\":{\"key\":\"DEMO\"},\"issuetype\":{\"name\":\"Task\"},\"summary\":"
+                + "\"never created\"},\"update\":{\"worklog\":[";
+        Client.Resp missing = admin.post(api() + "/issue", base + "{\"add\":{\"started\":\"2019-07-05T11:05:00.000+0000\"}}]}}");
+        assertThat(missing.status()).as(missing.text()).isEqualTo(400);
+        assertThat(missing.json().at("/errors/timeLogged").asText()).isEqualTo("You must indicate the time spent working.");
+        Client.Resp zero = admin.post(api() + "/issue", base + "{\"add\":{\"timeSpent\":\"0m\"}}]}}");
+        assertThat(zero.status()).isEqualTo(400);
+        assertThat(zero.json().at("/errors/timeLogged").isTextual()).isTrue();
+        Client.Resp garbled = admin.post(api() + "/issue", base + "{\"add\":{\"timeSpent\":\"an hour\"}}]}}");
+        assertThat(garbled.status()).isEqualTo(400);
+        assertThat(garbled.json().at("/errors/timeLogged").asText()).isEqualTo("Invalid time duration entered.");
+        Client.Resp badStart = admin.post(api() + "/issue", base + "{\"add\":{\"timeSpent\":\"1h\",\"started\":\"yesterday\"}}]}}");
+        assertThat(badStart.status()).isEqualTo(400);
+        assertThat(badStart.json().at("/errors/worklog").asText()).startsWith("Invalid date format.");
+        Client.Resp set = admin.post(api() + "/issue", base + "{\"set\":[{\"timeSpent\":\"1h\"}]}]}}");
+        assertThat(set.status()).isEqualTo(400);
+        assertThat(set.json().at("/errors/worklog").asText()).contains("'set'");
+        Client.Resp bulk = admin.post(api() + "/issue/bulk", "{\"issueUpdates\":[" + base + "{\"add\":{}}]}}]}");
+        assertThat(bulk.status()).as(bulk.text()).isEqualTo(400);
+        assertThat(bulk.json().at("/errors/0/elementErrors/errors/timeLogged").isTextual()).isTrue();
+        assertThat(bulk.json().get("issues")).isEmpty();
+
+        // none of them took an issue number: the next issue is the one after "before"
+        String after = sandbox.admin().createIssue("DEMO", "Task", "after");
+        int n = Integer.parseInt(before.substring(before.indexOf('-') + 1));
+        assertThat(after).isEqualTo("DEMO-" + (n + 1));
+    }
+
+    private String transitionId(String key, String toStatus) {
+        for (JsonNode t : admin.get(api() + "/issue/" + key + "/transitions").json().get("transitions")) {
+            if (t.at("/to/name").asText().equals(toStatus)) {
+                return t.get("id").asText();
+            }
+        }
+        throw new AssertionError("no transition to " + toStatus + " from " + key);
+    }
+
+    @Test
+    void aTransitionWithAScreenLogsTheWorklogOfItsUpdate() {
+        // python-jira's transition_issue(issue, 'Done', worklog='1h'), REST v2 on both flavours
+        String key = sandbox.admin().createIssue("DEMO", "Task", "resolved with time");
+        String done = transitionId(key, "Done");
+        Client.Resp r = admin.post("/rest/api/2/issue/" + key + "/transitions",
+                "{\"transition\":{\"id\":\"" + done + "\"},\"update\":{\"worklog\":[{\"add\":{\"timeSpent\":\"1h\"}}]}}");
+        assertThat(r.status()).as(r.text()).isEqualTo(204);
+        JsonNode issue = admin.get(api() + "/issue/" + key + "?fields=status,timetracking").json().get("fields");
+        assertThat(issue.at("/status/name").asText()).isEqualTo("Done");
+        assertThat(issue.at("/timetracking/timeSpentSeconds").asLong()).isEqualTo(3600);
+        JsonNode page = admin.get(api() + "/issue/" + key + "/worklog").json();
+        assertThat(page.get("total").asInt()).isEqualTo(1);
+        assertThat(page.at("/worklogs/0/timeSpentSeconds").asLong()).isEqualTo(3600);
+        assertLoggedByAdmin(page.at("/worklogs/0"));
+
+        // an invalid worklog fails the transition and leaves the issue as it was
+        String other = sandbox.admin().createIssue("DEMO", "Task", "not resolved");
+        Client.Resp bad = admin.post("/rest/api/2/issue/" + other + "/transitions", "{\"transition\":{\"id\":\""
+                + transitionId(other, "Done") + "\"},\"update\":{\"worklog\":[{\"add\":{\"timeSpent\":\"soon\"}}]}}");
+        assertThat(bad.status()).as(bad.text()).isEqualTo(400);
+        assertThat(bad.json().at("/errors/timeLogged").isTextual()).isTrue();
+        assertThat(admin.get(api() + "/issue/" + other + "?fields=status").json().at("/fields/status/name").asText())
+                .isEqualTo("To Do");
+        assertThat(admin.get(api() + "/issue/" + other + "/worklog").json().get("total").asInt()).isZero();
+        clock.advance(Duration.ofMinutes(2)); // out of the worklog feeds' windows the other tests start at "now"
+    }
+
+    @Test
+    void aWorklogOnATransitionWithoutAScreenOrOnAnEditCannotBeSet() {
+        String key = sandbox.admin().createIssue("DEMO", "Task", "no screen");
+        Client.Resp r = admin.post("/rest/api/2/issue/" + key + "/transitions", "{\"transition\":{\"id\":\""
+                + transitionId(key, "In Progress") + "\"},\"update\":{\"worklog\":[{\"add\":{\"timeSpent\":\"1h\"}}]}}");
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(r.json().at("/errors/worklog").asText())
+                .isEqualTo("Field 'worklog' cannot be set. It is not on the appropriate screen, or unknown.");
+        JsonNode issue = admin.get(api() + "/issue/" + key + "?fields=status").json();
+        assertThat(issue.at("/fields/status/name").asText()).isEqualTo("To Do");
+        assertThat(admin.get(api() + "/issue/" + key + "/worklog").json().get("total").asInt()).isZero();
+        Client.Resp edit = admin.put(api() + "/issue/" + key, "{\"update\":{\"worklog\":[{\"add\":{\"timeSpent\":\"1h\"}}]}}");
+        assertThat(edit.status()).as(edit.text()).isEqualTo(400);
+        assertThat(edit.json().at("/errors/worklog").asText()).contains("cannot be set");
+        assertThat(admin.get(api() + "/issue/" + key + "/worklog").json().get("total").asInt()).isZero();
     }
 }

@@ -39,8 +39,8 @@ public final class JiraContext {
         this.writers = new FieldWriters(store.catalog());
         this.history = new History(store);
         this.comments = new CommentService(store, events, payloads);
-        this.issueService = new IssueService(store, writers, history, comments, events, payloads);
         this.activityService = new ActivityService(store, history, events, payloads);
+        this.issueService = new IssueService(store, writers, history, comments, events, payloads, activityService);
         this.projectService = new ProjectService(store, events, payloads);
     }
 

@@ -9,20 +9,12 @@ import dev.cameljira.sandbox.jira.JiraContext;
 import dev.cameljira.sandbox.jira.model.Issue;
 import dev.cameljira.sandbox.jira.model.RichText;
 import dev.cameljira.sandbox.jira.model.Worklog;
-import dev.cameljira.sandbox.jira.render.Durations;
-import dev.cameljira.sandbox.jira.service.FieldError;
-import dev.cameljira.sandbox.jira.service.FieldWriters;
-import dev.cameljira.sandbox.jira.service.WriteContext;
+import dev.cameljira.sandbox.jira.service.WorklogInput;
 import dev.cameljira.sandbox.jira.store.JiraStore;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /** Worklogs: {@code /issue/{key}/worklog[/{id}]} (timeSpent "1h 30m" or timeSpentSeconds, started, comment). */
 public final class WorklogResource {
-
-    private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     private final JiraContext ctx;
     private final JiraStore store;
@@ -51,10 +43,7 @@ public final class WorklogResource {
 
     private ApiResponse add(ApiRequest req) {
         JsonNode body = req.json();
-        Long seconds = seconds(body);
-        if (seconds == null) {
-            throw ApiException.field("timeLogged", "You must indicate the time spent working.");
-        }
+        long seconds = WorklogInput.requiredSeconds(body);
         Instant started = started(body);
         RichText comment = comment(body, req.apiVersion());
         return store.write(() -> {
@@ -97,51 +86,14 @@ public final class WorklogResource {
     }
 
     private static Long seconds(JsonNode body) {
-        if (body.hasNonNull("timeSpentSeconds")) {
-            JsonNode s = body.get("timeSpentSeconds");
-            // Jira's JSON binding coerces a numeric string ("600", python-jira's str-typed timeSpentSeconds) to the long
-            long value = s.isTextual() && s.asText().trim().matches("[+-]?\\d{1,18}") ? Long.parseLong(s.asText().trim())
-                    : s.canConvertToLong() ? s.asLong() : 0;
-            if (value <= 0) {
-                throw ApiException.field("timeLogged", "Time spent must be a positive number of seconds.");
-            }
-            return value;
-        }
-        if (body.hasNonNull("timeSpent")) {
-            long s = Durations.parse(body.get("timeSpent").asText(), "timeLogged");
-            if (s <= 0) {
-                throw ApiException.field("timeLogged", "You must indicate the time spent working.");
-            }
-            return s;
-        }
-        return null;
+        return WorklogInput.seconds(body);
     }
 
     private static Instant started(JsonNode body) {
-        if (!body.hasNonNull("started")) {
-            return null;
-        }
-        String s = body.get("started").asText();
-        try {
-            return OffsetDateTime.parse(s, JIRA_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(s).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw ApiException.field("started",
-                        "Invalid date format. Please enter the date in the format \"yyyy-MM-dd'T'HH:mm:ss.SSSZ\".");
-            }
-        }
+        return WorklogInput.started(body);
     }
 
     private RichText comment(JsonNode body, int apiVersion) {
-        if (!body.has("comment")) {
-            return null;
-        }
-        try {
-            return FieldWriters.richText("comment", body.get("comment"), new WriteContext(store, apiVersion, null, null));
-        } catch (FieldError e) {
-            throw ApiException.field("comment", e.getMessage());
-        }
+        return WorklogInput.comment(body, apiVersion, store);
     }
 }

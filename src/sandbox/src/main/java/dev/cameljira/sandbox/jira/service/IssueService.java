@@ -9,6 +9,7 @@ import dev.cameljira.sandbox.jira.model.Issue;
 import dev.cameljira.sandbox.jira.model.IssueType;
 import dev.cameljira.sandbox.jira.model.Project;
 import dev.cameljira.sandbox.jira.model.Resolution;
+import dev.cameljira.sandbox.jira.model.RichText;
 import dev.cameljira.sandbox.jira.model.Status;
 import dev.cameljira.sandbox.jira.model.Transition;
 import dev.cameljira.sandbox.jira.model.User;
@@ -31,6 +32,7 @@ import java.util.Set;
 public final class IssueService {
 
     private static final Set<String> CREATE_ONLY = Set.of("project", "parent");
+    private static final String WORKLOG = "worklog";
 
     private final JiraStore store;
     private final FieldWriters writers;
@@ -38,15 +40,17 @@ public final class IssueService {
     private final CommentService comments;
     private final EventPublisher events;
     private final WebhookPayloads payloads;
+    private final ActivityService activity;
 
     public IssueService(JiraStore store, FieldWriters writers, History history, CommentService comments,
-            EventPublisher events, WebhookPayloads payloads) {
+            EventPublisher events, WebhookPayloads payloads, ActivityService activity) {
         this.store = store;
         this.writers = writers;
         this.history = history;
         this.comments = comments;
         this.events = events;
         this.payloads = payloads;
+        this.activity = activity;
     }
 
     private record Staged<T>(FieldWriter<T> writer, T value) {
@@ -55,6 +59,10 @@ public final class IssueService {
             writer.store(issue, value, ctx);
             return writer.changes(before, value, ctx);
         }
+    }
+
+    /** A worklog of {@code update.worklog[{add}]}, validated before anything is written. */
+    private record StagedWorklog(Instant started, long seconds, RichText comment, JsonNode visibility) {
     }
 
     // ---- create ----------------------------------------------------------------------------------------------
@@ -90,7 +98,8 @@ public final class IssueService {
         Instant now = store.now();
         Issue issue = new Issue(0, project.key() + "-0", project, type, Catalog.TO_DO, actor, now);
         WriteContext ctx = new WriteContext(store, apiVersion, project, actor);
-        Map<String, Staged<?>> staged = stage(issue, fields, body.path("update"), ctx, errors, true);
+        Map<String, Staged<?>> staged = stage(issue, fields, body.path("update"), ctx, errors, true, true);
+        List<StagedWorklog> worklogs = stageWorklogs(body.path("update"), apiVersion, errors);
         if (!errors.isEmpty()) {
             throw ApiException.fields(errors);
         }
@@ -112,6 +121,7 @@ public final class IssueService {
         events.publish("jira:issue_created", created,
                 () -> payloads.issue("jira:issue_created", "issue_created", created, actor, historyId, creation, null));
         addUpdateComments(created, body.path("update"), apiVersion, actor);
+        logWork(created, worklogs, actor);
         return issue;
     }
 
@@ -186,7 +196,7 @@ public final class IssueService {
         if (!fields.isMissingNode() && !fields.isObject()) {
             throw ApiException.of(400, "'fields' must be an object.");
         }
-        Map<String, Staged<?>> staged = stage(issue, fields, update, ctx, errors, false);
+        Map<String, Staged<?>> staged = stage(issue, fields, update, ctx, errors, false, false);
         if (!errors.isEmpty()) {
             throw ApiException.fields(errors);
         }
@@ -211,8 +221,13 @@ public final class IssueService {
         addUpdateComments(issue, update, apiVersion, actor);
     }
 
+    /**
+     * Parses and validates {@code fields} and {@code update} without writing anything. {@code update.comment} is left to
+     * {@link #addUpdateComments}; {@code update.worklog} to {@link #stageWorklogs} where the screen has Log Work
+     * ({@code worklogOnScreen}: create, and transitions with a screen), else it is a field that cannot be set.
+     */
     private Map<String, Staged<?>> stage(Issue issue, JsonNode fields, JsonNode update, WriteContext ctx,
-            Map<String, String> errors, boolean create) {
+            Map<String, String> errors, boolean create, boolean worklogOnScreen) {
         Map<String, Staged<?>> staged = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -225,7 +240,7 @@ public final class IssueService {
         if (update.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = update.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (e.getKey().equals("comment")) {
+                if (e.getKey().equals("comment") || (worklogOnScreen && e.getKey().equals(WORKLOG))) {
                     continue;
                 }
                 if (!e.getValue().isArray()) {
@@ -273,6 +288,54 @@ public final class IssueService {
 
     private static JsonNode asArray(JsonNode value) {
         return value != null && value.isArray() ? value : Json.array().add(value);
+    }
+
+    /**
+     * Validates {@code update.worklog}: only {@code add}, each taking what {@code POST issue/{key}/worklog} takes, errors
+     * named as that endpoint names them ({@code timeLogged}) or else after the field.
+     */
+    private List<StagedWorklog> stageWorklogs(JsonNode update, int apiVersion, Map<String, String> errors) {
+        JsonNode ops = update.path(WORKLOG);
+        List<StagedWorklog> worklogs = new ArrayList<>();
+        if (ops.isMissingNode() || ops.isNull()) {
+            return worklogs;
+        }
+        if (!ops.isArray()) {
+            errors.put(WORKLOG, "Operations for field '" + WORKLOG + "' must be an array.");
+            return worklogs;
+        }
+        for (JsonNode op : ops) {
+            for (Iterator<String> names = op.fieldNames(); names.hasNext();) {
+                String name = names.next();
+                if (!name.equals("add")) {
+                    errors.put(WORKLOG, "The operation '" + name + "' is not supported for field '" + WORKLOG + "'.");
+                    continue;
+                }
+                JsonNode add = op.get(name);
+                if (!add.isObject()) {
+                    errors.put(WORKLOG, "The worklog to add must be an object.");
+                    continue;
+                }
+                try {
+                    long seconds = WorklogInput.requiredSeconds(add);
+                    Instant started = WorklogInput.started(add);
+                    RichText comment = WorklogInput.comment(add, apiVersion, store);
+                    worklogs.add(new StagedWorklog(started, seconds, comment, add.get("visibility")));
+                } catch (ApiException e) {
+                    e.errors().forEach((field, message) -> errors.put(field.equals("timeLogged") ? field : WORKLOG, message));
+                    e.errorMessages().forEach(message -> errors.put(WORKLOG, message));
+                }
+            }
+        }
+        return worklogs;
+    }
+
+    /** Logs the staged worklogs as {@code POST issue/{key}/worklog} does: same worklog, changelog and events. */
+    private void logWork(Issue issue, List<StagedWorklog> worklogs, User actor) {
+        for (StagedWorklog w : worklogs) {
+            activity.logWorkLocked(issue, w.started() == null ? store.now() : w.started(), w.seconds(), w.comment(),
+                    w.visibility(), actor);
+        }
     }
 
     private void addUpdateComments(Issue issue, JsonNode update, int apiVersion, User actor) {
@@ -336,8 +399,11 @@ public final class IssueService {
         }
         Map<String, String> errors = new LinkedHashMap<>();
         WriteContext ctx = new WriteContext(store, apiVersion, issue.project(), actor);
+        // Only the transitions into done have a screen (the Resolve Issue Screen), and with it Log Work
+        boolean screen = t.to().category() == Catalog.CATEGORY_DONE;
         Map<String, Staged<?>> staged = stage(issue, fields.isObject() ? fields : Json.object(), body.path("update"), ctx,
-                errors, false);
+                errors, false, screen);
+        List<StagedWorklog> worklogs = screen ? stageWorklogs(body.path("update"), apiVersion, errors) : List.of();
         if (!errors.isEmpty()) {
             throw ApiException.fields(errors);
         }
@@ -365,6 +431,7 @@ public final class IssueService {
         events.publish("jira:issue_updated", issue,
                 () -> payloads.issue("jira:issue_updated", "issue_generic", issue, actor, h.id(), h.items(), null));
         addUpdateComments(issue, body.path("update"), apiVersion, actor);
+        logWork(issue, worklogs, actor);
     }
 
     // ---- assign and delete -----------------------------------------------------------------------------------
