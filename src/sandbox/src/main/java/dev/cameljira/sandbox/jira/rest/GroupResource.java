@@ -16,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.regex.Matcher;
 
@@ -121,20 +122,28 @@ public final class GroupResource {
         List<Group> found = GROUPS.stream().filter(g -> g.name().contains(query))
                 .filter(g -> !req.queryAll("exclude").contains(g.name())).toList();
         ObjectNode n = Json.object();
+        putGroups(n, found, max, name -> query.isEmpty() ? name : name.replace(query, "<b>" + query + "</b>"));
+        return ApiResponse.ok(n);
+    }
+
+    /**
+     * The {@code header, total, groups} of a group picker's answer into {@code target}: the first {@code max} of
+     * {@code found}, each with its name marked by {@code html}.
+     */
+    private void putGroups(ObjectNode target, List<Group> found, int max, UnaryOperator<String> html) {
         int shown = Math.min(max, found.size());
-        n.put("header", "Showing " + shown + " of " + found.size() + " matching groups");
-        n.put("total", found.size());
-        ArrayNode groups = n.putArray("groups");
+        target.put("header", "Showing " + shown + " of " + found.size() + " matching groups");
+        target.put("total", found.size());
+        ArrayNode groups = target.putArray("groups");
         for (Group g : found.subList(0, shown)) {
             ObjectNode o = groups.addObject();
             o.put("name", g.name());
-            o.put("html", query.isEmpty() ? g.name() : g.name().replace(query, "<b>" + query + "</b>"));
+            o.put("html", html.apply(g.name()));
             o.putArray("labels");
             if (store.cloud()) {
                 o.put("groupId", g.groupId());
             }
         }
-        return ApiResponse.ok(n);
     }
 
     /**
@@ -185,20 +194,7 @@ public final class GroupResource {
 
             List<Group> groups = GROUPS.stream().filter(g -> caseInsensitive
                     ? g.name().toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT)) : g.name().contains(q)).toList();
-            ObjectNode groupsNode = n.putObject("groups");
-            int shown = Math.min(max, groups.size());
-            groupsNode.put("header", "Showing " + shown + " of " + groups.size() + " matching groups");
-            groupsNode.put("total", groups.size());
-            ArrayNode groupList = groupsNode.putArray("groups");
-            for (Group g : groups.subList(0, shown)) {
-                ObjectNode o = groupList.addObject();
-                o.put("name", g.name());
-                o.put("html", bold(g.name(), q));
-                o.putArray("labels");
-                if (store.cloud()) {
-                    o.put("groupId", g.groupId());
-                }
-            }
+            putGroups(n.putObject("groups"), groups, max, name -> bold(name, q));
             return ApiResponse.ok(n);
         });
     }

@@ -80,20 +80,29 @@ final class Paging {
      */
     static <T> ObjectNode page(String before, String after, boolean nextPage, List<T> items, int startAt, int max,
             Function<T, JsonNode> render) {
+        ObjectNode n = frame(before, after, nextPage, startAt, max, items.size(), startAt + max >= items.size());
+        ArrayNode values = n.putArray("values");
+        for (int i = startAt; i < items.size() && i < startAt + max; i++) {
+            values.add(render.apply(items.get(i)));
+        }
+        return n;
+    }
+
+    /**
+     * A page's fields before its {@code values}, for a page whose {@code total} and last-ness the caller knows (e.g.
+     * one filtered after slicing): {@code self}, with {@code nextPage} the next page's link unless {@code last},
+     * {@code maxResults}, {@code startAt}, {@code total}, {@code isLast}, links built as {@link #page} builds them.
+     */
+    static ObjectNode frame(String before, String after, boolean nextPage, int startAt, int max, int total, boolean last) {
         ObjectNode n = Json.object();
         n.put("self", before + "startAt=" + startAt + after);
-        boolean last = startAt + max >= items.size();
         if (nextPage && !last) {
             n.put("nextPage", before + "startAt=" + (startAt + max) + after);
         }
         n.put("maxResults", max);
         n.put("startAt", startAt);
-        n.put("total", items.size());
+        n.put("total", total);
         n.put("isLast", last);
-        ArrayNode values = n.putArray("values");
-        for (int i = startAt; i < items.size() && i < startAt + max; i++) {
-            values.add(render.apply(items.get(i)));
-        }
         return n;
     }
 }

@@ -211,16 +211,8 @@ public final class UserResource {
                     .filter(u -> query.matches(u, store)).toList();
             String before = req.view().api() + "/user/search/query" + (keys ? "/key" : "") + "?";
             String after = "&" + sizeParameter + "=" + size + Paging.linkParameters(req, "query");
-            ObjectNode n = Json.object();
-            n.put("self", before + "startAt=" + startAt + after);
-            boolean last = startAt + size >= all.size();
-            if (!last) {
-                n.put("nextPage", before + "startAt=" + (startAt + size) + after);
-            }
-            n.put("maxResults", size);
-            n.put("startAt", startAt);
-            n.put("total", found.size());
-            n.put("isLast", last);
+            // the users of the page are filtered, so total counts the matches and the page is last by all users
+            ObjectNode n = Paging.frame(before, after, true, startAt, size, found.size(), startAt + size >= all.size());
             ArrayNode values = n.putArray("values");
             for (User u : found) {
                 if (keys) {
