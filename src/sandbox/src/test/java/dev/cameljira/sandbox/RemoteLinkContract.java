@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * mode's spec: create, upsert by globalId, read (all, by globalId, by id), replace, delete (by id, by globalId),
  * Jira's validation errors, and that remote links neither fire webhooks nor add change histories.
  */
-abstract class RemoteLinkContract extends SpecCheckedSandboxTest {
+abstract class RemoteLinkContract extends FlavourContract {
 
     private static final String ZENDESK_GLOBAL_ID = "system=https://acme.zendesk.com&id=4711";
     private static final String ZENDESK_LINK = """
@@ -25,30 +25,16 @@ abstract class RemoteLinkContract extends SpecCheckedSandboxTest {
                        "icon":{"url16x16":"https://acme.zendesk.com/favicon.ico","title":"Zendesk ticket"},
                        "status":{"resolved":false,"icon":{"url16x16":"https://acme.zendesk.com/open.png","title":"Open"}}}}""";
 
-    protected Client admin;
     private WebhookReceiver receiver;
 
-    protected abstract JiraSandbox.Mode mode();
-
-    @Override
-    protected JiraSandbox.Builder configure(JiraSandbox.Builder builder) {
-        return builder.mode(mode());
-    }
-
     @BeforeAll
-    void clients() throws Exception {
-        admin = Client.admin(sandbox);
+    void startReceiver() throws Exception {
         receiver = new WebhookReceiver();
     }
 
     @AfterAll
     void closeReceiver() {
         receiver.close();
-    }
-
-    /** {@code /rest/api/3} on Cloud, {@code /rest/api/2} on Server. */
-    protected String api() {
-        return "/rest/api/" + (mode() == JiraSandbox.Mode.CLOUD ? 3 : 2);
     }
 
     private String links(String key) {
