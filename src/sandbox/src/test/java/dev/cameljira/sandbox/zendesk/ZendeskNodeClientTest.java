@@ -1,0 +1,89 @@
+package dev.cameljira.sandbox.zendesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cameljira.sandbox.emulator.EmulatorServerExtension;
+import dev.cameljira.sandbox.emulator.TestHttp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Requests shaped like the ones node-zendesk 6.0.1 sends (Basic {@code email/token:TOKEN}, {@code Accept} and
+ * {@code Content-Type: application/json} on every call, {@code page[size]=100} on the lists it pages by cursor, and
+ * absolute {@code next_page} / {@code links.next} URLs followed as they are), pinning what the client reads.
+ */
+class ZendeskNodeClientTest {
+    @RegisterExtension
+    static final EmulatorServerExtension<ZendeskTestServer> ENV =
+            new EmulatorServerExtension<>(ZendeskTestServer::new, server -> server.emulator.reset());
+
+    private static final Map<String, String> NODE_HEADERS = Map.of("Accept", "application/json",
+            "Content-Type", "application/json", "User-Agent", "node-zendesk/6.0.1 (node/20.20.2)");
+
+    private static ZendeskEmulator emulator() {
+        return ENV.server().emulator;
+    }
+
+    private static TestHttp.Reply call(String method, String pathOrUrl, String json) {
+        return ENV.server().asAgent().send(method, pathOrUrl, json, NODE_HEADERS);
+    }
+
+    /** What node-zendesk's {@code requestAll} does: follow {@code links.next}, else {@code next_page}, until null. */
+    private static List<JsonNode> pages(String first) {
+        List<JsonNode> pages = new ArrayList<>();
+        String next = first;
+        while (next != null && pages.size() < 50) {
+            TestHttp.Reply reply = call("GET", next, null);
+            assertThat(reply.status()).as(next + ": " + reply.raw().body()).isEqualTo(200);
+            pages.add(reply.json());
+            JsonNode link = reply.json().at("/links/next");
+            if (link.isMissingNode() || link.isNull()) {
+                link = reply.json().path("next_page");
+            }
+            next = link.isTextual() ? link.asText() : null;
+        }
+        return pages;
+    }
+
+    private static List<Long> ids(List<JsonNode> pages, String name) {
+        List<Long> ids = new ArrayList<>();
+        pages.forEach(p -> p.get(name).forEach(item -> ids.add(item.get("id").asLong())));
+        return ids;
+    }
+
+    @Test
+    void pageLinksPointBackAtTheEmulatorInZendesksDotJsonFormAndEndWithNull() {
+        for (int i = 0; i < 150; i++) {
+            emulator().createTicket("T" + i, "body");
+        }
+        long ticket = emulator().tickets().get(0).id();
+        for (int i = 0; i < 110; i++) {
+            emulator().addComment(ticket, NewComment.publicComment("c" + i));
+        }
+        String base = ENV.server().baseUrl();
+
+        List<JsonNode> tickets = pages("/api/v2/tickets.json?page%5Bsize%5D=100");
+        assertThat(tickets).hasSize(2);
+        assertThat(tickets.get(0).at("/links/next").asText())
+                .startsWith(base + "/api/v2/tickets.json?").contains("page%5Bafter%5D=").contains("page%5Bsize%5D=100");
+        assertThat(tickets.get(1).at("/links/prev").asText()).startsWith(base + "/api/v2/tickets.json?");
+        assertThat(ids(tickets, "tickets")).hasSize(150).doesNotHaveDuplicates();
+
+        List<JsonNode> comments = pages("/api/v2/tickets/" + ticket + "/comments.json");
+        assertThat(comments).hasSize(2);
+        assertThat(comments.get(0).get("next_page").asText())
+                .isEqualTo(base + "/api/v2/tickets/" + ticket + "/comments.json?page=2&per_page=100");
+        assertThat(comments.get(1).get("previous_page").asText())
+                .isEqualTo(base + "/api/v2/tickets/" + ticket + "/comments.json?page=1&per_page=100");
+        assertThat(ids(comments, "comments")).hasSize(111).doesNotHaveDuplicates();
+
+        List<JsonNode> search = pages("/api/v2/search.json?query=type%3Aticket+body");
+        assertThat(search.get(0).get("next_page").asText())
+                .startsWith(base + "/api/v2/search.json?query=type%3Aticket%20body&page=2");
+        assertThat(ids(search, "results")).hasSize(150);
+    }
+}
