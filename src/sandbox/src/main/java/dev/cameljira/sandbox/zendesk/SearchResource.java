@@ -51,7 +51,7 @@ final class SearchResource {
         List<Hit> sorted = hits.stream().sorted(order).toList();
         ObjectNode result = Paging.page(stripCursor(request), "results", sorted, Hit::id, Hit::json);
         result.putNull("facets");
-        return ApiResponse.ok(result);
+        return ApiResponse.ok(SideLoads.add(result, request, store));
     }
 
     /** Search only has offset pagination. */

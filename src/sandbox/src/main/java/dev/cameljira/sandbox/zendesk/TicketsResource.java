@@ -13,7 +13,10 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** /api/v2/tickets: create, show, show_many, list (by external_id too), update, delete, and their comments. */
+/**
+ * /api/v2/tickets: create, show, show_many, list (by external_id too), update, delete, and their comments. Reads
+ * side-load {@code include=users,groups,organizations} (see {@link SideLoads}).
+ */
 final class TicketsResource {
     private static final String ID = "{id:\\d+}";
 
@@ -48,8 +51,8 @@ final class TicketsResource {
         if ("desc".equalsIgnoreCase(request.queryValue("sort_order").orElse("asc"))) {
             tickets = tickets.stream().sorted(Comparator.comparingLong(ZendeskTicket::id).reversed()).toList();
         }
-        return ApiResponse.ok(Paging.page(request, "tickets", tickets, ZendeskTicket::id,
-                t -> ZendeskJson.ticket(t, request.baseUrl())));
+        return ApiResponse.ok(SideLoads.add(Paging.page(request, "tickets", tickets, ZendeskTicket::id,
+                t -> ZendeskJson.ticket(t, request.baseUrl())), request, store));
     }
 
     private ApiResponse create(ApiRequest request) {
@@ -66,14 +69,14 @@ final class TicketsResource {
         Arrays.stream(ids.split(",")).map(String::trim).filter(s -> s.matches("\\d{1,18}")).map(Long::parseLong)
                 .map(store::ticket).flatMap(java.util.Optional::stream)
                 .forEach(t -> array.add(ZendeskJson.ticket(t, request.baseUrl())));
-        return ApiResponse.ok(result);
+        return ApiResponse.ok(SideLoads.add(result, request, store));
     }
 
     private ApiResponse show(ApiRequest request) {
         ZendeskTicket ticket = store.ticket(ticketId(request)).orElseThrow(ApiException::notFound);
         ObjectNode result = Json.object();
         result.set("ticket", ZendeskJson.ticket(ticket, request.baseUrl()));
-        return ApiResponse.ok(result);
+        return ApiResponse.ok(SideLoads.add(result, request, store));
     }
 
     private ApiResponse update(ApiRequest request) {
@@ -100,8 +103,8 @@ final class TicketsResource {
         if (descending) {
             comments = comments.stream().sorted(Comparator.comparingLong(ZendeskComment::id).reversed()).toList();
         }
-        return ApiResponse.ok(Paging.page(request, "comments", comments, ZendeskComment::id,
-                c -> ZendeskJson.comment(c, request.baseUrl())));
+        return ApiResponse.ok(SideLoads.add(Paging.page(request, "comments", comments, ZendeskComment::id,
+                c -> ZendeskJson.comment(c, request.baseUrl())), request, store));
     }
 
     private static ObjectNode ticketAndAudit(TicketMutation m, String baseUrl) {

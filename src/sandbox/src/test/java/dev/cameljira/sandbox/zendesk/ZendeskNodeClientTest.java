@@ -86,4 +86,31 @@ class ZendeskNodeClientTest {
                 .startsWith(base + "/api/v2/search.json?query=type%3Aticket%20body&page=2");
         assertThat(ids(search, "results")).hasSize(150);
     }
+
+    @Test
+    void sideLoadedUsersLetTheClientResolveRequesterAssigneeAndAuthors() {
+        ZendeskUser ann = emulator().createUser("Ann Agent", "ann@example.com", ZendeskRole.AGENT);
+        long customer = emulator().customer().id();
+        JsonNode created = call("POST", "/api/v2/tickets.json", """
+                {"ticket": {"subject": "VPN", "comment": {"body": "down"}, "requester_id": %d, "assignee_id": %d}}"""
+                .formatted(customer, ann.id())).json().get("ticket");
+        long id = created.get("id").asLong();
+        emulator().addComment(id, NewComment.publicComment("still down").withAuthorId(customer));
+
+        JsonNode show = call("GET", "/api/v2/tickets/" + id + ".json?include=users", null).json();
+        assertThat(show.get("users")).extracting(u -> u.get("id").asLong())
+                .containsExactlyInAnyOrder(customer, ann.id(), emulator().agent().id());
+        JsonNode list = call("GET", "/api/v2/tickets.json?page%5Bsize%5D=100&include=users%2Cgroups", null).json();
+        assertThat(list.get("users")).extracting(u -> u.get("email").asText()).contains("ann@example.com");
+        assertThat(list.get("groups")).isEmpty();
+        JsonNode comments = call("GET", "/api/v2/tickets/" + id + "/comments.json?include=users", null).json();
+        assertThat(comments.get("users")).extracting(u -> u.get("id").asLong())
+                .containsExactlyInAnyOrder(emulator().agent().id(), customer);
+        JsonNode export = call("GET", "/api/v2/incremental/tickets.json?start_time=0&include=users,groups", null)
+                .json();
+        assertThat(export.get("users")).extracting(u -> u.get("id").asLong()).contains(customer, ann.id());
+        assertThat(export.get("groups")).isEmpty();
+
+        assertThat(call("GET", "/api/v2/tickets/" + id + ".json", null).json().has("users")).isFalse();
+    }
 }
