@@ -38,6 +38,34 @@ final class TicketJsonReader {
         return body.get(root);
     }
 
+    /** What the ticket tags endpoints send: {@code {"tags": [...], "safe_update": true, "updated_stamp": "..."}}. */
+    record TagChange(List<String> tags, boolean safeUpdate, Instant updatedStamp) {
+    }
+
+    /**
+     * Reads a tags endpoint's body (which may be empty for a DELETE); {@code ?tags=a,b} in the query adds tags too,
+     * as Zendesk accepts on DELETE. No {@code tags} at all is a 400.
+     */
+    static TagChange tagChange(ApiRequest request) {
+        JsonNode body = Json.MAPPER.createObjectNode();
+        if (request.body().length > 0 && !request.bodyText().isBlank()) {
+            try {
+                body = Json.MAPPER.readTree(request.body());
+            } catch (java.io.IOException e) {
+                throw ApiException.badRequest("The request body is not valid JSON");
+            }
+            if (body == null || !body.isObject()) {
+                throw ApiException.badRequest("The request body must be a JSON object with a 'tags' list");
+            }
+        }
+        List<String> tags = tags(body, "tags");
+        request.queryValue("tags").ifPresent(q -> tags.addAll(List.of(q.split(","))));
+        if (!body.has("tags") && request.queryValue("tags").isEmpty()) {
+            throw ApiException.badRequest("tags is required");
+        }
+        return new TagChange(tags, body.path("safe_update").asBoolean(false), time(body, "updated_stamp"));
+    }
+
     static TicketDraft draft(JsonNode t) {
         NewComment comment = comment(t.get("comment")).orElse(null);
         if (comment == null && t.hasNonNull("description")) {

@@ -14,7 +14,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * /api/v2/tickets: create, show, show_many, list (by external_id too), update, delete, and their comments. Reads
+ * /api/v2/tickets: create, show, show_many, list (by external_id too), update, delete, their comments and their tags
+ * ({@code GET}; {@code POST} sets, {@code PUT} adds, {@code DELETE} removes; safe_update honoured). Reads
  * side-load {@code include=users,groups,organizations} (see {@link SideLoads}).
  */
 final class TicketsResource {
@@ -39,7 +40,11 @@ final class TicketsResource {
                 .add("GET", "/api/v2/tickets/" + ID, this::show)
                 .add("PUT", "/api/v2/tickets/" + ID, this::update)
                 .add("DELETE", "/api/v2/tickets/" + ID, this::delete)
-                .add("GET", "/api/v2/tickets/" + ID + "/comments", this::comments);
+                .add("GET", "/api/v2/tickets/" + ID + "/comments", this::comments)
+                .add("GET", "/api/v2/tickets/" + ID + "/tags", this::tags)
+                .add("POST", "/api/v2/tickets/" + ID + "/tags", this::changeTags)
+                .add("PUT", "/api/v2/tickets/" + ID + "/tags", this::changeTags)
+                .add("DELETE", "/api/v2/tickets/" + ID + "/tags", this::changeTags);
     }
 
     private ApiResponse list(ApiRequest request) {
@@ -105,6 +110,32 @@ final class TicketsResource {
         }
         return ApiResponse.ok(SideLoads.add(Paging.page(request, "comments", comments, ZendeskComment::id,
                 c -> ZendeskJson.comment(c, request.baseUrl())), request, store));
+    }
+
+    private ApiResponse tags(ApiRequest request) {
+        ZendeskTicket ticket = store.ticket(ticketId(request)).orElseThrow(ApiException::notFound);
+        return ApiResponse.ok(tagList(ticket));
+    }
+
+    /** POST sets the tags (201), PUT adds to them, DELETE removes some; all answer the ticket's tags after. */
+    private ApiResponse changeTags(ApiRequest request) {
+        long id = ticketId(request);
+        store.ticket(id).orElseThrow(ApiException::notFound);
+        TicketJsonReader.TagChange change = TicketJsonReader.tagChange(request);
+        List<String> tags = change.tags();
+        String method = request.method();
+        TicketUpdate update = new TicketUpdate(null, null, null, null, null, null, null, null, null,
+                method.equals("POST") ? tags : null, method.equals("PUT") ? tags : null,
+                method.equals("DELETE") ? tags : null, null, null, null, change.safeUpdate(), change.updatedStamp());
+        TicketMutation m = write.apply(() -> store.updateTicket(id, update, request.principal(ZendeskUser.class)));
+        return ApiResponse.json(method.equals("POST") ? 201 : 200, tagList(m.after()));
+    }
+
+    private static ObjectNode tagList(ZendeskTicket ticket) {
+        ObjectNode result = Json.object();
+        ArrayNode tags = result.putArray("tags");
+        ticket.tags().forEach(tags::add);
+        return result;
     }
 
     private static ObjectNode ticketAndAudit(TicketMutation m, String baseUrl) {

@@ -113,4 +113,29 @@ class ZendeskNodeClientTest {
 
         assertThat(call("GET", "/api/v2/tickets/" + id + ".json", null).json().has("users")).isFalse();
     }
+
+    @Test
+    void ticketTagsEndpointsAddSetAndRemoveTags() {
+        long id = emulator().createTicket(TicketDraft.of("Tags", "x").withTags("jira")).id();
+        String tags = "/api/v2/tickets/" + id + "/tags.json";
+
+        TestHttp.Reply added = call("PUT", tags, "{\"tags\": [\"Urgent\", \"vip customer\"]}");  // tickets.addTags
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(added.json().get("tags")).extracting(JsonNode::asText)
+                .containsExactly("jira", "urgent", "vip", "customer");
+        TestHttp.Reply set = call("POST", tags, "{\"tags\": [\"synced\"]}");  // tickets.updateTags
+        assertThat(set.status()).isEqualTo(201);
+        assertThat(set.json().get("tags")).extracting(JsonNode::asText).containsExactly("synced");
+        assertThat(call("PUT", tags, "{\"tags\": [\"a\", \"b\"]}").status()).isEqualTo(200);
+        assertThat(call("DELETE", tags, "{\"tags\": [\"a\"]}").json().get("tags")).extracting(JsonNode::asText)
+                .containsExactly("synced", "b");
+        assertThat(call("GET", tags, null).json().get("tags")).extracting(JsonNode::asText)
+                .containsExactly("synced", "b");
+        assertThat(emulator().ticket(id).orElseThrow().tags()).containsExactly("synced", "b");
+
+        TestHttp.Reply stale = call("PUT", tags,
+                "{\"tags\": [\"late\"], \"safe_update\": \"true\", \"updated_stamp\": \"2001-01-01T00:00:00Z\"}");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(call("GET", "/api/v2/tickets/999999/tags.json", null).status()).isEqualTo(404);
+    }
 }
