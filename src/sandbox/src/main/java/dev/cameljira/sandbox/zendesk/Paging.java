@@ -82,12 +82,11 @@ final class Paging {
         ObjectNode result = Json.object();
         ArrayNode array = result.putArray(name);
         items.subList(start, end).forEach(item -> array.add(render.apply(item)));
+        String size = String.valueOf(perPage);
         result.put("next_page", end < items.size()
-                ? url(request, true, Map.of("page", String.valueOf(pageNumber + 1), "per_page", String.valueOf(perPage)))
-                : null);
+                ? url(request, true, Map.of("page", String.valueOf(pageNumber + 1), "per_page", size)) : null);
         result.put("previous_page", pageNumber > 1
-                ? url(request, true, Map.of("page", String.valueOf(pageNumber - 1), "per_page", String.valueOf(perPage)))
-                : null);
+                ? url(request, true, Map.of("page", String.valueOf(pageNumber - 1), "per_page", size)) : null);
         result.put("count", items.size());
         return result;
     }

@@ -24,18 +24,30 @@ final class TicketJsonReader {
 
     /** Parses a request body and returns the object under {@code root}. */
     static JsonNode root(ApiRequest request, String root) {
-        JsonNode body;
+        JsonNode body = parse(request);
+        if (body == null || !body.path(root).isObject()) {
+            throw ApiException.badRequest("The request body must be a JSON object with a '" + root + "' object");
+        }
+        return body.get(root);
+    }
+
+    /** Parses a request body and returns the array under {@code root} (the bulk endpoints' {@code "tickets"}). */
+    static JsonNode array(ApiRequest request, String root) {
+        JsonNode body = parse(request);
+        if (body == null || !body.path(root).isArray()) {
+            throw ApiException.badRequest("The request body must be a JSON object with a '" + root + "' list");
+        }
+        return body.get(root);
+    }
+
+    private static JsonNode parse(ApiRequest request) {
         try {
-            body = Json.MAPPER.readTree(request.body());
+            return Json.MAPPER.readTree(request.body());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ApiException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
             throw ApiException.badRequest("The request body could not be read: " + e.getMessage());
         }
-        if (body == null || !body.path(root).isObject()) {
-            throw ApiException.badRequest("The request body must be a JSON object with a '" + root + "' object");
-        }
-        return body.get(root);
     }
 
     /** What the ticket tags endpoints send: {@code {"tags": [...], "safe_update": true, "updated_stamp": "..."}}. */

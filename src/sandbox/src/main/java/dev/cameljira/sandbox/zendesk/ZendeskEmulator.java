@@ -28,7 +28,9 @@ import java.util.function.Supplier;
  * {@code http://127.0.0.1:PORT}) as their Zendesk URL. Inside {@code JiraSandbox} both are mounted already.
  *
  * <p><b>Endpoints.</b> Tickets (create, show, show_many, list with {@code external_id}, update with comments, tags,
- * custom fields, safe_update, delete), ticket comments (public and private, with attachments; cursor and offset
+ * custom fields, safe_update, delete; the bulk create_many, update_many and destroy_many, done at once and reported
+ * through {@code job_statuses}; the tags endpoints; side-loads {@code include=users,groups,organizations}), ticket
+ * comments (public and private, with attachments; cursor and offset
  * pagination), users (list, show, show_many, me, search, create), {@code search.json} (a subset, see
  * {@code ZendeskSearch}), the incremental ticket exports (cursor-based and time-based), uploads and attachments, and
  * the Webhooks API. Errors use Zendesk's shapes (404 RecordNotFound, 422 RecordInvalid with details, 401 "Couldn't
@@ -114,6 +116,7 @@ public final class ZendeskEmulator implements HttpHandler, WebhookSource<Webhook
     private final ZendeskAuth auth;
     private final Router router = new Router(ApiException::methodNotAllowed, ApiException::unknownEndpoint);
     private final WebhookRegistry webhooks;
+    private final JobStatuses jobs = new JobStatuses();
     private final ZendeskWebhookDispatcher dispatcher;
     private final Object writeLock = new Object();
     private volatile String baseUrl;
@@ -130,7 +133,8 @@ public final class ZendeskEmulator implements HttpHandler, WebhookSource<Webhook
         this.auth = new ZendeskAuth(store);
         this.webhooks = new WebhookRegistry(clock);
         this.dispatcher = new ZendeskWebhookDispatcher(clock, ACCOUNT_ID);
-        new TicketsResource(store, this::write).register(router);
+        new TicketsResource(store, this::write, jobs).register(router);
+        new JobStatusesResource(jobs).register(router);
         new UsersResource(store).register(router);
         new SearchResource(store).register(router);
         new IncrementalResource(store).register(router);
@@ -418,12 +422,13 @@ public final class ZendeskEmulator implements HttpHandler, WebhookSource<Webhook
     }
 
     /**
-     * Forgets all tickets, users, uploads and delivery records and re-seeds the account; webhooks (and their
-     * secrets) stay registered.
+     * Forgets all tickets, users, uploads, job statuses and delivery records and re-seeds the account; webhooks
+     * (and their secrets) stay registered.
      */
     public void reset() {
         synchronized (writeLock) {
             store.clear();
+            jobs.clear();
             dispatcher.sender().clearRecords();
             seed();
         }

@@ -138,4 +138,50 @@ class ZendeskNodeClientTest {
         assertThat(stale.status()).isEqualTo(409);
         assertThat(call("GET", "/api/v2/tickets/999999/tags.json", null).status()).isEqualTo(404);
     }
+
+    @Test
+    void bulkCreateUpdateAndDestroyAnswerAJobStatusThatCompletes() {
+        TestHttp.Reply created = call("POST", "/api/v2/tickets/create_many.json", """
+                {"tickets": [{"subject": "A", "comment": {"body": "a"}}, {"subject": "no comment"},
+                             {"subject": "B", "comment": {"body": "b"}, "priority": "high"}]}""");
+        assertThat(created.status()).isEqualTo(200);
+        JsonNode queued = created.json().get("job_status");
+        assertThat(queued.get("status").asText()).isEqualTo("queued");
+        assertThat(queued.get("url").asText())
+                .isEqualTo(ENV.server().baseUrl() + "/api/v2/job_statuses/" + queued.get("id").asText() + ".json");
+        JsonNode done = call("GET", queued.get("url").asText(), null).json().get("job_status");  // jobstatuses.show
+        assertThat(done.get("status").asText()).isEqualTo("completed");
+        assertThat(done.get("total").asInt()).isEqualTo(3);
+        assertThat(done.get("message").asText()).startsWith("Completed at ").endsWith(" +0000");
+        assertThat(done.at("/results/1/error").asText()).isEqualTo("TicketCreateFailed");
+        assertThat(done.at("/results/1/details").asText()).contains("cannot be blank");
+        long a = done.at("/results/0/id").asLong();
+        long b = done.at("/results/2/id").asLong();
+        assertThat(emulator().tickets()).extracting(ZendeskTicket::subject).containsExactly("A", "B");
+
+        JsonNode update = call("PUT", "/api/v2/tickets/update_many.json?ids=" + a + "%2C" + b + "%2C999999",
+                "{\"ticket\": {\"status\": \"solved\", \"additional_tags\": [\"bulk\"]}}").json().get("job_status");
+        JsonNode updated = call("GET", "/api/v2/job_statuses/" + update.get("id").asText() + ".json", null).json()
+                .get("job_status");
+        assertThat(updated.get("results")).extracting(r -> r.get("success").asBoolean()).containsExactly(true, true,
+                false);
+        assertThat(updated.at("/results/0/status").asText()).isEqualTo("Updated");
+        assertThat(updated.at("/results/2/error").asText()).isEqualTo("RecordNotFound");
+        assertThat(emulator().tickets()).allSatisfy(t -> {
+            assertThat(t.status()).isEqualTo(ZendeskStatus.SOLVED);
+            assertThat(t.tags()).contains("bulk");
+        });
+
+        call("PUT", "/api/v2/tickets/update_many.json", "{\"tickets\": [{\"id\": " + a + ", \"priority\": \"low\"}]}");
+        assertThat(emulator().ticket(a).orElseThrow().priority()).isEqualTo(ZendeskPriority.LOW);
+
+        JsonNode destroy = call("DELETE", "/api/v2/tickets/destroy_many.json?ids=" + b, null).json()
+                .get("job_status");
+        JsonNode destroyed = call("GET", "/api/v2/job_statuses/show_many.json?ids=" + destroy.get("id").asText(),
+                null).json().at("/job_statuses/0");
+        assertThat(destroyed.at("/results/0/status").asText()).isEqualTo("Deleted");
+        assertThat(emulator().tickets()).extracting(ZendeskTicket::id).containsExactly(a);
+        assertThat(call("GET", "/api/v2/job_statuses.json", null).json().get("job_statuses")).hasSize(4);
+        assertThat(call("GET", "/api/v2/job_statuses/0123abcd.json", null).status()).isEqualTo(404);
+    }
 }
