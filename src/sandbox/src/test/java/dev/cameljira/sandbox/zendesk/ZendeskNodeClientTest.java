@@ -184,4 +184,25 @@ class ZendeskNodeClientTest {
         assertThat(call("GET", "/api/v2/job_statuses.json", null).json().get("job_statuses")).hasSize(4);
         assertThat(call("GET", "/api/v2/job_statuses/0123abcd.json", null).status()).isEqualTo(404);
     }
+
+    @Test
+    void searchCountAndSearchExportRunTheSameSearch() {
+        for (int i = 0; i < 120; i++) {
+            emulator().createTicket(TicketDraft.of("Open " + i, "x").withTags(i % 2 == 0 ? "even" : "odd"));
+        }
+        TestHttp.Reply count = call("GET", "/api/v2/search/count.json?query=type%3Aticket%20tags%3Aeven", null);
+        assertThat(count.status()).isEqualTo(200);
+        assertThat(count.json().get("count").asInt()).isEqualTo(60);
+
+        List<JsonNode> export = pages(
+                "/api/v2/search/export.json?query=tags%3Aodd&filter%5Btype%5D=ticket&page%5Bsize%5D=50");
+        assertThat(export).hasSize(2);
+        assertThat(export.get(0).at("/meta/has_more").asBoolean()).isTrue();
+        assertThat(export.get(0).at("/links/next").asText()).startsWith(ENV.server().baseUrl()
+                + "/api/v2/search/export.json?").contains("filter%5Btype%5D=ticket").contains("query=tags%3Aodd");
+        assertThat(ids(export, "results")).hasSize(60).doesNotHaveDuplicates();
+        assertThat(export.get(0).at("/results/0/result_type").asText()).isEqualTo("ticket");
+
+        assertThat(call("GET", "/api/v2/search/export.json?query=tags%3Aodd", null).status()).isEqualTo(400);
+    }
 }
