@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cameljira.sandbox.emulator.EmulatorServerExtension;
 import dev.cameljira.sandbox.emulator.TestHttp;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +27,7 @@ class ZendeskNodeClientTest {
     static final EmulatorServerExtension<ZendeskTestServer> ENV =
             new EmulatorServerExtension<>(ZendeskTestServer::new, server -> server.emulator.reset());
 
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Map<String, String> NODE_HEADERS = Map.of("Accept", "application/json",
             "Content-Type", "application/json", "User-Agent", "node-zendesk/6.0.1 (node/20.20.2)");
 
@@ -204,5 +211,37 @@ class ZendeskNodeClientTest {
         assertThat(export.get(0).at("/results/0/result_type").asText()).isEqualTo("ticket");
 
         assertThat(call("GET", "/api/v2/search/export.json?query=tags%3Aodd", null).status()).isEqualTo(400);
+    }
+
+    /** attachments.upload(stream, {filename}) posts the bytes with {@code Content-Type: application/binary}. */
+    private static JsonNode upload(String fileName, String contentType) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ENV.server().baseUrl()
+                        + "/api/v2/uploads.json?filename=" + URLEncoder.encode(fileName, StandardCharsets.UTF_8)))
+                .header("Authorization", TestHttp.basic(ZendeskEmulator.AGENT_EMAIL + "/token",
+                        ZendeskEmulator.AGENT_API_TOKEN))
+                .header("Content-Type", contentType).header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("hello")).build();
+        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return TestHttp.MAPPER.readTree(response.body()).at("/upload/attachment");
+    }
+
+    @Test
+    void aGenericUploadTypeGivesWayToTheTypeOfTheFileName() throws Exception {
+        assertThat(upload("report.pdf", "application/binary").get("content_type").asText())
+                .isEqualTo("application/pdf");
+        assertThat(upload("crash.log", "application/binary").get("content_type").asText()).isEqualTo("text/plain");
+        assertThat(upload("notes.txt", "application/octet-stream").get("content_type").asText())
+                .isEqualTo("text/plain");
+        assertThat(upload("blob.xyz", "application/binary").get("content_type").asText())
+                .isEqualTo("application/binary");
+        assertThat(upload("photo.jpg", "image/png").get("content_type").asText()).isEqualTo("image/png");
+
+        JsonNode pdf = upload("scan.pdf", "application/binary");
+        HttpResponse<String> content = CLIENT.send(HttpRequest.newBuilder(
+                        URI.create(pdf.get("content_url").asText()))
+                .header("Authorization", TestHttp.basic(ZendeskEmulator.AGENT_EMAIL + "/token",
+                        ZendeskEmulator.AGENT_API_TOKEN)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(content.headers().firstValue("Content-Type")).hasValue("application/pdf");
     }
 }
