@@ -12,14 +12,16 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * /api/v2/tickets: create, show, show_many, list (by external_id too), update, delete, the bulk create_many,
- * update_many and destroy_many (answering a {@link JobStatuses job status}), their comments and their tags
- * ({@code GET}; {@code POST} sets, {@code PUT} adds, {@code DELETE} removes; safe_update honoured). Reads
- * side-load {@code include=users,groups,organizations} (see {@link SideLoads}).
+ * update_many and destroy_many (answering a {@link JobStatuses job status}), their comments, their tags
+ * ({@code GET}; {@code POST} sets, {@code PUT} adds, {@code DELETE} removes; safe_update honoured), and a user's
+ * requested / assigned / CC'd tickets. Reads side-load {@code include=users,groups,organizations} (see
+ * {@link SideLoads}).
  */
 final class TicketsResource {
     private static final String ID = "{id:\\d+}";
@@ -53,6 +55,11 @@ final class TicketsResource {
                 .add("PUT", "/api/v2/tickets/" + ID, this::update)
                 .add("DELETE", "/api/v2/tickets/" + ID, this::delete)
                 .add("GET", "/api/v2/tickets/" + ID + "/comments", this::comments)
+                .add("GET", "/api/v2/users/" + ID + "/tickets/requested", r -> userTickets(r,
+                        (t, user) -> t.requesterId() == user))
+                .add("GET", "/api/v2/users/" + ID + "/tickets/assigned", r -> userTickets(r,
+                        (t, user) -> user.equals(t.assigneeId())))
+                .add("GET", "/api/v2/users/" + ID + "/tickets/ccd", r -> userTickets(r, (t, user) -> false))
                 .add("GET", "/api/v2/tickets/" + ID + "/tags", this::tags)
                 .add("POST", "/api/v2/tickets/" + ID + "/tags", this::changeTags)
                 .add("PUT", "/api/v2/tickets/" + ID + "/tags", this::changeTags)
@@ -68,6 +75,18 @@ final class TicketsResource {
         if ("desc".equalsIgnoreCase(request.queryValue("sort_order").orElse("asc"))) {
             tickets = tickets.stream().sorted(Comparator.comparingLong(ZendeskTicket::id).reversed()).toList();
         }
+        return ApiResponse.ok(SideLoads.add(Paging.page(request, "tickets", tickets, ZendeskTicket::id,
+                t -> ZendeskJson.ticket(t, request.baseUrl())), request, store));
+    }
+
+    /**
+     * A user's requested, assigned or CC'd tickets (the emulator keeps no CCs: that list is empty), paged and
+     * side-loaded like the ticket list; an unknown user is a 404.
+     */
+    private ApiResponse userTickets(ApiRequest request, BiPredicate<ZendeskTicket, Long> filter) {
+        long user = store.user(request.longParam("id", ApiException::notFound)).orElseThrow(ApiException::notFound)
+                .id();
+        List<ZendeskTicket> tickets = store.tickets().stream().filter(t -> filter.test(t, user)).toList();
         return ApiResponse.ok(SideLoads.add(Paging.page(request, "tickets", tickets, ZendeskTicket::id,
                 t -> ZendeskJson.ticket(t, request.baseUrl())), request, store));
     }

@@ -213,6 +213,21 @@ class ZendeskNodeClientTest {
         assertThat(call("GET", "/api/v2/search/export.json?query=tags%3Aodd", null).status()).isEqualTo(400);
     }
 
+    @Test
+    void aUsersRequestedAndAssignedTicketsAreListed() {
+        long customer = emulator().customer().id();
+        ZendeskUser ann = emulator().createUser("Ann Agent", "ann@example.com", ZendeskRole.AGENT);
+        long mine = emulator().createTicket(TicketDraft.of("Mine", "x").withRequesterId(customer)).id();
+        long assigned = emulator().createTicket(TicketDraft.of("Assigned", "x").withAssigneeId(ann.id())).id();
+
+        assertThat(ids(pages("/api/v2/users/" + customer + "/tickets/requested.json?page%5Bsize%5D=100"), "tickets"))
+                .containsExactly(mine);
+        assertThat(ids(pages("/api/v2/users/" + ann.id() + "/tickets/assigned.json"), "tickets"))
+                .containsExactly(assigned);
+        assertThat(ids(pages("/api/v2/users/" + customer + "/tickets/ccd.json"), "tickets")).isEmpty();
+        assertThat(call("GET", "/api/v2/users/424242/tickets/requested.json", null).status()).isEqualTo(404);
+    }
+
     /** attachments.upload(stream, {filename}) posts the bytes with {@code Content-Type: application/binary}. */
     private static JsonNode upload(String fileName, String contentType) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(ENV.server().baseUrl()
