@@ -29,9 +29,10 @@ import java.util.function.Supplier;
  *
  * <p><b>Endpoints.</b> Tickets (create, show, show_many, list with {@code external_id}, update with comments, tags,
  * custom fields, safe_update, delete; the bulk create_many, update_many and destroy_many, done at once and reported
- * through {@code job_statuses}; the tags endpoints; side-loads {@code include=users,groups,organizations}), ticket
- * comments (public and private, with attachments; cursor and offset
- * pagination), users (list, show, show_many, me, search, create), {@code search.json} (a subset, see
+ * through {@code job_statuses}; the tags endpoints; a user's requested / assigned / CC'd tickets; side-loads
+ * {@code include=users,groups,organizations}), ticket comments (public and private, with attachments; cursor and
+ * offset pagination, page links back to the host the client addressed), users (list, show, show_many, me, search,
+ * create), {@code search.json}, {@code search/count} and {@code search/export} (a subset, see
  * {@code ZendeskSearch}), the incremental ticket exports (cursor-based and time-based), uploads and attachments, and
  * the Webhooks API. Errors use Zendesk's shapes (404 RecordNotFound, 422 RecordInvalid with details, 401 "Couldn't
  * authenticate you"; the Webhooks API answers {@code {"errors": [{"code", "title", "detail"}]}}). A ticket update
@@ -44,8 +45,9 @@ import java.util.function.Supplier;
  * end-user {@link #CUSTOMER_EMAIL}.
  *
  * <p><b>Uploads and attachments.</b> {@code POST /api/v2/uploads?filename=NAME[&token=TOKEN]} with the raw file as
- * body and its MIME type as {@code Content-Type} answers 201 {@code {"upload": {"token", "attachment",
- * "attachments"}}}; passing {@code token} adds the file to that upload. A ticket create or update whose
+ * body and its MIME type as {@code Content-Type} (a generic {@code application/binary} or
+ * {@code application/octet-stream} gives way to the type the file name's extension names) answers 201
+ * {@code {"upload": {"token", "attachment", "attachments"}}}; passing {@code token} adds the file to that upload. A ticket create or update whose
  * {@code comment.uploads} names the token attaches the files to that comment; comments then list them in
  * {@code attachments} ({@code id, file_name, content_url, mapped_content_url, content_type, size, url, inline,
  * deleted, thumbnails, ...}). A token can be used once and expires {@link #UPLOAD_TOKEN_LIFETIME} (60 minutes, as
