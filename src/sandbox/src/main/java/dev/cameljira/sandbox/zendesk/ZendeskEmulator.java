@@ -47,8 +47,8 @@ import java.util.function.Supplier;
  * <p><b>Uploads and attachments.</b> {@code POST /api/v2/uploads?filename=NAME[&token=TOKEN]} with the raw file as
  * body and its MIME type as {@code Content-Type} (a generic {@code application/binary} or
  * {@code application/octet-stream} gives way to the type the file name's extension names) answers 201
- * {@code {"upload": {"token", "attachment", "attachments"}}}; passing {@code token} adds the file to that upload. A ticket create or update whose
- * {@code comment.uploads} names the token attaches the files to that comment; comments then list them in
+ * {@code {"upload": {"token", "attachment", "attachments"}}}; passing {@code token} adds the file to that upload. A
+ * ticket create or update whose {@code comment.uploads} names the token attaches the files to that comment; comments then list them in
  * {@code attachments} ({@code id, file_name, content_url, mapped_content_url, content_type, size, url, inline,
  * deleted, thumbnails, ...}). A token can be used once and expires {@link #UPLOAD_TOKEN_LIFETIME} (60 minutes, as
  * Zendesk documents) after the upload, on the emulator's clock; an unknown, used or expired token in a comment is a
