@@ -44,20 +44,21 @@ import java.util.function.Supplier;
  * {@link #AGENT_API_TOKEN}, password {@link #AGENT_PASSWORD}, OAuth token {@link #AGENT_OAUTH_TOKEN}) and an
  * end-user {@link #CUSTOMER_EMAIL}.
  *
- * <p><b>Uploads and attachments.</b> {@code POST /api/v2/uploads?filename=NAME[&token=TOKEN]} with the raw file as
- * body and its MIME type as {@code Content-Type} (a generic {@code application/binary} or
- * {@code application/octet-stream} gives way to the type the file name's extension names) answers 201
- * {@code {"upload": {"token", "attachment", "attachments"}}}; passing {@code token} adds the file to that upload. A
- * ticket create or update whose {@code comment.uploads} names the token attaches the files to that comment; comments then list them in
- * {@code attachments} ({@code id, file_name, content_url, mapped_content_url, content_type, size, url, inline,
- * deleted, thumbnails, ...}). A token can be used once and expires {@link #UPLOAD_TOKEN_LIFETIME} (60 minutes, as
- * Zendesk documents) after the upload, on the emulator's clock; an unknown, used or expired token in a comment is a
- * 422 RecordInvalid (details under {@code uploads}) and nothing changes; a comment with uploads but no body is a 422.
- * A file larger than {@link #MAX_UPLOAD_BYTES} (50 MB) is a 413; a missing {@code filename} a 400.
- * {@code DELETE /api/v2/uploads/{token}} removes an unused upload (204). {@code GET /api/v2/attachments/{id}} shows
- * one. Content URLs look like Zendesk's, {@code {base}/attachments/token/{random}/?name={file}}, and serve the bytes
- * with the file's {@code Content-Type} to any authenticated user (like an account with private attachments
- * enabled); files never attached are gone once their token expired.
+ * <p><b>Uploads and attachments.</b> {@code POST /api/v2/uploads?filename=NAME[&token=TOKEN]} with the raw file as body
+ * and its MIME type as {@code Content-Type} (a generic {@code application/binary} or {@code application/octet-stream}
+ * gives way to the type the file name's extension names) answers 201 {@code {"upload": {"token", "attachment",
+ * "attachments"}}}; passing {@code token} adds the file to that upload. A ticket create or update whose
+ * {@code comment.uploads} names the token attaches the files to that comment; comments then list them in
+ * {@code attachments}
+ * ({@code id, file_name, content_url, mapped_content_url, content_type, size, url, inline, deleted, thumbnails, ...}).
+ * A token can be used once and expires {@link #UPLOAD_TOKEN_LIFETIME} (60 minutes, as Zendesk documents) after the
+ * upload, on the emulator's clock; an unknown, used or expired token in a comment is a 422 RecordInvalid (details under
+ * {@code uploads}) and nothing changes; a comment with uploads but no body is a 422. A file larger than
+ * {@link #MAX_UPLOAD_BYTES} (50 MB) is a 413; a missing {@code filename} a 400. {@code DELETE /api/v2/uploads/{token}}
+ * removes an unused upload (204). {@code GET /api/v2/attachments/{id}} shows one. Content URLs look like Zendesk's,
+ * {@code {base}/attachments/token/{random}/?name={file}}, and serve the bytes with the file's {@code Content-Type} to
+ * any authenticated user (like an account with private attachments enabled); files never attached are gone once their
+ * token expired.
  *
  * <p><b>Webhooks.</b> Admins manage webhooks through the Webhooks API: {@code POST /api/v2/webhooks}
  * ({@code {"webhook": {name, endpoint, http_method, request_format, status, subscriptions[, description,
