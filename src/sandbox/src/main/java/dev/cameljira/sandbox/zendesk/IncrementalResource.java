@@ -21,6 +21,7 @@ import java.util.List;
  *   generated_timestamp), {@code next_page}, {@code count} and {@code end_of_stream} (count &lt; per_page); like
  *   Zendesk, tickets sharing the boundary second come again on the next page.</li>
  * </ul>
+ * Both take the side-loads {@code include=users,groups,organizations} ({@link SideLoads}).
  * {@code per_page} defaults to 1000 (the maximum). The one-minute minimum age Zendesk demands of start_time is not
  * enforced; a start_time in the future is a 400.
  */
@@ -62,7 +63,7 @@ final class IncrementalResource {
         result.putNull("before_cursor");
         result.putNull("before_url");
         result.put("end_of_stream", remaining.size() <= perPage);
-        return ApiResponse.ok(result);
+        return ApiResponse.ok(SideLoads.add(result, request, store));
     }
 
     private ApiResponse timeBased(ApiRequest request) {
@@ -81,7 +82,7 @@ final class IncrementalResource {
         result.put("end_time", endTime);
         result.put("next_page", request.baseUrl() + "/api/v2/incremental/tickets.json?"
                 + (request.queryValue("per_page").isPresent() ? "per_page=" + perPage + "&" : "") + "start_time=" + endTime);
-        return ApiResponse.ok(result);
+        return ApiResponse.ok(SideLoads.add(result, request, store));
     }
 
     private long startTime(ApiRequest request) {

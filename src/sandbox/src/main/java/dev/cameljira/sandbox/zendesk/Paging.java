@@ -16,7 +16,9 @@ import java.util.function.ToLongFunction;
 /**
  * Zendesk's two list paginations. Cursor pagination ({@code page[size]}, {@code page[after]}, {@code page[before]})
  * answers {@code meta} + {@code links}; offset pagination ({@code page}, {@code per_page}) answers
- * {@code next_page}, {@code previous_page} and {@code count}. Both cap a page at 100 records.
+ * {@code next_page}, {@code previous_page} and {@code count}. Both cap a page at 100 records. Page links are absolute
+ * URLs back to the emulator (the host the client addressed) and, like Zendesk's, name the {@code .json} form of the
+ * path ({@code /api/v2/tickets.json?page%5Bafter%5D=...}) except on the newer APIs without it (Webhooks).
  */
 final class Paging {
     static final int MAX_PAGE = 100;
@@ -27,11 +29,18 @@ final class Paging {
     static <T> ObjectNode page(ApiRequest request, String name, List<T> items, ToLongFunction<T> key,
                                Function<T, JsonNode> render) {
         boolean cursor = request.query().keySet().stream().anyMatch(k -> k.startsWith("page["));
-        return cursor ? cursorPage(request, name, items, key, render) : offsetPage(request, name, items, render);
+        return cursor ? cursorPage(request, name, items, key, render, true)
+                : offsetPage(request, name, items, render);
     }
 
+    /**
+     * One cursor page ({@code meta} + {@code links}).
+     *
+     * @param dotJson whether the page links name the {@code .json} form of the path (all of {@code /api/v2} but the
+     *                Webhooks API)
+     */
     static <T> ObjectNode cursorPage(ApiRequest request, String name, List<T> items, ToLongFunction<T> key,
-                                             Function<T, JsonNode> render) {
+                                     Function<T, JsonNode> render, boolean dotJson) {
         int size = intParam(request, "page[size]", MAX_PAGE, 1, MAX_PAGE);
         int start = 0;
         int end;
@@ -57,9 +66,9 @@ final class Paging {
         meta.put("before_cursor", before);
         ObjectNode links = result.putObject("links");
         links.put("prev", start > 0 && before != null
-                ? url(request, Map.of("page[size]", String.valueOf(size), "page[before]", before)) : null);
+                ? url(request, dotJson, Map.of("page[size]", String.valueOf(size), "page[before]", before)) : null);
         links.put("next", hasMore && after != null
-                ? url(request, Map.of("page[size]", String.valueOf(size), "page[after]", after)) : null);
+                ? url(request, dotJson, Map.of("page[size]", String.valueOf(size), "page[after]", after)) : null);
         return result;
     }
 
@@ -73,12 +82,11 @@ final class Paging {
         ObjectNode result = Json.object();
         ArrayNode array = result.putArray(name);
         items.subList(start, end).forEach(item -> array.add(render.apply(item)));
+        String size = String.valueOf(perPage);
         result.put("next_page", end < items.size()
-                ? url(request, Map.of("page", String.valueOf(pageNumber + 1), "per_page", String.valueOf(perPage)))
-                : null);
+                ? url(request, true, Map.of("page", String.valueOf(pageNumber + 1), "per_page", size)) : null);
         result.put("previous_page", pageNumber > 1
-                ? url(request, Map.of("page", String.valueOf(pageNumber - 1), "per_page", String.valueOf(perPage)))
-                : null);
+                ? url(request, true, Map.of("page", String.valueOf(pageNumber - 1), "per_page", size)) : null);
         result.put("count", items.size());
         return result;
     }
@@ -120,9 +128,15 @@ final class Paging {
         }
     }
 
-    /** The request's URL with its paging parameters replaced by {@code paging}. */
-    static String url(ApiRequest request, Map<String, String> paging) {
+    /**
+     * The request's URL with its paging parameters replaced by {@code paging}; {@code dotJson} adds the {@code .json}
+     * suffix the emulator strips from request paths before routing.
+     */
+    static String url(ApiRequest request, boolean dotJson, Map<String, String> paging) {
         StringBuilder url = new StringBuilder(request.baseUrl()).append(request.path());
+        if (dotJson && !request.path().endsWith(".json")) {
+            url.append(".json");
+        }
         char separator = '?';
         for (Map.Entry<String, List<String>> e : request.query().entrySet()) {
             if (e.getKey().startsWith("page") || e.getKey().equals("per_page") || paging.containsKey(e.getKey())) {

@@ -24,18 +24,58 @@ final class TicketJsonReader {
 
     /** Parses a request body and returns the object under {@code root}. */
     static JsonNode root(ApiRequest request, String root) {
-        JsonNode body;
+        JsonNode body = parse(request);
+        if (body == null || !body.path(root).isObject()) {
+            throw ApiException.badRequest("The request body must be a JSON object with a '" + root + "' object");
+        }
+        return body.get(root);
+    }
+
+    /** Parses a request body and returns the array under {@code root} (the bulk endpoints' {@code "tickets"}). */
+    static JsonNode array(ApiRequest request, String root) {
+        JsonNode body = parse(request);
+        if (body == null || !body.path(root).isArray()) {
+            throw ApiException.badRequest("The request body must be a JSON object with a '" + root + "' list");
+        }
+        return body.get(root);
+    }
+
+    private static JsonNode parse(ApiRequest request) {
         try {
-            body = Json.MAPPER.readTree(request.body());
+            return Json.MAPPER.readTree(request.body());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ApiException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
             throw ApiException.badRequest("The request body could not be read: " + e.getMessage());
         }
-        if (body == null || !body.path(root).isObject()) {
-            throw ApiException.badRequest("The request body must be a JSON object with a '" + root + "' object");
+    }
+
+    /** What the ticket tags endpoints send: {@code {"tags": [...], "safe_update": true, "updated_stamp": "..."}}. */
+    record TagChange(List<String> tags, boolean safeUpdate, Instant updatedStamp) {
+    }
+
+    /**
+     * Reads a tags endpoint's body (which may be empty for a DELETE); {@code ?tags=a,b} in the query adds tags too,
+     * as Zendesk accepts on DELETE. No {@code tags} at all is a 400.
+     */
+    static TagChange tagChange(ApiRequest request) {
+        JsonNode body = Json.MAPPER.createObjectNode();
+        if (request.body().length > 0 && !request.bodyText().isBlank()) {
+            try {
+                body = Json.MAPPER.readTree(request.body());
+            } catch (java.io.IOException e) {
+                throw ApiException.badRequest("The request body is not valid JSON");
+            }
+            if (body == null || !body.isObject()) {
+                throw ApiException.badRequest("The request body must be a JSON object with a 'tags' list");
+            }
         }
-        return body.get(root);
+        List<String> tags = tags(body, "tags");
+        request.queryValue("tags").ifPresent(q -> tags.addAll(List.of(q.split(","))));
+        if (!body.has("tags") && request.queryValue("tags").isEmpty()) {
+            throw ApiException.badRequest("tags is required");
+        }
+        return new TagChange(tags, body.path("safe_update").asBoolean(false), time(body, "updated_stamp"));
     }
 
     static TicketDraft draft(JsonNode t) {

@@ -56,7 +56,7 @@ final class WebhooksResource {
                 .filter(l -> status == null || status.equals(l.webhook().active() ? "active" : "inactive"))
                 .toList();
         return ApiResponse.ok(Paging.cursorPage(request, "webhooks", webhooks, WebhookRegistry.Listed::sequence,
-                l -> WebhookJson.render(l.webhook())));
+                l -> WebhookJson.render(l.webhook()), false));
     }
 
     private ApiResponse show(ApiRequest request) {

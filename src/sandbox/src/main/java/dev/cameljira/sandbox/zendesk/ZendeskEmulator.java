@@ -28,8 +28,11 @@ import java.util.function.Supplier;
  * {@code http://127.0.0.1:PORT}) as their Zendesk URL. Inside {@code JiraSandbox} both are mounted already.
  *
  * <p><b>Endpoints.</b> Tickets (create, show, show_many, list with {@code external_id}, update with comments, tags,
- * custom fields, safe_update, delete), ticket comments (public and private, with attachments; cursor and offset
- * pagination), users (list, show, show_many, me, search, create), {@code search.json} (a subset, see
+ * custom fields, safe_update, delete; the bulk create_many, update_many and destroy_many, done at once and reported
+ * through {@code job_statuses}; the tags endpoints; a user's requested / assigned / CC'd tickets; side-loads
+ * {@code include=users,groups,organizations}), ticket comments (public and private, with attachments; cursor and
+ * offset pagination, page links back to the host the client addressed), users (list, show, show_many, me, search,
+ * create), {@code search.json}, {@code search/count} and {@code search/export} (a subset, see
  * {@code ZendeskSearch}), the incremental ticket exports (cursor-based and time-based), uploads and attachments, and
  * the Webhooks API. Errors use Zendesk's shapes (404 RecordNotFound, 422 RecordInvalid with details, 401 "Couldn't
  * authenticate you"; the Webhooks API answers {@code {"errors": [{"code", "title", "detail"}]}}). A ticket update
@@ -41,19 +44,21 @@ import java.util.function.Supplier;
  * {@link #AGENT_API_TOKEN}, password {@link #AGENT_PASSWORD}, OAuth token {@link #AGENT_OAUTH_TOKEN}) and an
  * end-user {@link #CUSTOMER_EMAIL}.
  *
- * <p><b>Uploads and attachments.</b> {@code POST /api/v2/uploads?filename=NAME[&token=TOKEN]} with the raw file as
- * body and its MIME type as {@code Content-Type} answers 201 {@code {"upload": {"token", "attachment",
+ * <p><b>Uploads and attachments.</b> {@code POST /api/v2/uploads?filename=NAME[&token=TOKEN]} with the raw file as body
+ * and its MIME type as {@code Content-Type} (a generic {@code application/binary} or {@code application/octet-stream}
+ * gives way to the type the file name's extension names) answers 201 {@code {"upload": {"token", "attachment",
  * "attachments"}}}; passing {@code token} adds the file to that upload. A ticket create or update whose
  * {@code comment.uploads} names the token attaches the files to that comment; comments then list them in
- * {@code attachments} ({@code id, file_name, content_url, mapped_content_url, content_type, size, url, inline,
- * deleted, thumbnails, ...}). A token can be used once and expires {@link #UPLOAD_TOKEN_LIFETIME} (60 minutes, as
- * Zendesk documents) after the upload, on the emulator's clock; an unknown, used or expired token in a comment is a
- * 422 RecordInvalid (details under {@code uploads}) and nothing changes; a comment with uploads but no body is a 422.
- * A file larger than {@link #MAX_UPLOAD_BYTES} (50 MB) is a 413; a missing {@code filename} a 400.
- * {@code DELETE /api/v2/uploads/{token}} removes an unused upload (204). {@code GET /api/v2/attachments/{id}} shows
- * one. Content URLs look like Zendesk's, {@code {base}/attachments/token/{random}/?name={file}}, and serve the bytes
- * with the file's {@code Content-Type} to any authenticated user (like an account with private attachments
- * enabled); files never attached are gone once their token expired.
+ * {@code attachments}
+ * ({@code id, file_name, content_url, mapped_content_url, content_type, size, url, inline, deleted, thumbnails, ...}).
+ * A token can be used once and expires {@link #UPLOAD_TOKEN_LIFETIME} (60 minutes, as Zendesk documents) after the
+ * upload, on the emulator's clock; an unknown, used or expired token in a comment is a 422 RecordInvalid (details under
+ * {@code uploads}) and nothing changes; a comment with uploads but no body is a 422. A file larger than
+ * {@link #MAX_UPLOAD_BYTES} (50 MB) is a 413; a missing {@code filename} a 400. {@code DELETE /api/v2/uploads/{token}}
+ * removes an unused upload (204). {@code GET /api/v2/attachments/{id}} shows one. Content URLs look like Zendesk's,
+ * {@code {base}/attachments/token/{random}/?name={file}}, and serve the bytes with the file's {@code Content-Type} to
+ * any authenticated user (like an account with private attachments enabled); files never attached are gone once their
+ * token expired.
  *
  * <p><b>Webhooks.</b> Admins manage webhooks through the Webhooks API: {@code POST /api/v2/webhooks}
  * ({@code {"webhook": {name, endpoint, http_method, request_format, status, subscriptions[, description,
@@ -114,6 +119,7 @@ public final class ZendeskEmulator implements HttpHandler, WebhookSource<Webhook
     private final ZendeskAuth auth;
     private final Router router = new Router(ApiException::methodNotAllowed, ApiException::unknownEndpoint);
     private final WebhookRegistry webhooks;
+    private final JobStatuses jobs = new JobStatuses();
     private final ZendeskWebhookDispatcher dispatcher;
     private final Object writeLock = new Object();
     private volatile String baseUrl;
@@ -130,7 +136,8 @@ public final class ZendeskEmulator implements HttpHandler, WebhookSource<Webhook
         this.auth = new ZendeskAuth(store);
         this.webhooks = new WebhookRegistry(clock);
         this.dispatcher = new ZendeskWebhookDispatcher(clock, ACCOUNT_ID);
-        new TicketsResource(store, this::write).register(router);
+        new TicketsResource(store, this::write, jobs).register(router);
+        new JobStatusesResource(jobs).register(router);
         new UsersResource(store).register(router);
         new SearchResource(store).register(router);
         new IncrementalResource(store).register(router);
@@ -418,12 +425,13 @@ public final class ZendeskEmulator implements HttpHandler, WebhookSource<Webhook
     }
 
     /**
-     * Forgets all tickets, users, uploads and delivery records and re-seeds the account; webhooks (and their
-     * secrets) stay registered.
+     * Forgets all tickets, users, uploads, job statuses and delivery records and re-seeds the account; webhooks
+     * (and their secrets) stay registered.
      */
     public void reset() {
         synchronized (writeLock) {
             store.clear();
+            jobs.clear();
             dispatcher.sender().clearRecords();
             seed();
         }

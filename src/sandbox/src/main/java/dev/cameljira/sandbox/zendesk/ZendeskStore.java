@@ -1,5 +1,6 @@
 package dev.cameljira.sandbox.zendesk;
 
+import java.net.URLConnection;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +31,7 @@ final class ZendeskStore {
     private static final long FIRST_ATTACHMENT_ID = 7001;
     private static final char[] TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final int TOKEN_LENGTH = 25;
+    private static final Set<String> GENERIC_TYPES = Set.of("application/binary", "application/octet-stream");
 
     private final Clock clock;
     private final Map<Long, ZendeskUser> users = new LinkedHashMap<>();
@@ -319,8 +321,8 @@ final class ZendeskStore {
             upload = new PendingUpload(newToken(), clock.instant().plus(ZendeskEmulator.UPLOAD_TOKEN_LIFETIME));
             uploads.put(upload.token, upload);
         }
-        ZendeskAttachment attachment = new ZendeskAttachment(nextAttachmentId++, fileName, mediaType(contentType),
-                content.length, newToken(), upload.token, null, null, false, now());
+        ZendeskAttachment attachment = new ZendeskAttachment(nextAttachmentId++, fileName,
+                mediaType(contentType, fileName), content.length, newToken(), upload.token, null, null, false, now());
         attachments.put(attachment.id(), attachment);
         contents.put(attachment.id(), content.clone());
         upload.attachmentIds.add(attachment.id());
@@ -358,9 +360,23 @@ final class ZendeskStore {
         return comments.getOrDefault(ticketId, List.of()).stream().flatMap(c -> c.attachments().stream()).toList();
     }
 
-    /** The MIME type without parameters ({@code text/plain; charset=UTF-8} -> {@code text/plain}). */
-    private static String mediaType(String contentType) {
+    /**
+     * The file's MIME type: the declared one without parameters ({@code text/plain; charset=UTF-8} ->
+     * {@code text/plain}); a generic one ({@code application/binary}, as curl examples and node-zendesk's stream
+     * uploads send, {@code application/octet-stream}, or none) gives way to the type the file name's extension names,
+     * as Zendesk's own example shows ({@code crash.log} sent as {@code application/binary} is {@code text/plain}).
+     */
+    static String mediaType(String contentType, String fileName) {
         String type = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!type.isEmpty() && !GENERIC_TYPES.contains(type)) {
+            return type;
+        }
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        String guessed = lower.endsWith(".log") ? "text/plain"
+                : URLConnection.getFileNameMap().getContentTypeFor(lower);
+        if (guessed != null && !GENERIC_TYPES.contains(guessed)) {
+            return guessed;
+        }
         return type.isEmpty() ? "application/binary" : type;
     }
 

@@ -1,0 +1,68 @@
+package dev.cameljira.sandbox.zendesk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cameljira.sandbox.http.ApiRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Zendesk's side-loading: {@code ?include=users,groups,organizations} on ticket, comment, search and incremental
+ * export answers adds top-level {@code users} (the requesters, submitters, assignees and comment authors the answer
+ * names), {@code groups} and {@code organizations} arrays next to the records, so clients such as node-zendesk can
+ * attach {@code requester}, {@code assignee} ... to each record. The emulator has no groups or organizations: those
+ * side-loads are empty. Other side-load names are ignored, as Zendesk ignores the ones an endpoint does not offer;
+ * {@code tickets(users)} (the search form) counts as {@code users}.
+ */
+final class SideLoads {
+    private static final Pattern NAME = Pattern.compile("[a-z_]+");
+    private static final List<String> RECORD_ARRAYS = List.of("tickets", "ticket", "comments", "results");
+    private static final List<String> USER_FIELDS = List.of("requester_id", "submitter_id", "assignee_id",
+            "author_id");
+
+    private SideLoads() {
+    }
+
+    /** Adds the side-loads {@code request} asks for to {@code result}, from the records already rendered in it. */
+    static ObjectNode add(ObjectNode result, ApiRequest request, ZendeskStore store) {
+        Set<String> wanted = requested(request);
+        if (wanted.contains("users")) {
+            Set<Long> ids = new TreeSet<>();
+            for (String name : RECORD_ARRAYS) {
+                JsonNode records = result.get(name);
+                if (records == null) {
+                    continue;
+                }
+                for (JsonNode record : records.isArray() ? records : List.of(records)) {
+                    USER_FIELDS.stream().map(record::get).filter(id -> id != null && id.canConvertToLong())
+                            .forEach(id -> ids.add(id.asLong()));
+                }
+            }
+            ArrayNode users = result.putArray("users");
+            ids.forEach(id -> store.user(id).ifPresent(u -> users.add(ZendeskJson.user(u, request.baseUrl()))));
+        }
+        if (wanted.contains("groups")) {
+            result.putArray("groups");
+        }
+        if (wanted.contains("organizations")) {
+            result.putArray("organizations");
+        }
+        return result;
+    }
+
+    private static Set<String> requested(ApiRequest request) {
+        Set<String> names = new TreeSet<>();
+        for (String include : request.queryAll("include")) {
+            Matcher m = NAME.matcher(include.toLowerCase(Locale.ROOT));
+            while (m.find()) {
+                names.add(m.group());
+            }
+        }
+        return names;
+    }
+}
