@@ -127,7 +127,7 @@ final class TableResource {
 
     private static ApiResponse single(int status, ObjectNode record, ApiRequest request) {
         if (request.headerValue("X-no-response-body").map(Boolean::parseBoolean).orElse(false)) {
-            return new ApiResponse(status, Map.of(), new byte[0]);
+            return ApiResponse.empty(status);
         }
         ObjectNode body = Json.object();
         body.set("result", record);
