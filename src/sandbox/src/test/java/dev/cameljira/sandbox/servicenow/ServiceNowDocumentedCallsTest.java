@@ -99,4 +99,22 @@ class ServiceNowDocumentedCallsTest {
         assertThat(reply.headers().firstValue("Location")).hasValue(
                 ENV.server().baseUrl() + "/api/now/table/incident/" + sysId);
     }
+
+    @Test
+    void invalidQueryPartsAndNameValuePairsThatAreNoFieldsAreIgnored() {
+        create("{\"short_description\": \"a\", \"urgency\": \"1\"}");
+        create("{\"short_description\": \"b\", \"urgency\": \"3\"}");
+        String table = "/api/now/table/incident";
+
+        assertThat(numbers(table + "?sysparm_query=no_such_field=1")).containsExactly("INC0010001", "INC0010002");
+        assertThat(numbers(table + "?sysparm_query=urgency=3%5Eno_such_field=1")).containsExactly("INC0010002");
+        assertThat(numbers(table + "?sysparm_query=no_such_field=1%5EORurgency=1")).containsExactly("INC0010001");
+        assertThat(numbers(table + "?sysparm_query=short_description.name=a%5EORDERBYDESCno_such_field"))
+                .containsExactly("INC0010001", "INC0010002");
+        // a cache buster, and servicenow-rest-api's getChangeTasks filter on a table without that field
+        assertThat(numbers(table + "?_=1764320000000&urgency=1")).containsExactly("INC0010001");
+        assertThat(numbers(table + "?change_request=CHG0000016&sysparm_fields=number,sys_id")).hasSize(2);
+        // the Attachment API reads its query the same way
+        assertThat(http().get("/api/now/attachment?sysparm_query=no_such_field=1").status()).isEqualTo(200);
+    }
 }
