@@ -117,4 +117,25 @@ class ServiceNowDocumentedCallsTest {
         // the Attachment API reads its query the same way
         assertThat(http().get("/api/now/attachment?sysparm_query=no_such_field=1").status()).isEqualTo(200);
     }
+
+    @Test
+    void attachmentListsTakeNameValuePairsAndMetadataCarriesTheHash() throws NoSuchAlgorithmException {
+        String first = create("{\"short_description\": \"one\"}");
+        String second = create("{\"short_description\": \"two\"}");
+        byte[] log = "boot failed".getBytes(StandardCharsets.UTF_8);
+        emulator().addAttachment(first, "boot.log", "text/plain", log);
+        emulator().addAttachment(second, "other.log", "text/plain", "other".getBytes(StandardCharsets.UTF_8));
+
+        // servicenow-rest-api's getAllAttachmentsMetaData: GET /api/now/attachment?table_sys_id=<sys_id>
+        JsonNode listed = http().get("/api/now/attachment?table_sys_id=" + first).json().get("result");
+
+        assertThat(listed).singleElement().satisfies(meta -> {
+            assertThat(meta.get("file_name").asText()).isEqualTo("boot.log");
+            assertThat(meta.get("hash").asText()).isEqualTo(
+                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(log)));
+            assertThat(meta.get("state").asText()).isEqualTo("available");
+            assertThat(meta.get("chunk_size_bytes").asText()).isEqualTo("700000");
+        });
+        assertThat(http().get("/api/now/attachment?file_name=other.log").json().get("result")).hasSize(1);
+    }
 }
