@@ -117,7 +117,8 @@ final class SandboxHttpHandler implements HttpHandler {
         if (zendesk != null && (path.startsWith("/api/v2/") || path.startsWith("/attachments/token/"))) {
             return zendesk;
         }
-        if (serviceNow != null && (path.startsWith("/api/now/") || path.startsWith("/oauth_token.do"))) {
+        if (serviceNow != null && (path.startsWith("/api/now/") || path.equals("/api/now")
+                || path.startsWith("/oauth_token.do"))) {
             return serviceNow;
         }
         return null;

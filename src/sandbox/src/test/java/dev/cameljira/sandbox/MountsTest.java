@@ -21,6 +21,10 @@ class MountsTest {
 
             Client serviceNow = Client.basic(sandbox, ServiceNowEmulator.ADMIN_USER, ServiceNowEmulator.ADMIN_PASSWORD);
             assertThat(serviceNow.get("/api/now/table/incident?sysparm_limit=1").status()).isEqualTo(200);
+            Client.Resp root = serviceNow.get("/api/now");
+            assertThat(root.status()).as("the ServiceNow API root without a slash").isEqualTo(400);
+            assertThat(root.json().at("/error/message").asText())
+                    .isEqualTo("Requested URI does not represent any resource");
 
             sandbox.admin().faults().failNext("GET", "/api/v2/", 503, 1);
             assertThat(zendesk.get("/api/v2/users/me.json").status()).isEqualTo(503);

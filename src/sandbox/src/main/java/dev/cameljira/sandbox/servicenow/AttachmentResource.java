@@ -25,8 +25,8 @@ import java.util.function.Supplier;
  * The Attachment API ({@code /api/now[/v1]/attachment}): upload a raw file ({@code POST .../file?table_name=&
  * table_sys_id=&file_name=}, the body is the file, {@code Content-Type} its type) or a multipart form
  * ({@code POST .../upload}, form fields table_name and table_sys_id, then the file part), list metadata
- * ({@code GET ...?sysparm_query=&sysparm_limit=&sysparm_offset=}, encoded query over sys_attachment, default limit
- * 1000, Link paging header), read one's metadata ({@code GET .../{sys_id}}), its bytes ({@code GET .../{sys_id}/file},
+ * ({@code GET ...?sysparm_query=&sysparm_limit=&sysparm_offset=}, encoded query over sys_attachment, also
+ * name-value pairs such as {@code ?table_sys_id=}, default limit 1000, Link paging header), read one's metadata ({@code GET .../{sys_id}}), its bytes ({@code GET .../{sys_id}/file},
  * with the stored Content-Type and an {@code X-Attachment-Metadata} JSON header) and delete it
  * ({@code DELETE .../{sys_id}}, 204).
  */
@@ -67,6 +67,11 @@ final class AttachmentResource {
                 new FieldResolver(store));
         EncodedQuery query = EncodedQuery.parse(request.queryValue("sysparm_query").orElse(null),
                 Tables.SYS_ATTACHMENT_SCHEMA, ctx);
+        for (Map.Entry<String, List<String>> e : request.query().entrySet()) {
+            if (!e.getKey().startsWith("sysparm_") && !e.getValue().isEmpty()) {
+                query = query.and(Tables.SYS_ATTACHMENT_SCHEMA, e.getKey(), e.getValue().get(0), ctx);
+            }
+        }
         List<Row> rows = store.rows(Tables.SYS_ATTACHMENT).stream().filter(query.filter()).toList();
         if (query.order() != null) {
             rows = rows.stream().sorted(query.order()).toList();
@@ -185,6 +190,9 @@ final class AttachmentResource {
         meta.put("sys_mod_count", row.get("sys_mod_count"));
         meta.put("content_type", row.get("content_type"));
         meta.put("size_compressed", row.get("size_compressed"));
+        meta.put("state", row.get("state"));
+        meta.put("hash", row.get("hash"));
+        meta.put("chunk_size_bytes", row.get("chunk_size_bytes"));
         meta.put("created_by_name", displayName(row.get("sys_created_by")));
         meta.put("updated_by_name", displayName(row.get("sys_updated_by")));
         return meta;

@@ -19,15 +19,19 @@ import java.util.regex.Pattern;
  * A subset of ServiceNow's encoded query language ({@code sysparm_query}): conditions joined by {@code ^} (AND),
  * {@code ^OR} (OR with the previous condition) and {@code ^NQ} (OR between whole queries); {@code ORDERBYfield}
  * and {@code ORDERBYDESCfield}; a trailing {@code ^EQ} is ignored. Operators: = != &gt; &gt;= &lt; &lt;= IN, NOT IN,
- * LIKE, NOT LIKE, STARTSWITH, ENDSWITH, ISEMPTY, ISNOTEMPTY, EMPTYSTRING, ANYTHING, BETWEEN (a@b). Values may be
- * {@code javascript:gs.dateGenerate('2026-11-28','10:15:00')} (also 'start' / 'end'), gs.minutesAgo(n),
- * gs.hoursAgo(n), gs.daysAgo(n), gs.daysAgoStart(n), gs.beginningOfToday(), gs.endOfToday(), gs.nowDateTime(),
+ * LIKE, NOT LIKE, STARTSWITH, ENDSWITH, ISEMPTY, ISNOTEMPTY, EMPTYSTRING, ANYTHING, BETWEEN (a@b), SAMEAS and
+ * NSAMEAS (another field), ON and NOTON ({@code label@start@end}, as the list filter writes them, or a plain date),
+ * RELATIVEGT, RELATIVEGE, RELATIVELT, RELATIVELE ({@code @hour@ago@3}; units minute, hour, day, week, month,
+ * quarter, year; ago or ahead). Values may be {@code javascript:gs.dateGenerate('2026-11-28','10:15:00')} (also
+ * 'start' / 'end'), gs.minutesAgo(n), gs.hoursAgo(n), gs.daysAgo(n), gs.daysAgoStart(n), gs.daysAgoEnd(n),
+ * gs.beginningOfToday(), gs.endOfToday(), gs.beginningOfYesterday(), gs.endOfYesterday(), gs.nowDateTime(),
  * gs.getUserID(). Fields may dot-walk references ({@code caller_id.user_name=admin}).
  *
  * <p>Date-time fields compare as date-times ("yyyy-MM-dd" means midnight), numeric fields as numbers,
- * references by sys_id or display value; = is case-sensitive, LIKE / STARTSWITH / ENDSWITH are not. Where
- * ServiceNow silently ignores an invalid field (returning too many rows), the sandbox answers 400 naming it;
- * an unsupported operator or javascript function is a 400 as well.
+ * references by sys_id or display value; = is case-sensitive, LIKE / STARTSWITH / ENDSWITH are not. As on an
+ * instance (glide.invalid_query.returns_no_rows false, the default), a condition or ORDERBY on a field the table
+ * does not have is ignored and the rest of the query applies. An operator or javascript function the sandbox does
+ * not know, or a value it cannot read, is a 400 naming it.
  */
 final class EncodedQuery {
     private static final Pattern CONDITION = Pattern.compile("([a-z0-9_]+(?:\\.[a-z0-9_]+)*)(.*)", Pattern.DOTALL);
@@ -40,8 +44,10 @@ final class EncodedQuery {
 
     private enum Op {
         IS_NOT_EMPTY("ISNOTEMPTY"), IS_EMPTY("ISEMPTY"), EMPTY_STRING("EMPTYSTRING"), ANYTHING("ANYTHING"),
-        NOT_LIKE("NOT LIKE"), NOT_IN("NOT IN"), STARTS_WITH("STARTSWITH"), ENDS_WITH("ENDSWITH"),
-        BETWEEN("BETWEEN"), LIKE("LIKE"), IN("IN"), NE("!="), GE(">="), LE("<="), EQ("="), GT(">"), LT("<");
+        NOT_LIKE("NOT LIKE"), NOT_IN("NOT IN"), NOT_ON("NOTON"), STARTS_WITH("STARTSWITH"), ENDS_WITH("ENDSWITH"),
+        BETWEEN("BETWEEN"), NOT_SAME_AS("NSAMEAS"), SAME_AS("SAMEAS"), RELATIVE_GE("RELATIVEGE"),
+        RELATIVE_GT("RELATIVEGT"), RELATIVE_LE("RELATIVELE"), RELATIVE_LT("RELATIVELT"), ON("ON"), LIKE("LIKE"),
+        IN("IN"), NE("!="), GE(">="), LE("<="), EQ("="), GT(">"), LT("<");
 
         private final String token;
 
@@ -50,7 +56,12 @@ final class EncodedQuery {
         }
     }
 
-    private record Condition(String field, List<Column> path, Op op, String value) {
+    /**
+     * One condition.
+     *
+     * @param other the other field's path for SAMEAS / NSAMEAS, else null
+     */
+    private record Condition(String field, List<Column> path, Op op, String value, List<Column> other) {
     }
 
     private final Predicate<Row> filter;
@@ -75,13 +86,20 @@ final class EncodedQuery {
         return order;
     }
 
-    /** Adds a {@code field=value} filter (a name-value pair parameter; choice fields also take their label). */
+    /**
+     * Adds a {@code field=value} filter (a name-value pair parameter; choice fields also take their label). A name
+     * that is not a field of the table is ignored, as ServiceNow ignores invalid query parts.
+     */
     EncodedQuery and(TableSchema schema, String field, String value, Context ctx) {
-        String stored = FieldResolver.columns(schema, field).map(path -> path.get(path.size() - 1))
-                .filter(c -> c.type() == ColumnType.CHOICE && !c.choices().containsKey(value))
-                .flatMap(c -> c.choiceValueOfLabel(value)).orElse(value);
-        Predicate<Row> extra = parse(field + "=" + stored, schema, ctx).filter;
-        return new EncodedQuery(filter.and(extra), order);
+        Optional<List<Column>> path = FieldResolver.columns(schema, field);
+        if (path.isEmpty()) {
+            return this;
+        }
+        Column column = path.get().get(path.get().size() - 1);
+        String stored = column.type() == ColumnType.CHOICE && !column.choices().containsKey(value)
+                ? column.choiceValueOfLabel(value).orElse(value) : value;
+        Condition condition = new Condition(field, path.get(), Op.EQ, evaluate(stored, ctx), null);
+        return new EncodedQuery(filter.and(row -> matches(condition, row, ctx)), order);
     }
 
     static EncodedQuery parse(String query, TableSchema schema, Context ctx) {
@@ -102,22 +120,30 @@ final class EncodedQuery {
     private static Predicate<Row> parseGroup(String group, TableSchema schema, Context ctx,
                                              List<Comparator<Row>> orders) {
         List<List<Condition>> clauses = new ArrayList<>();
+        // an ignored condition takes the ^OR conditions after it along: they start a clause of their own
+        boolean lastIgnored = false;
         for (String rawTerm : group.split("\\^")) {
             String term = rawTerm.replace('\u0000', '^');
             if (term.isEmpty() || term.equals("EQ")) {
                 continue;
             }
             if (term.startsWith("ORDERBYDESC")) {
-                orders.add(orderBy(term.substring("ORDERBYDESC".length()), schema, ctx).reversed());
+                orderBy(term.substring("ORDERBYDESC".length()), schema, ctx).map(Comparator::reversed)
+                        .ifPresent(orders::add);
             } else if (term.startsWith("ORDERBY")) {
-                orders.add(orderBy(term.substring("ORDERBY".length()), schema, ctx));
+                orderBy(term.substring("ORDERBY".length()), schema, ctx).ifPresent(orders::add);
             } else if (term.startsWith("OR")) {
-                if (clauses.isEmpty()) {
-                    throw invalid("'" + term + "' starts with OR but follows no condition");
+                Optional<Condition> c = condition(term.substring(2), schema, ctx);
+                if (c.isPresent() && (clauses.isEmpty() || lastIgnored)) {
+                    clauses.add(new ArrayList<>(List.of(c.get())));
+                    lastIgnored = false;
+                } else if (c.isPresent()) {
+                    clauses.get(clauses.size() - 1).add(c.get());
                 }
-                clauses.get(clauses.size() - 1).add(condition(term.substring(2), schema, ctx));
             } else {
-                clauses.add(new ArrayList<>(List.of(condition(term, schema, ctx))));
+                Optional<Condition> c = condition(term, schema, ctx);
+                c.ifPresent(condition -> clauses.add(new ArrayList<>(List.of(condition))));
+                lastIgnored = c.isEmpty();
             }
         }
         List<Predicate<Row>> predicates = clauses.stream().map(clause -> clause.stream()
@@ -126,36 +152,85 @@ final class EncodedQuery {
         return row -> predicates.stream().allMatch(p -> p.test(row));
     }
 
-    private static Condition condition(String term, TableSchema schema, Context ctx) {
+    /** The condition, or empty when its field is not a field of the table (ServiceNow ignores such a part). */
+    private static Optional<Condition> condition(String term, TableSchema schema, Context ctx) {
         Matcher m = CONDITION.matcher(term);
         if (!m.matches()) {
             throw invalid("cannot read the condition '" + term + "' (expected <field><operator><value>)");
         }
         String field = m.group(1);
         String rest = m.group(2);
-        List<Column> path = FieldResolver.columns(schema, field).orElseThrow(() -> invalid(
-                "unknown field '" + field + "' on table " + schema.name() + " in '" + term
-                        + "' (ServiceNow would silently ignore this condition)"));
+        Optional<List<Column>> path = FieldResolver.columns(schema, field);
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
         Op op = Arrays.stream(Op.values()).filter(o -> rest.startsWith(o.token)).findFirst()
                 .orElseThrow(() -> invalid("unsupported operator in '" + term + "'; the sandbox supports "
                         + Arrays.stream(Op.values()).map(o -> o.token).toList()));
         String value = rest.substring(op.token.length());
-        if (op == Op.BETWEEN) {
-            String[] bounds = value.split("@", 2);
-            if (bounds.length != 2) {
-                throw invalid("BETWEEN needs 'low@high', got '" + value + "'");
+        return Optional.ofNullable(switch (op) {
+            case BETWEEN -> {
+                String[] bounds = value.split("@", 2);
+                if (bounds.length != 2) {
+                    throw invalid("BETWEEN needs 'low@high', got '" + value + "'");
+                }
+                yield new Condition(field, path.get(), op, evaluate(bounds[0], ctx) + "@" + evaluate(bounds[1], ctx),
+                        null);
             }
-            return new Condition(field, path, op, evaluate(bounds[0], ctx) + "@" + evaluate(bounds[1], ctx));
-        }
-        return new Condition(field, path, op, evaluate(value, ctx));
+            case SAME_AS, NOT_SAME_AS -> FieldResolver.columns(schema, value)
+                    .map(other -> new Condition(field, path.get(), op, value, other)).orElse(null);
+            case ON, NOT_ON -> new Condition(field, path.get(), op, onRange(value, ctx), null);
+            case RELATIVE_GE, RELATIVE_GT, RELATIVE_LE, RELATIVE_LT ->
+                    new Condition(field, path.get(), op, relative(value, ctx), null);
+            default -> new Condition(field, path.get(), op, evaluate(value, ctx), null);
+        });
     }
 
-    private static Comparator<Row> orderBy(String field, TableSchema schema, Context ctx) {
-        List<Column> path = FieldResolver.columns(schema, field).orElseThrow(() -> invalid(
-                "unknown field '" + field + "' in ORDERBY on table " + schema.name()));
-        Column column = path.get(path.size() - 1);
-        return (a, b) -> compareValues(column, ctx.resolver().resolve(a, path).raw(),
-                ctx.resolver().resolve(b, path).raw());
+    /** ON's {@code label@start@end} (the label is for people) or a plain date, as "start@end". */
+    private static String onRange(String value, Context ctx) {
+        String[] parts = value.split("@", -1);
+        if (parts.length == 3) {
+            return evaluate(parts[1], ctx) + "@" + evaluate(parts[2], ctx);
+        }
+        String day = evaluate(value, ctx);
+        if (day.length() < 10 || GlideTime.lenient(day.substring(0, 10)).isEmpty()) {
+            throw invalid("ON needs 'label@start@end' or a date, got '" + value + "'");
+        }
+        return day.substring(0, 10) + " 00:00:00@" + day.substring(0, 10) + " 23:59:59";
+    }
+
+    /** The instant of RELATIVExx's {@code @unit@ago|ahead@count}. */
+    private static String relative(String value, Context ctx) {
+        String[] parts = value.split("@", -1);
+        if (parts.length != 4 || !parts[0].isEmpty() || !parts[2].equals("ago") && !parts[2].equals("ahead")) {
+            throw invalid("a RELATIVE operator needs '@unit@ago|ahead@count', got '" + value + "'");
+        }
+        long count = number(List.of(parts[3]));
+        if (parts[2].equals("ago")) {
+            count = -count;
+        }
+        LocalDateTime now = LocalDateTime.ofInstant(ctx.now(), ZoneOffset.UTC);
+        LocalDateTime at = switch (parts[1]) {
+            case "minute" -> now.plusMinutes(count);
+            case "hour" -> now.plusHours(count);
+            case "day" -> now.plusDays(count);
+            case "week" -> now.plusWeeks(count);
+            case "month" -> now.plusMonths(count);
+            case "quarter" -> now.plusMonths(3 * count);
+            case "year" -> now.plusYears(count);
+            default -> throw invalid("unsupported unit '" + parts[1] + "' in '" + value
+                    + "'; the sandbox supports minute, hour, day, week, month, quarter, year");
+        };
+        return GlideTime.FORMAT.format(at);
+    }
+
+    /** The order of an ORDERBY field, or empty for a field the table does not have (ignored, as on an instance). */
+    private static Optional<Comparator<Row>> orderBy(String field, TableSchema schema, Context ctx) {
+        return FieldResolver.columns(schema, field).map(path -> {
+            Column column = path.get(path.size() - 1);
+            return (a, b) -> compareValues(column, ctx.resolver().resolve(a, path).raw(),
+                    ctx.resolver().resolve(b, path).raw());
+        });
     }
 
     private static boolean matches(Condition c, Row row, Context ctx) {
@@ -179,7 +254,14 @@ final class EncodedQuery {
             case GE -> !raw.isEmpty() && compareValues(column, raw, v) >= 0;
             case LT -> !raw.isEmpty() && compareValues(column, raw, v) < 0;
             case LE -> !raw.isEmpty() && compareValues(column, raw, v) <= 0;
-            case BETWEEN -> between(column, raw, v);
+            case BETWEEN, ON -> between(column, raw, v);
+            case NOT_ON -> !raw.isEmpty() && !between(column, raw, v);
+            case SAME_AS -> raw.equals(ctx.resolver().resolve(row, c.other()).raw());
+            case NOT_SAME_AS -> !raw.equals(ctx.resolver().resolve(row, c.other()).raw());
+            case RELATIVE_GT -> !raw.isEmpty() && compareValues(column, raw, v) > 0;
+            case RELATIVE_GE -> !raw.isEmpty() && compareValues(column, raw, v) >= 0;
+            case RELATIVE_LT -> !raw.isEmpty() && compareValues(column, raw, v) < 0;
+            case RELATIVE_LE -> !raw.isEmpty() && compareValues(column, raw, v) <= 0;
         };
     }
 
@@ -238,8 +320,11 @@ final class EncodedQuery {
             case "hoursAgo" -> GlideTime.format(now.minus(number(args), ChronoUnit.HOURS));
             case "daysAgo" -> GlideTime.format(now.minus(number(args), ChronoUnit.DAYS));
             case "daysAgoStart" -> GlideTime.FORMAT.format(today.minusDays(number(args)).atStartOfDay());
+            case "daysAgoEnd" -> GlideTime.FORMAT.format(today.minusDays(number(args)).atTime(23, 59, 59));
             case "beginningOfToday" -> GlideTime.FORMAT.format(today.atStartOfDay());
             case "endOfToday" -> GlideTime.FORMAT.format(today.atTime(23, 59, 59));
+            case "beginningOfYesterday" -> GlideTime.FORMAT.format(today.minusDays(1).atStartOfDay());
+            case "endOfYesterday" -> GlideTime.FORMAT.format(today.minusDays(1).atTime(23, 59, 59));
             case "nowDateTime" -> GlideTime.format(now);
             case "getUserID" -> ctx.userSysId();
             default -> throw invalid("unsupported javascript function gs." + m.group(1) + "()");

@@ -1,43 +1,49 @@
 package dev.cameljira.sandbox.servicenow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cameljira.sandbox.http.Json;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Checks a Table API write body against the table's columns. Like ServiceNow it ignores unknown columns and
  * system-managed ones (sys_*, number on update, ...), treats "" as "clear" except for choice fields without a
  * "-- None --" entry (state, impact, ...; close_code can be cleared), resolves a
- * reference given by display value or user name to its sys_id, and with {@code sysparm_input_display_value=true}
- * accepts choice labels. Unlike ServiceNow, which would store them silently, it answers 400 for values a column
- * cannot hold (state "Resolved" without input_display_value, a caller nobody is called, a malformed date).
+ * reference given by display value or user name to its sys_id, stores a reference given as a sys_id as given
+ * (like the instance, even when no such record exists: the documented examples send sys_ids of demo data), and with
+ * {@code sysparm_input_display_value=true} accepts choice labels. Unlike ServiceNow, which would store them silently,
+ * it answers 400 for values a column cannot hold (state "Resolved" without input_display_value, a caller nobody is
+ * called, a malformed date).
  */
 final class RecordInputReader {
+    /** What a sys_id looks like: a reference given as one is stored as given, whether or not the record exists. */
+    private static final Pattern SYS_ID = Pattern.compile("[0-9a-f]{32}");
+
     private final FieldResolver resolver;
 
     RecordInputReader(FieldResolver resolver) {
         this.resolver = resolver;
     }
 
-    /** Parses the body; {@code insert} allows number and sys_id to be given. */
+    /** Parses a JSON body; {@code insert} allows number and sys_id to be given. */
     RecordInput read(TableSchema schema, byte[] body, boolean inputDisplayValue, boolean suppressAutoSysFields,
                      boolean insert) {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(body);
-        } catch (java.io.IOException e) {
-            throw ApiException.badRequest("Exception while reading request", "The payload is not valid JSON.");
-        }
+        JsonNode root = Representation.json(body);
         if (root == null || !root.isObject()) {
             throw ApiException.badRequest("Exception while reading request",
                     "The payload must be a JSON object of field names and values");
         }
+        return read(schema, root, inputDisplayValue, suppressAutoSysFields, insert);
+    }
+
+    /** Reads a record's field values (a JSON object); {@code insert} allows number and sys_id to be given. */
+    RecordInput read(TableSchema schema, JsonNode root, boolean inputDisplayValue, boolean suppressAutoSysFields,
+                     boolean insert) {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> journal = new LinkedHashMap<>();
         Set<String> sent = new HashSet<>();
@@ -76,9 +82,10 @@ final class RecordInputReader {
             case DATETIME -> GlideTime.lenient(text).map(GlideTime.FORMAT::format).orElseThrow(() ->
                     ApiException.invalidValue(c.name() + ": '" + text + "' is not a date-time (yyyy-MM-dd HH:mm:ss)"));
             case CHOICE -> choice(c, text, inputDisplayValue);
-            case REFERENCE -> resolver.referenceSysId(c, text).orElseThrow(() -> ApiException.invalidValue(
-                    c.name() + ": no " + c.referenceTable() + " record has the sys_id, name or user_name '" + text
-                            + "'"));
+            case REFERENCE -> resolver.referenceSysId(c, text)
+                    .or(() -> SYS_ID.matcher(text).matches() ? Optional.of(text) : Optional.empty())
+                    .orElseThrow(() -> ApiException.invalidValue(c.name() + ": no " + c.referenceTable()
+                            + " record has the sys_id, name or user_name '" + text + "'"));
             default -> text;
         });
     }

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -47,7 +48,10 @@ import javax.crypto.spec.SecretKeySpec;
  * sysparm_suppress_auto_sys_field, sysparm_no_count, sysparm_suppress_pagination_header, name=value filters,
  * X-HTTP-Method-Override, X-no-response-body. Versioned paths /api/now/v1/... and /api/now/v2/... work too (v1
  * answers 404 to an empty list, as documented). Date-times are stored, returned and compared in UTC
- * ({@code sys_created_on>=2026-11-28 10:15:00} is UTC, as on an instance).
+ * ({@code sys_created_on>=2026-11-28 10:15:00} is UTC, as on an instance). As on an instance, a query part or
+ * name=value filter naming no field of the table is ignored; HEAD is GET without the body; answers are JSON or XML
+ * as {@code Accept} asks (406 otherwise); write bodies are JSON (single-quoted strings accepted, only the first of
+ * several records written) or XML {@code <request><entry>} (415 for other types); see {@code Representation}.
  *
  * <p>The stock data policy applies: an insert or update that leaves an incident Resolved (6) or Closed (7) without
  * close_code (Resolution code) or close_notes (Resolution notes), sent or stored, is refused with 403
@@ -130,8 +134,11 @@ public final class ServiceNowEmulator implements HttpHandler, WebhookSource<Webh
     /** The assignment groups (sys_user_group) every emulator starts with. */
     public static final List<String> SEEDED_GROUPS = List.of("Service Desk", "Network", "Software", "Hardware");
 
+    private static final String AUTH_CHALLENGE = "BASIC realm=\"Service-now\"";
     private static final ExchangeHandler HTTP = new ExchangeHandler("application/json;charset=UTF-8",
-            "BASIC realm=\"Service-now\"", description -> new ApiException(500, "Internal server error", description));
+            AUTH_CHALLENGE, description -> new ApiException(500, "Internal server error", description));
+    /** An attachment's bytes: {@code /api/now[/v1]/attachment/{sys_id}/file}. */
+    private static final Pattern FILE_DOWNLOAD = Pattern.compile("/api/now(/v1)?/attachment/[^/]+/file/?");
 
     private final ServiceNowStore store;
     private final OAuthTokens tokens;
@@ -195,7 +202,36 @@ public final class ServiceNowEmulator implements HttpHandler, WebhookSource<Webh
         if (method.equals("POST")) {
             method = request.headerValue("X-HTTP-Method-Override").map(String::toUpperCase).orElse(method);
         }
-        return router.dispatch(request, method, auth.authenticate(request));
+        boolean head = method.equals("HEAD");
+        String accept = request.headerValue("Accept").orElse(null);
+        // a download answers with the file's own type, whatever Accept says
+        Optional<Map.Entry<Representation.Format, String>> format = FILE_DOWNLOAD.matcher(request.path()).matches()
+                ? Optional.of(Map.entry(Representation.Format.JSON, ApiResponse.JSON))
+                : Representation.accepted(accept);
+        ApiResponse response;
+        try {
+            ServiceNowUser user = auth.authenticate(request);
+            if (format.isEmpty()) {
+                throw Representation.notAcceptable(accept);
+            }
+            response = router.dispatch(request, head ? "GET" : method, user);
+        } catch (HttpError e) {
+            response = ApiResponse.error(e);
+            if (e.status() == 401) {
+                response.header("WWW-Authenticate", AUTH_CHALLENGE);
+            }
+        }
+        if (format.isPresent() && format.get().getKey() == Representation.Format.XML
+                && List.of(ApiResponse.JSON).equals(response.headers().get("Content-Type"))) {
+            byte[] xml = Representation.xml(response.body());
+            response = new ApiResponse(response.status(), response.headers(), xml)
+                    .header("Content-Type", format.get().getValue());
+        }
+        if (head) {
+            // HEAD is GET without the body (c_RESTAPI: "use the HEAD methods in place of GET methods")
+            response = new ApiResponse(response.status(), response.headers(), new byte[0]);
+        }
+        return response;
     }
 
     /** Runs one write and queues its event under one lock, so events leave in the order of writes. */

@@ -3,6 +3,8 @@ package dev.cameljira.sandbox.servicenow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,6 +54,8 @@ final class ServiceNowStore {
     record AttachmentWrite(String event, Row attachment, Row parent, String actor) {
     }
 
+    /** The chunk size an instance reports for stored attachments (sys_attachment.chunk_size_bytes). */
+    private static final int CHUNK_SIZE_BYTES = 700_000;
     /** com.glide.attachment.max_size of a stock instance: 1024 MB. */
     static final long DEFAULT_MAX_ATTACHMENT_BYTES = 1024L * 1024 * 1024;
 
@@ -269,6 +273,9 @@ final class ServiceNowStore {
         v.put("image_width", "");
         v.put("image_height", "");
         v.put("average_image_color", "");
+        v.put("state", "available");
+        v.put("hash", sha256Hex(content));
+        v.put("chunk_size_bytes", String.valueOf(CHUNK_SIZE_BYTES));
         putInsertAudit(v, Tables.SYS_ATTACHMENT, actor.userName(), now);
         v.put("sys_tags", "");
         Row row = new Row(Tables.SYS_ATTACHMENT, v);
@@ -295,6 +302,15 @@ final class ServiceNowStore {
     synchronized List<Row> attachmentsOf(String table, String tableSysId) {
         return tables.get(Tables.SYS_ATTACHMENT).values().stream()
                 .filter(a -> a.get("table_name").equals(table) && a.get("table_sys_id").equals(tableSysId)).toList();
+    }
+
+    /** The SHA-256 of the bytes, in hex: what an instance reports as an attachment's hash. */
+    private static String sha256Hex(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     /** What size_compressed reports: ServiceNow stores attachments gzipped. */

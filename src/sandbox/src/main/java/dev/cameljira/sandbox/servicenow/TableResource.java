@@ -100,8 +100,8 @@ final class TableResource {
 
     private ApiResponse create(ApiRequest request) {
         TableSchema schema = writableSchema(request, "Insert");
-        RecordInput input = reader.read(schema, request.body(), flag(request, "sysparm_input_display_value"),
-                flag(request, "sysparm_suppress_auto_sys_field"), true);
+        RecordInput input = reader.read(schema, Representation.body(request),
+                flag(request, "sysparm_input_display_value"), flag(request, "sysparm_suppress_auto_sys_field"), true);
         ServiceNowStore.Write w = write.apply(() -> store.insertIncident(input, request.principal(ServiceNowUser.class)));
         return single(201, renderer.render(schema, w.after(), options(request)), request)
                 .header("Location",
@@ -112,8 +112,8 @@ final class TableResource {
         TableSchema schema = writableSchema(request, "Update");
         String sysId = request.param("sys_id");
         store.row(schema.name(), sysId).orElseThrow(ApiException::notFound);
-        RecordInput input = reader.read(schema, request.body(), flag(request, "sysparm_input_display_value"),
-                flag(request, "sysparm_suppress_auto_sys_field"), false);
+        RecordInput input = reader.read(schema, Representation.body(request),
+                flag(request, "sysparm_input_display_value"), flag(request, "sysparm_suppress_auto_sys_field"), false);
         ServiceNowStore.Write w = write.apply(() -> store.updateIncident(sysId, input, request.principal(ServiceNowUser.class)));
         return single(200, renderer.render(schema, w.after(), options(request)), request);
     }
@@ -127,7 +127,7 @@ final class TableResource {
 
     private static ApiResponse single(int status, ObjectNode record, ApiRequest request) {
         if (request.headerValue("X-no-response-body").map(Boolean::parseBoolean).orElse(false)) {
-            return new ApiResponse(status, Map.of(), new byte[0]);
+            return ApiResponse.empty(status);
         }
         ObjectNode body = Json.object();
         body.set("result", record);

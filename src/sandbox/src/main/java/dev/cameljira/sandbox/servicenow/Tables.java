@@ -112,7 +112,10 @@ final class Tables {
             Column.of("table_sys_id", GUID),
             Column.of("image_width", STRING),
             Column.of("image_height", STRING),
-            Column.of("average_image_color", STRING)), SYSTEM_COLUMNS));
+            Column.of("average_image_color", STRING),
+            Column.of("state", STRING),
+            Column.of("hash", STRING),
+            Column.of("chunk_size_bytes", STRING)), SYSTEM_COLUMNS));
 
     private static final Map<String, TableSchema> ALL = Map.of(INCIDENT, INCIDENT_SCHEMA, SYS_USER, SYS_USER_SCHEMA,
             SYS_USER_GROUP, SYS_USER_GROUP_SCHEMA, SYS_JOURNAL_FIELD, SYS_JOURNAL_FIELD_SCHEMA,

@@ -101,14 +101,17 @@ class ServiceNowDocConformanceTest {
         JsonNode documented = incidentExamples.stream()
                 .filter(e -> e.get("short_description").asText().equals(request.get("short_description").asText()))
                 .findFirst().orElseThrow();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) request).remove("assignment_group");
 
-        JsonNode ours = http.post("/api/now/table/incident", request.toString()).json().get("result");
+        // sent verbatim: single-quoted JSON and a demo-data assignment_group sys_id, as the cURL example has them
+        TestHttp.Reply reply = http.post("/api/now/table/incident", m.group(1));
+        assertThat(reply.status()).as(reply.raw().body()).isEqualTo(201);
+        JsonNode ours = reply.json().get("result");
 
         for (String field : List.of("short_description", "state", "incident_state", "impact", "urgency", "priority",
                 "active", "sys_mod_count", "comments", "work_notes", "comments_and_work_notes", "reopen_count")) {
             assertThat(ours.get(field).asText()).as(field).isEqualTo(documented.get(field).asText());
         }
+        assertThat(ours.at("/assignment_group/value").asText()).isEqualTo(request.get("assignment_group").asText());
         assertThat(ours.get("number").asText()).matches("INC\\d{7}");
         assertThat(ours.get("sys_id").asText()).matches("[0-9a-f]{32}");
         assertThat(ours.get("sys_created_on").asText()).matches(documented.get("sys_created_on").asText()

@@ -107,14 +107,32 @@ class ServiceNowQueryTest {
     }
 
     @Test
-    void invalidFieldsOperatorsAndFunctionsAreClear400s() {
-        assertThat(error("no_such_field=1").get("detail").asText()).contains("'no_such_field'")
-                .contains("silently ignore");
-        assertThat(error("short_description.name=x").get("detail").asText()).contains("short_description.name");
-        assertThat(error("stateSAMEASimpact").get("detail").asText()).contains("unsupported operator");
-        assertThat(error("sys_updated_on>javascript:gs.yesterday()").get("detail").asText())
-                .contains("gs.yesterday");
+    void partsNamingNoFieldAreIgnoredAsOnAnInstanceButUnknownOperatorsAndFunctionsAreClear400s() {
+        // c_TableAPI: "if part of a query is invalid, such as an invalid field name, the instance ignores the
+        // invalid part. It then returns rows using only the valid portion of the query."
+        assertThat(numbers("no_such_field=1")).containsExactly("INC0010001", "INC0010002", "INC0010003");
+        assertThat(numbers("short_description.name=x^state=7")).containsExactly("INC0010003");
+        assertThat(numbers("no_such_field=1^ORstate=2^ORDERBYDESCno_such_field")).containsExactly("INC0010002");
+        assertThat(error("stateDYNAMIC90d1921e5f510100a9ad2572f2b477fe").get("detail").asText())
+                .contains("unsupported operator");
+        assertThat(error("sys_updated_on>javascript:gs.monthsAgo(2)").get("detail").asText())
+                .contains("gs.monthsAgo");
         assertThat(error("sys_updated_on>yesterday").get("detail").asText()).contains("'yesterday'");
+    }
+
+    @Test
+    void onRelativeAndSameAsOperatorsAsTheListFilterWritesThem() {
+        assertThat(numbers("sys_created_onONToday@javascript:gs.beginningOfToday()@javascript:gs.endOfToday()"))
+                .containsExactly("INC0010001", "INC0010002", "INC0010003");
+        assertThat(numbers("sys_created_onON2026-11-27@javascript:gs.dateGenerate('2026-11-27','start')"
+                + "@javascript:gs.dateGenerate('2026-11-27','end')")).isEmpty();
+        assertThat(numbers("sys_created_onNOTONYesterday@javascript:gs.beginningOfYesterday()"
+                + "@javascript:gs.endOfYesterday()")).hasSize(3);
+        // the clock stands at 10:03; the incidents were created at 10:00, 10:01 and 10:02
+        assertThat(numbers("sys_created_onRELATIVEGT@minute@ago@2")).containsExactly("INC0010003");
+        assertThat(numbers("sys_created_onRELATIVELE@minute@ago@2")).containsExactly("INC0010001", "INC0010002");
+        assertThat(numbers("correlation_idSAMEAScorrelation_display")).containsExactly("INC0010003");
+        assertThat(numbers("correlation_idNSAMEAScorrelation_display")).containsExactly("INC0010001", "INC0010002");
     }
 
     @Test
