@@ -124,6 +124,8 @@ public final class ZendeskEmulator implements HttpHandler, WebhookSource<Webhook
     private final Object writeLock = new Object();
     private volatile String baseUrl;
     private volatile String lastRequestBaseUrl = "http://127.0.0.1";
+    private volatile long agentId;
+    private volatile long customerId;
 
     /** An emulator on the system UTC clock. */
     public ZendeskEmulator() {
@@ -151,7 +153,9 @@ public final class ZendeskEmulator implements HttpHandler, WebhookSource<Webhook
         store.addApiToken(agent.id(), AGENT_API_TOKEN);
         store.setPassword(agent.id(), AGENT_PASSWORD);
         store.addOAuthToken(agent.id(), AGENT_OAUTH_TOKEN);
-        store.createUser("Sandbox Customer", CUSTOMER_EMAIL, ZendeskRole.END_USER, null);
+        store.accountOwner(agent.id());
+        agentId = agent.id();
+        customerId = store.createUser("Sandbox Customer", CUSTOMER_EMAIL, ZendeskRole.END_USER, null).id();
     }
 
     @Override
@@ -217,14 +221,14 @@ public final class ZendeskEmulator implements HttpHandler, WebhookSource<Webhook
         return configured != null ? configured : lastRequestBaseUrl;
     }
 
-    /** The seeded admin agent ({@link #AGENT_EMAIL}). */
+    /** The seeded admin agent ({@link #AGENT_EMAIL}), the account owner. */
     public ZendeskUser agent() {
-        return store.userByEmail(AGENT_EMAIL).orElseThrow();
+        return store.user(agentId).orElseThrow();
     }
 
-    /** The seeded end-user ({@link #CUSTOMER_EMAIL}). */
+    /** The seeded end-user ({@link #CUSTOMER_EMAIL}), as it is now (it may have been changed or deleted). */
     public ZendeskUser customer() {
-        return store.userByEmail(CUSTOMER_EMAIL).orElseThrow();
+        return store.user(customerId).orElseThrow();
     }
 
     /** Creates a user; the e-mail must be unused. */
@@ -256,9 +260,14 @@ public final class ZendeskEmulator implements HttpHandler, WebhookSource<Webhook
         });
     }
 
-    /** All users. */
+    /** All users, deleted ones ({@code active} false) included. */
     public List<ZendeskUser> users() {
         return store.users();
+    }
+
+    /** A user's identities (its e-mail addresses; none once deleted), oldest first. */
+    public List<ZendeskIdentity> identities(long userId) {
+        return store.identities(userId);
     }
 
     /** One user. */

@@ -140,8 +140,12 @@ final class ZendeskJson {
         n.put("updated_at", time(u.updatedAt()));
         n.put("time_zone", "UTC");
         n.put("iana_time_zone", "Etc/UTC");
-        n.putNull("phone");
-        n.putNull("shared_phone_number");
+        n.put("phone", u.phone());
+        if (u.phone() == null) {
+            n.putNull("shared_phone_number");
+        } else {
+            n.put("shared_phone_number", false);
+        }
         n.putNull("photo");
         n.put("locale_id", 1);
         n.put("locale", "en-US");
@@ -149,16 +153,17 @@ final class ZendeskJson {
         n.put("role", u.role().wireName());
         n.put("verified", true);
         n.put("external_id", u.externalId());
-        n.putArray("tags");
-        n.put("alias", "");
-        n.put("active", true);
+        ArrayNode tags = n.putArray("tags");
+        u.tags().forEach(tags::add);
+        n.put("alias", u.alias() == null ? "" : u.alias());
+        n.put("active", u.active());
         n.put("shared", false);
         n.put("shared_agent", false);
         n.putNull("last_login_at");
         n.put("two_factor_auth_enabled", false);
-        n.put("signature", "");
-        n.put("details", "");
-        n.put("notes", "");
+        n.put("signature", u.signature() == null ? "" : u.signature());
+        n.put("details", u.details() == null ? "" : u.details());
+        n.put("notes", u.notes() == null ? "" : u.notes());
         if (u.role() == ZendeskRole.ADMIN) {
             n.put("role_type", 4);
         } else if (u.role() == ZendeskRole.AGENT) {
@@ -175,10 +180,28 @@ final class ZendeskJson {
         }
         n.put("only_private_comments", false);
         n.put("restricted_agent", false);
-        n.put("suspended", false);
+        n.put("suspended", u.suspended());
         n.putNull("default_group_id");
         n.put("report_csv", false);
-        n.putObject("user_fields");
+        ObjectNode fields = n.putObject("user_fields");
+        u.userFields().forEach(fields::set);
+        return n;
+    }
+
+    /** A user identity as {@code GET /api/v2/users/{id}/identities} shows it. */
+    static ObjectNode identity(ZendeskIdentity i, String baseUrl) {
+        ObjectNode n = Json.object();
+        n.put("url", baseUrl + "/api/v2/users/" + i.userId() + "/identities/" + i.id() + ".json");
+        n.put("id", i.id());
+        n.put("user_id", i.userId());
+        n.put("type", i.type());
+        n.put("value", i.value());
+        n.put("verified", i.verified());
+        n.put("primary", i.primary());
+        n.put("created_at", time(i.createdAt()));
+        n.put("updated_at", time(i.updatedAt()));
+        n.put("undeliverable_count", 0);
+        n.put("deliverable_state", "deliverable");
         return n;
     }
 
