@@ -205,7 +205,19 @@ final class ZendeskJson {
         return n;
     }
 
-    /** The audit of one write: Create/Change events per field, plus the Comment event. */
+    /**
+     * A value as audit events carry it: Zendesk's Create and Change events hold strings (ids too, e.g.
+     * {@code "value": "1001"} for an assignee), arrays for tags and multi-select fields, or null.
+     */
+    private static com.fasterxml.jackson.databind.JsonNode eventValue(com.fasterxml.jackson.databind.JsonNode value) {
+        return value.isNumber() ? Json.MAPPER.getNodeFactory().textNode(value.asText()) : value;
+    }
+
+    /**
+     * The audit of one write: the Comment event (the comment as the comments endpoint shows it, without via,
+     * created_at and metadata) first, then one Create event per field set on a new ticket, or one Change event with
+     * {@code previous_value} per field an update changed, in the field order of {@link TicketDiff}.
+     */
     static ObjectNode audit(TicketMutation m, String baseUrl) {
         ObjectNode n = Json.object();
         n.put("id", m.auditId());
@@ -230,9 +242,9 @@ final class ZendeskJson {
                 field = field.substring("custom_fields.".length());
             }
             event.put("field_name", field);
-            event.set("value", change.current());
+            event.set("value", eventValue(change.current()));
             if (!m.isCreate()) {
-                event.set("previous_value", change.previous());
+                event.set("previous_value", eventValue(change.previous()));
             }
         }
         return n;

@@ -38,6 +38,7 @@ final class ZendeskStore {
     private final Map<Long, ZendeskUser> users = new LinkedHashMap<>();
     private final Map<Long, List<ZendeskIdentity>> identities = new HashMap<>();
     private final Map<Long, Long> userSequence = new HashMap<>();
+    private final Map<Long, List<TicketMutation>> audits = new HashMap<>();
     private final Map<Long, ZendeskTicket> tickets = new TreeMap<>();
     private final Map<Long, List<ZendeskComment>> comments = new HashMap<>();
     private final Map<Long, Set<String>> apiTokens = new HashMap<>();
@@ -79,6 +80,7 @@ final class ZendeskStore {
         users.clear();
         identities.clear();
         userSequence.clear();
+        audits.clear();
         tickets.clear();
         comments.clear();
         apiTokens.clear();
@@ -364,7 +366,7 @@ final class ZendeskStore {
         tickets.put(ticketId, ticket);
         changeSequence.put(ticketId, nextSequence++);
         comments.computeIfAbsent(ticketId, k -> new ArrayList<>()).add(comment);
-        return new TicketMutation(null, ticket, comment, auditId, actor, now);
+        return audited(new TicketMutation(null, ticket, comment, auditId, actor, now));
     }
 
     synchronized TicketMutation updateTicket(long id, TicketUpdate update, ZendeskUser actor) {
@@ -433,7 +435,21 @@ final class ZendeskStore {
         if (comment != null) {
             comments.computeIfAbsent(id, k -> new ArrayList<>()).add(comment);
         }
-        return new TicketMutation(current, updated, comment, auditId, actor, now);
+        return audited(new TicketMutation(current, updated, comment, auditId, actor, now));
+    }
+
+    /**
+     * Keeps a write that made an audit: {@code GET tickets/{id}/audits} renders these same records, as the write's
+     * own answer and its webhook events do, so the three cannot disagree.
+     */
+    private TicketMutation audited(TicketMutation m) {
+        audits.computeIfAbsent(m.after().id(), k -> new ArrayList<>()).add(m);
+        return m;
+    }
+
+    /** The audits of a ticket (each write that changed it or added a comment), oldest first. */
+    synchronized List<TicketMutation> audits(long ticketId) {
+        return List.copyOf(audits.getOrDefault(ticketId, List.of()));
     }
 
     /** Soft-deletes a ticket: it disappears from the API but the incremental exports report it as deleted. */
