@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -120,6 +121,7 @@ public final class ZendeskEmulator implements HttpHandler, WebhookSource<Webhook
     private final Router router = new Router(ApiException::methodNotAllowed, ApiException::unknownEndpoint);
     private final WebhookRegistry webhooks;
     private final JobStatuses jobs = new JobStatuses();
+    private final TicketFields ticketFields;
     private final ZendeskWebhookDispatcher dispatcher;
     private final Object writeLock = new Object();
     private volatile String baseUrl;
@@ -135,12 +137,14 @@ public final class ZendeskEmulator implements HttpHandler, WebhookSource<Webhook
     /** An emulator whose timestamps (and upload expiry) come from {@code clock} (truncated to seconds). */
     public ZendeskEmulator(Clock clock) {
         this.store = new ZendeskStore(clock);
+        this.ticketFields = new TicketFields(clock);
         this.auth = new ZendeskAuth(store);
         this.webhooks = new WebhookRegistry(clock);
         this.dispatcher = new ZendeskWebhookDispatcher(clock, ACCOUNT_ID);
         new TicketsResource(store, this::write, jobs).register(router);
         new JobStatusesResource(jobs).register(router);
         new UsersResource(store).register(router);
+        new TicketFieldsResource(ticketFields, store).register(router);
         new SearchResource(store).register(router);
         new IncrementalResource(store).register(router);
         new UploadsResource(store).register(router);
@@ -273,6 +277,31 @@ public final class ZendeskEmulator implements HttpHandler, WebhookSource<Webhook
     /** One user. */
     public Optional<ZendeskUser> user(long id) {
         return store.user(id);
+    }
+
+    /**
+     * Adds a custom ticket field, as {@code POST /api/v2/ticket_fields} does; tickets then carry its value as
+     * {@code custom_fields: [{"id": field.id(), "value": ...}]}.
+     *
+     * @param type  text, textarea, checkbox, date, integer, decimal or regexp (use the other overload for tagger and
+     *              multiselect)
+     * @param title the field's title (clients look fields up by it)
+     */
+    public ZendeskTicketField addTicketField(String type, String title) {
+        return addTicketField(type, title, Map.of());
+    }
+
+    /**
+     * Adds a custom drop-down ({@code tagger}) or {@code multiselect} ticket field with its options, name -> value
+     * in order (pass a {@code LinkedHashMap} to keep the order).
+     */
+    public ZendeskTicketField addTicketField(String type, String title, Map<String, String> options) {
+        return admin(() -> ticketFields.add(type, title, null, false, new java.util.LinkedHashMap<>(options)));
+    }
+
+    /** The ticket fields: the system fields, then the custom ones, by position. */
+    public List<ZendeskTicketField> ticketFields() {
+        return ticketFields.all();
     }
 
     /** Creates a ticket as the seeded agent (fires webhooks). */
@@ -434,12 +463,13 @@ public final class ZendeskEmulator implements HttpHandler, WebhookSource<Webhook
     }
 
     /**
-     * Forgets all tickets, users, uploads, job statuses and delivery records and re-seeds the account; webhooks
-     * (and their secrets) stay registered.
+     * Forgets all tickets, users, custom ticket fields, uploads, job statuses and delivery records and re-seeds the
+     * account; webhooks (and their secrets) stay registered.
      */
     public void reset() {
         synchronized (writeLock) {
             store.clear();
+            ticketFields.clear();
             jobs.clear();
             dispatcher.sender().clearRecords();
             seed();

@@ -188,6 +188,46 @@ final class ZendeskJson {
         return n;
     }
 
+    /**
+     * A ticket field as {@code GET /api/v2/ticket_fields} shows it; status, tickettype and priority list their
+     * {@code system_field_options}, tagger and multiselect fields their {@code custom_field_options}.
+     */
+    static ObjectNode ticketField(ZendeskTicketField f, String baseUrl) {
+        ObjectNode n = Json.object();
+        n.put("url", baseUrl + "/api/v2/ticket_fields/" + f.id() + ".json");
+        n.put("id", f.id());
+        n.put("type", f.type());
+        n.put("title", f.title());
+        n.put("raw_title", f.title());
+        n.put("description", f.description());
+        n.put("raw_description", f.description());
+        n.put("position", f.position());
+        n.put("active", f.active());
+        n.put("required", f.required());
+        n.put("collapsed_for_agents", false);
+        n.putNull("regexp_for_validation");
+        n.put("title_in_portal", f.title());
+        n.put("raw_title_in_portal", f.title());
+        boolean portal = f.type().equals("subject") || f.type().equals("description");
+        n.put("visible_in_portal", portal);
+        n.put("editable_in_portal", portal);
+        n.put("required_in_portal", portal);
+        n.putNull("tag");
+        n.put("created_at", time(f.createdAt()));
+        n.put("updated_at", time(f.updatedAt()));
+        n.put("removable", !f.system());
+        n.putNull("agent_description");
+        if (f.system() && !f.options().isEmpty()) {
+            ArrayNode options = n.putArray("system_field_options");
+            f.options().forEach(o -> options.addObject().put("name", o.name()).put("value", o.value()));
+        } else if (!f.system() && (f.type().equals("tagger") || f.type().equals("multiselect"))) {
+            ArrayNode options = n.putArray("custom_field_options");
+            f.options().forEach(o -> options.addObject().put("id", o.id()).put("name", o.name())
+                    .put("raw_name", o.name()).put("value", o.value()).put("default", false));
+        }
+        return n;
+    }
+
     /** A user identity as {@code GET /api/v2/users/{id}/identities} shows it. */
     static ObjectNode identity(ZendeskIdentity i, String baseUrl) {
         ObjectNode n = Json.object();
