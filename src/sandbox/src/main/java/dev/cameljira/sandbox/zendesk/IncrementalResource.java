@@ -112,7 +112,8 @@ final class IncrementalResource {
         String cursor = encode(position);
         result.put("after_cursor", cursor);
         result.put("after_url", request.baseUrl() + "/api/v2/incremental/users/cursor.json?"
-                + (request.queryValue("per_page").isPresent() ? "per_page=" + perPage + "&" : "") + "cursor=" + cursor);
+                + (request.queryValue("per_page").isPresent() ? "per_page=" + perPage + "&" : "")
+                + "cursor=" + cursor);
         result.putNull("before_cursor");
         result.putNull("before_url");
         result.put("end_of_stream", remaining.size() <= perPage);
@@ -135,7 +136,8 @@ final class IncrementalResource {
         result.put("end_of_stream", page.size() < perPage);
         result.put("end_time", endTime);
         result.put("next_page", request.baseUrl() + "/api/v2/incremental/users.json?"
-                + (request.queryValue("per_page").isPresent() ? "per_page=" + perPage + "&" : "") + "start_time=" + endTime);
+                + (request.queryValue("per_page").isPresent() ? "per_page=" + perPage + "&" : "")
+                + "start_time=" + endTime);
         return ApiResponse.ok(UsersResource.sideLoad(result, request, store));
     }
 

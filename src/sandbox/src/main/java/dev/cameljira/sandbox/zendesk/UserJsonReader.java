@@ -41,8 +41,8 @@ final class UserJsonReader {
             throw ApiException.invalid("email", "InvalidValue", "Email: " + email + " is not properly formatted");
         }
         String roleName = text(u, "role");
-        ZendeskRole role = roleName == null ? null : ZendeskRole.fromWire(roleName).orElseThrow(() ->
-                ApiException.invalid("role", "InvalidValue", "Role: '" + roleName + "' is not end-user, agent or admin"));
+        ZendeskRole role = roleName == null ? null : ZendeskRole.fromWire(roleName).orElseThrow(() -> ApiException
+                .invalid("role", "InvalidValue", "Role: '" + roleName + "' is not end-user, agent or admin"));
         JsonNode organization = u.get("organization_id");
         if (organization != null && !organization.isNull()) {
             throw ApiException.invalid("organization_id", "InvalidValue", "Organization: no organization with id "

@@ -32,18 +32,22 @@ import java.util.function.Supplier;
  * custom fields, safe_update, delete; the bulk create_many, update_many and destroy_many, done at once and reported
  * through {@code job_statuses}; the tags endpoints; a user's requested / assigned / CC'd tickets; side-loads
  * {@code include=users,groups,organizations}), ticket comments (public and private, with attachments; cursor and
- * offset pagination, page links back to the host the client addressed), users (list, show, show_many, me, search,
- * create), {@code search.json}, {@code search/count} and {@code search/export} (a subset, see
- * {@code ZendeskSearch}), the incremental ticket exports (cursor-based and time-based), uploads and attachments, and
- * the Webhooks API. Errors use Zendesk's shapes (404 RecordNotFound, 422 RecordInvalid with details, 401 "Couldn't
- * authenticate you"; the Webhooks API answers {@code {"errors": [{"code", "title", "detail"}]}}). A ticket update
+ * offset pagination, page links back to the host the client addressed), ticket audits (one per write that changed a
+ * ticket or added a comment, the same audit the write answered with: Comment, Create and Change events), users (list,
+ * show, show_many, me, search, create, update with suspension, soft delete, create_or_update, e-mail identities),
+ * ticket fields (the system fields, custom fields added by admins), {@code search.json}, {@code search/count} and
+ * {@code search/export} (a subset, see {@code ZendeskSearch}), the incremental ticket and user exports (cursor-based
+ * and time-based), uploads and attachments, and the Webhooks API. Errors use Zendesk's shapes (404 RecordNotFound,
+ * 422 RecordInvalid with details, 401 "Couldn't authenticate you", 403 Forbidden; the Webhooks API answers
+ * {@code {"errors": [{"code", "title", "detail"}]}}). A ticket update
  * changes only the members present in the JSON: an absent member is left alone, an explicit {@code null} clears a
  * nullable field (priority, type, external_id, assignee_id, group_id, due_at).
  *
  * <p><b>Authentication.</b> Basic {@code email/token:API_TOKEN}, Basic {@code email:password}, or
  * {@code Bearer TOKEN}. The account starts with an admin agent ({@link #AGENT_EMAIL}, API token
  * {@link #AGENT_API_TOKEN}, password {@link #AGENT_PASSWORD}, OAuth token {@link #AGENT_OAUTH_TOKEN}) and an
- * end-user {@link #CUSTOMER_EMAIL}.
+ * end-user {@link #CUSTOMER_EMAIL}. Deleted and suspended users cannot sign in; the seeded admin is the account
+ * owner, whom nobody may delete, suspend or demote.
  *
  * <p><b>Uploads and attachments.</b> {@code POST /api/v2/uploads?filename=NAME[&token=TOKEN]} with the raw file as body
  * and its MIME type as {@code Content-Type} (a generic {@code application/binary} or {@code application/octet-stream}

@@ -45,7 +45,8 @@ class ZendeskTicketAuditsTest {
         for (JsonNode e : audit.get("events")) {
             String type = e.get("type").asText();
             events.add(switch (type) {
-                case "Comment" -> "Comment " + e.get("body").asText() + (e.get("public").asBoolean() ? "" : " (private)");
+                case "Comment" -> "Comment " + e.get("body").asText()
+                        + (e.get("public").asBoolean() ? "" : " (private)");
                 case "Create" -> "Create " + e.get("field_name").asText() + " " + e.get("value");
                 default -> type + " " + e.get("field_name").asText() + " " + e.get("previous_value") + " -> "
                         + e.get("value");
@@ -80,7 +81,8 @@ class ZendeskTicketAuditsTest {
         assertThat(describe(list.get(1))).containsExactly("Comment Looking into it (private)",
                 "Change status \"new\" -> \"pending\"");
         assertThat(describe(list.get(2))).containsExactly("Change priority \"high\" -> \"urgent\"",
-                "Change assignee_id null -> \"" + ann.id() + "\"", "Change tags [\"printer\"] -> [\"printer\",\"fire\"]",
+                "Change assignee_id null -> \"" + ann.id() + "\"",
+                "Change tags [\"printer\"] -> [\"printer\",\"fire\"]",
                 "Change 27642 \"745\" -> \"746\"");
         assertThat(list).extracting(a -> a.get("created_at").asText())
                 .containsExactly("2026-11-28T10:00:00Z", "2026-11-28T10:01:00Z", "2026-11-28T10:02:00Z")

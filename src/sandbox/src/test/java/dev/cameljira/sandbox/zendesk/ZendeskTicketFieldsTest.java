@@ -61,7 +61,8 @@ class ZendeskTicketFieldsTest {
     @Test
     void aCustomFieldAddedByAnAdminIsFoundByTitleAndItsIdCarriesTicketValues() {
         TestHttp.Reply created = http().post("/api/v2/ticket_fields.json",
-                "{\"ticket_field\": {\"type\": \"text\", \"title\": \"Jira key\", \"description\": \"The linked issue\"}}");
+                "{\"ticket_field\": {\"type\": \"text\", \"title\": \"Jira key\","
+                        + " \"description\": \"The linked issue\"}}");
         assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
         long id = created.json().at("/ticket_field/id").asLong();
         assertThat(created.header("Location")).endsWith("/api/v2/ticket_fields/" + id + ".json");
