@@ -21,7 +21,10 @@ import java.util.List;
  *   generated_timestamp), {@code next_page}, {@code count} and {@code end_of_stream} (count &lt; per_page); like
  *   Zendesk, tickets sharing the boundary second come again on the next page.</li>
  * </ul>
- * Both take the side-loads {@code include=users,groups,organizations} ({@link SideLoads}).
+ * Both take the side-loads {@code include=users,groups,organizations} ({@link SideLoads}). The same two exports exist
+ * for users ({@code /api/v2/incremental/users[/cursor]}, admins only as Zendesk states, else 403): every user whose
+ * last change (create, update, suspension, deletion) is at or after {@code start_time}, deleted users included
+ * ({@code active: false}), ordered by change; side-loads {@code include=identities,groups,organizations}.
  * {@code per_page} defaults to 1000 (the maximum). The one-minute minimum age Zendesk demands of start_time is not
  * enforced; a start_time in the future is a 400.
  */
@@ -36,7 +39,9 @@ final class IncrementalResource {
 
     void register(Router router) {
         router.add("GET", "/api/v2/incremental/tickets/cursor", this::cursor)
-                .add("GET", "/api/v2/incremental/tickets", this::timeBased);
+                .add("GET", "/api/v2/incremental/tickets", this::timeBased)
+                .add("GET", "/api/v2/incremental/users/cursor", this::usersCursor)
+                .add("GET", "/api/v2/incremental/users", this::usersTimeBased);
     }
 
     private ApiResponse cursor(ApiRequest request) {
@@ -83,6 +88,63 @@ final class IncrementalResource {
         result.put("next_page", request.baseUrl() + "/api/v2/incremental/tickets.json?"
                 + (request.queryValue("per_page").isPresent() ? "per_page=" + perPage + "&" : "") + "start_time=" + endTime);
         return ApiResponse.ok(SideLoads.add(result, request, store));
+    }
+
+    private ApiResponse usersCursor(ApiRequest request) {
+        requireAdmin(request);
+        int perPage = Paging.intParam(request, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
+        List<ZendeskStore.ChangedUser> changes = store.usersByChange();
+        long after;
+        if (request.queryValue("cursor").isPresent()) {
+            after = decode(request.queryValue("cursor").get());
+        } else {
+            long startTime = startTime(request);
+            after = changes.stream().filter(c -> c.user().updatedAt().getEpochSecond() >= startTime)
+                    .mapToLong(ZendeskStore.ChangedUser::sequence).min()
+                    .orElse(changes.isEmpty() ? 1 : changes.get(changes.size() - 1).sequence() + 1) - 1;
+        }
+        List<ZendeskStore.ChangedUser> remaining = changes.stream().filter(c -> c.sequence() > after).toList();
+        List<ZendeskStore.ChangedUser> page = remaining.subList(0, Math.min(perPage, remaining.size()));
+        long position = page.isEmpty() ? Math.max(after, 0) : page.get(page.size() - 1).sequence();
+        ObjectNode result = Json.object();
+        ArrayNode users = result.putArray("users");
+        page.forEach(c -> users.add(ZendeskJson.user(c.user(), request.baseUrl())));
+        String cursor = encode(position);
+        result.put("after_cursor", cursor);
+        result.put("after_url", request.baseUrl() + "/api/v2/incremental/users/cursor.json?"
+                + (request.queryValue("per_page").isPresent() ? "per_page=" + perPage + "&" : "")
+                + "cursor=" + cursor);
+        result.putNull("before_cursor");
+        result.putNull("before_url");
+        result.put("end_of_stream", remaining.size() <= perPage);
+        return ApiResponse.ok(UsersResource.sideLoad(result, request, store));
+    }
+
+    private ApiResponse usersTimeBased(ApiRequest request) {
+        requireAdmin(request);
+        int perPage = Paging.intParam(request, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
+        long startTime = startTime(request);
+        List<ZendeskUser> matching = store.usersByChange().stream().map(ZendeskStore.ChangedUser::user)
+                .filter(u -> u.updatedAt().getEpochSecond() >= startTime)
+                .sorted(Comparator.comparing(ZendeskUser::updatedAt)).toList();
+        List<ZendeskUser> page = matching.subList(0, Math.min(perPage, matching.size()));
+        long endTime = page.isEmpty() ? startTime : page.get(page.size() - 1).updatedAt().getEpochSecond();
+        ObjectNode result = Json.object();
+        ArrayNode users = result.putArray("users");
+        page.forEach(u -> users.add(ZendeskJson.user(u, request.baseUrl())));
+        result.put("count", page.size());
+        result.put("end_of_stream", page.size() < perPage);
+        result.put("end_time", endTime);
+        result.put("next_page", request.baseUrl() + "/api/v2/incremental/users.json?"
+                + (request.queryValue("per_page").isPresent() ? "per_page=" + perPage + "&" : "")
+                + "start_time=" + endTime);
+        return ApiResponse.ok(UsersResource.sideLoad(result, request, store));
+    }
+
+    private static void requireAdmin(ApiRequest request) {
+        if (request.principal(ZendeskUser.class).role() != ZendeskRole.ADMIN) {
+            throw ApiException.forbidden(UsersResource.FORBIDDEN);
+        }
     }
 
     private long startTime(ApiRequest request) {

@@ -15,13 +15,15 @@ import java.util.regex.Pattern;
  * Zendesk's side-loading: {@code ?include=users,groups,organizations} on ticket, comment, search and incremental
  * export answers adds top-level {@code users} (the requesters, submitters, assignees and comment authors the answer
  * names), {@code groups} and {@code organizations} arrays next to the records, so clients such as node-zendesk can
- * attach {@code requester}, {@code assignee} ... to each record. The emulator has no groups or organizations: those
+ * attach {@code requester}, {@code assignee} ... to each record (audits: their authors and the authors of their
+ * comment events). The emulator has no groups or organizations: those
  * side-loads are empty. Other side-load names are ignored, as Zendesk ignores the ones an endpoint does not offer;
  * {@code tickets(users)} (the search form) counts as {@code users}.
  */
 final class SideLoads {
     private static final Pattern NAME = Pattern.compile("[a-z_]+");
-    private static final List<String> RECORD_ARRAYS = List.of("tickets", "ticket", "comments", "results");
+    private static final List<String> RECORD_ARRAYS = List.of("tickets", "ticket", "comments", "results", "audits",
+            "audit");
     private static final List<String> USER_FIELDS = List.of("requester_id", "submitter_id", "assignee_id",
             "author_id");
 
@@ -39,8 +41,12 @@ final class SideLoads {
                     continue;
                 }
                 for (JsonNode record : records.isArray() ? records : List.of(records)) {
-                    USER_FIELDS.stream().map(record::get).filter(id -> id != null && id.canConvertToLong())
-                            .forEach(id -> ids.add(id.asLong()));
+                    List<JsonNode> nested = new java.util.ArrayList<>(List.of(record));
+                    record.path("events").forEach(nested::add);
+                    for (JsonNode r : nested) {
+                        USER_FIELDS.stream().map(r::get).filter(id -> id != null && id.canConvertToLong())
+                                .forEach(id -> ids.add(id.asLong()));
+                    }
                 }
             }
             ArrayNode users = result.putArray("users");
@@ -53,6 +59,11 @@ final class SideLoads {
             result.putArray("organizations");
         }
         return result;
+    }
+
+    /** Whether {@code include} names {@code name}. */
+    static boolean requested(ApiRequest request, String name) {
+        return requested(request).contains(name);
     }
 
     private static Set<String> requested(ApiRequest request) {

@@ -55,6 +55,9 @@ final class TicketsResource {
                 .add("PUT", "/api/v2/tickets/" + ID, this::update)
                 .add("DELETE", "/api/v2/tickets/" + ID, this::delete)
                 .add("GET", "/api/v2/tickets/" + ID + "/comments", this::comments)
+                .add("GET", "/api/v2/tickets/" + ID + "/audits", this::audits)
+                .add("GET", "/api/v2/tickets/" + ID + "/audits/count", this::auditCount)
+                .add("GET", "/api/v2/tickets/" + ID + "/audits/{audit:\\d+}", this::audit)
                 .add("GET", "/api/v2/users/" + ID + "/tickets/requested", r -> userTickets(r,
                         (t, user) -> t.requesterId() == user))
                 .add("GET", "/api/v2/users/" + ID + "/tickets/assigned", r -> userTickets(r,
@@ -141,6 +144,58 @@ final class TicketsResource {
         }
         return ApiResponse.ok(SideLoads.add(Paging.page(request, "comments", comments, ZendeskComment::id,
                 c -> ZendeskJson.comment(c, request.baseUrl())), request, store));
+    }
+
+    // ------------------------------------------------------------------ audits
+
+    /**
+     * {@code GET tickets/{id}/audits} (agents): one audit per write that changed the ticket or added a comment,
+     * oldest first ({@code sort_order=desc} for newest first), paged by offset ({@code page}, {@code per_page} ->
+     * {@code count}, {@code next_page}, {@code previous_page}) or cursor ({@code page[size]} -> {@code meta},
+     * {@code links}); side-loads {@code users}, {@code tickets}, {@code groups}, {@code organizations}.
+     */
+    private ApiResponse audits(ApiRequest request) {
+        ZendeskTicket ticket = auditedTicket(request);
+        List<TicketMutation> audits = store.audits(ticket.id());
+        if ("desc".equalsIgnoreCase(request.queryValue("sort_order").orElse("asc"))) {
+            audits = audits.stream().sorted(Comparator.comparingLong(TicketMutation::auditId).reversed()).toList();
+        }
+        ObjectNode result = Paging.page(request, "audits", audits, TicketMutation::auditId,
+                m -> ZendeskJson.audit(m, request.baseUrl()));
+        return ApiResponse.ok(auditSideLoads(result, ticket, request));
+    }
+
+    private ApiResponse audit(ApiRequest request) {
+        ZendeskTicket ticket = auditedTicket(request);
+        long auditId = request.longParam("audit", ApiException::notFound);
+        TicketMutation audit = store.audits(ticket.id()).stream().filter(m -> m.auditId() == auditId).findFirst()
+                .orElseThrow(ApiException::notFound);
+        ObjectNode result = Json.object();
+        result.set("audit", ZendeskJson.audit(audit, request.baseUrl()));
+        return ApiResponse.ok(auditSideLoads(result, ticket, request));
+    }
+
+    /** {@code {"count": {"value": n, "refreshed_at": now}}}: the emulator's count is always exact. */
+    private ApiResponse auditCount(ApiRequest request) {
+        ZendeskTicket ticket = auditedTicket(request);
+        ObjectNode result = Json.object();
+        result.putObject("count").put("value", store.audits(ticket.id()).size())
+                .put("refreshed_at", ZendeskJson.time(store.now()));
+        return ApiResponse.ok(result);
+    }
+
+    private ZendeskTicket auditedTicket(ApiRequest request) {
+        if (!request.principal(ZendeskUser.class).role().isStaff()) {
+            throw ApiException.forbidden(UsersResource.FORBIDDEN);
+        }
+        return store.ticket(ticketId(request)).orElseThrow(ApiException::notFound);
+    }
+
+    private ObjectNode auditSideLoads(ObjectNode result, ZendeskTicket ticket, ApiRequest request) {
+        if (SideLoads.requested(request, "tickets")) {
+            result.putArray("tickets").add(ZendeskJson.ticket(ticket, request.baseUrl()));
+        }
+        return SideLoads.add(result, request, store);
     }
 
     // ------------------------------------------------------------------ bulk endpoints (answer a job_status)

@@ -5,17 +5,29 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cameljira.sandbox.http.ApiRequest;
 import dev.cameljira.sandbox.http.ApiResponse;
-import dev.cameljira.sandbox.http.Router;
 import dev.cameljira.sandbox.http.Json;
+import dev.cameljira.sandbox.http.Router;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** /api/v2/users: list (by role), show, show_many, me, search, create. */
+/**
+ * /api/v2/users: list (by role), show, show_many, me, search, create, update ({@code PUT}, suspension included),
+ * soft delete, create_or_update, and a user's identities. Lists and searches leave deleted users out; a deleted user
+ * still shows by id, with {@code active: false}. Who may do what, as Zendesk's reference states it for accounts
+ * without custom roles: updates need an agent (agents may update end users and their own profile, but not change a
+ * role; admins anyone), deletes and create_or_update an admin, identities an agent; nobody may delete, suspend or
+ * demote the account owner (the seeded admin). Others get Zendesk's 403 {@code Forbidden}.
+ */
 final class UsersResource {
+    static final String FORBIDDEN = "You do not have access to this page. Please contact the account owner of this "
+            + "help desk for further help.";
+    private static final String ID = "{id:\\d+}";
+
     private final ZendeskStore store;
 
     UsersResource(ZendeskStore store) {
@@ -25,35 +37,103 @@ final class UsersResource {
     void register(Router router) {
         router.add("GET", "/api/v2/users", this::list)
                 .add("POST", "/api/v2/users", this::create)
-                .add("GET", "/api/v2/users/me", request -> single(request.principal(ZendeskUser.class), request))
+                .add("GET", "/api/v2/users/me", request -> single(200, request.principal(ZendeskUser.class), request))
                 .add("GET", "/api/v2/users/search", this::search)
                 .add("GET", "/api/v2/users/show_many", this::showMany)
-                .add("GET", "/api/v2/users/{id:\\d+}", request -> single(
-                        store.user(request.longParam("id", ApiException::notFound)).orElseThrow(ApiException::notFound),
-                        request));
+                .add("POST", "/api/v2/users/create_or_update", this::createOrUpdate)
+                .add("GET", "/api/v2/users/" + ID, request -> single(200, store.user(userId(request))
+                        .orElseThrow(ApiException::notFound), request))
+                .add("PUT", "/api/v2/users/" + ID, this::update)
+                .add("DELETE", "/api/v2/users/" + ID, this::delete)
+                .add("GET", "/api/v2/users/" + ID + "/identities", this::identities)
+                .add("GET", "/api/v2/users/" + ID + "/identities/{identity:\\d+}", this::identity);
     }
 
     private ApiResponse list(ApiRequest request) {
         Set<String> roles = request.query().entrySet().stream()
                 .filter(e -> e.getKey().equals("role") || e.getKey().equals("role[]"))
                 .flatMap(e -> e.getValue().stream()).map(r -> r.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        List<ZendeskUser> users = store.users().stream()
-                .filter(u -> roles.isEmpty() || roles.contains(u.role().wireName())).toList();
-        return ApiResponse.ok(Paging.page(request, "users", users, ZendeskUser::id,
-                u -> ZendeskJson.user(u, request.baseUrl())));
+        Optional<String> externalId = request.queryValue("external_id");
+        List<ZendeskUser> users = store.activeUsers().stream()
+                .filter(u -> roles.isEmpty() || roles.contains(u.role().wireName()))
+                .filter(u -> externalId.map(id -> id.equalsIgnoreCase(u.externalId())).orElse(true)).toList();
+        return ApiResponse.ok(sideLoad(Paging.page(request, "users", users, ZendeskUser::id,
+                u -> ZendeskJson.user(u, request.baseUrl())), request, store));
     }
 
     private ApiResponse create(ApiRequest request) {
-        JsonNode u = TicketJsonReader.root(request, "user");
-        String roleName = u.path("role").asText("end-user");
-        ZendeskRole role = ZendeskRole.fromWire(roleName).orElseThrow(() -> ApiException.invalid("role",
-                "InvalidValue", "Role: '" + roleName + "' is not end-user, agent or admin"));
-        String email = u.hasNonNull("email") ? u.get("email").asText() : null;
-        ZendeskUser user = store.createUser(u.path("name").asText(null), email, role,
-                u.hasNonNull("external_id") ? u.get("external_id").asText() : null);
-        ObjectNode result = Json.object();
-        result.set("user", ZendeskJson.user(user, request.baseUrl()));
-        return ApiResponse.json(201, result);
+        UserChange change = UserJsonReader.read(TicketJsonReader.root(request, "user"));
+        ZendeskUser user;
+        synchronized (store) {
+            user = store.createUser(change);
+        }
+        return single(201, user, request).header("Location", location(request, user));
+    }
+
+    /**
+     * Updates the user the body's {@code external_id} (first) or {@code email} names, as Zendesk does (external ids
+     * match case-insensitively and take the case sent): 200 for an existing user, 201 for a new one, both with a
+     * {@code Location}. Admins only.
+     */
+    private ApiResponse createOrUpdate(ApiRequest request) {
+        ZendeskUser actor = request.principal(ZendeskUser.class);
+        if (actor.role() != ZendeskRole.ADMIN) {
+            throw ApiException.forbidden(FORBIDDEN);
+        }
+        UserChange change = UserJsonReader.read(TicketJsonReader.root(request, "user"));
+        synchronized (store) {
+            Optional<ZendeskUser> existing = Optional.<ZendeskUser>empty();
+            if (change.externalId() != null) {
+                existing = store.userByExternalId(change.externalId());
+            }
+            if (existing.isEmpty() && change.email() != null) {
+                existing = store.userByEmail(change.email());
+            }
+            if (existing.isPresent()) {
+                ZendeskUser updated = store.updateUser(existing.get().id(), checked(actor, existing.get(), change));
+                return single(200, updated, request).header("Location", location(request, updated));
+            }
+            ZendeskUser created = store.createUser(change);
+            return single(201, created, request).header("Location", location(request, created));
+        }
+    }
+
+    private ApiResponse update(ApiRequest request) {
+        long id = userId(request);
+        ZendeskUser actor = request.principal(ZendeskUser.class);
+        UserChange change = UserJsonReader.read(TicketJsonReader.root(request, "user"));
+        synchronized (store) {
+            ZendeskUser target = store.activeUser(id).orElseThrow(ApiException::notFound);
+            return single(200, store.updateUser(id, checked(actor, target, change)), request);
+        }
+    }
+
+    private ApiResponse delete(ApiRequest request) {
+        long id = userId(request);
+        ZendeskUser actor = request.principal(ZendeskUser.class);
+        synchronized (store) {
+            ZendeskUser target = store.activeUser(id).orElseThrow(ApiException::notFound);
+            if (actor.role() != ZendeskRole.ADMIN || store.isAccountOwner(target.id())) {
+                throw ApiException.forbidden(FORBIDDEN);
+            }
+            return single(200, store.deleteUser(id), request);
+        }
+    }
+
+    /** The change, once the actor may make it (else 403 and nothing changes). */
+    private UserChange checked(ZendeskUser actor, ZendeskUser target, UserChange change) {
+        boolean roleChange = change.role() != null && change.role() != target.role();
+        boolean allowed = switch (actor.role()) {
+            case ADMIN -> true;
+            case AGENT -> (!target.role().isStaff() || target.id() == actor.id()) && !roleChange;
+            case END_USER -> false;
+        };
+        boolean ownerChange = store.isAccountOwner(target.id())
+                && (roleChange || Boolean.TRUE.equals(change.suspended()));
+        if (!allowed || ownerChange) {
+            throw ApiException.forbidden(FORBIDDEN);
+        }
+        return change;
     }
 
     private ApiResponse search(ApiRequest request) {
@@ -64,32 +144,100 @@ final class UsersResource {
         }
         String needle = query == null ? null
                 : query.toLowerCase(Locale.ROOT).replaceFirst("^(email|name):", "").replace("\"", "");
-        List<ZendeskUser> users = store.users().stream()
-                .filter(u -> externalId.map(id -> id.equals(u.externalId())).orElse(true))
+        List<ZendeskUser> users = store.activeUsers().stream()
+                .filter(u -> externalId.map(id -> id.equalsIgnoreCase(u.externalId())).orElse(true))
                 .filter(u -> needle == null || (u.email() != null && u.email().toLowerCase(Locale.ROOT)
                         .contains(needle)) || u.name().toLowerCase(Locale.ROOT).contains(needle))
                 .toList();
-        return ApiResponse.ok(Paging.page(request, "users", users, ZendeskUser::id,
-                user -> ZendeskJson.user(user, request.baseUrl())));
+        return ApiResponse.ok(sideLoad(Paging.page(request, "users", users, ZendeskUser::id,
+                user -> ZendeskJson.user(user, request.baseUrl())), request, store));
     }
 
     private ApiResponse showMany(ApiRequest request) {
         ObjectNode result = Json.object();
         ArrayNode array = result.putArray("users");
+        List<ZendeskUser> shown = new java.util.ArrayList<>();
         request.queryValue("ids").ifPresent(ids -> Arrays.stream(ids.split(",")).map(String::trim)
                 .filter(s -> s.matches("\\d{1,18}")).map(Long::parseLong).map(store::user)
-                .flatMap(Optional::stream).forEach(u -> array.add(ZendeskJson.user(u, request.baseUrl()))));
+                .flatMap(Optional::stream).forEach(shown::add));
         request.queryValue("external_ids").ifPresent(ids -> {
             List<String> wanted = Arrays.stream(ids.split(",")).map(String::trim).toList();
-            store.users().stream().filter(u -> wanted.contains(u.externalId()))
-                    .forEach(u -> array.add(ZendeskJson.user(u, request.baseUrl())));
+            store.activeUsers().stream().filter(u -> u.externalId() != null
+                    && wanted.stream().anyMatch(w -> w.equalsIgnoreCase(u.externalId()))).forEach(shown::add);
         });
+        shown.forEach(u -> array.add(ZendeskJson.user(u, request.baseUrl())));
+        return ApiResponse.ok(sideLoad(result, request, store));
+    }
+
+    /** {@code GET users/{id}/identities} (agents): the user's e-mail identities, paged; {@code type[]} filters. */
+    private ApiResponse identities(ApiRequest request) {
+        ZendeskUser user = identityOwner(request);
+        Set<String> types = new TreeSet<>(request.queryAll("type[]"));
+        types.addAll(request.queryAll("type"));
+        List<ZendeskIdentity> identities = store.identities(user.id()).stream()
+                .filter(i -> types.isEmpty() || types.contains(i.type())).toList();
+        return ApiResponse.ok(Paging.page(request, "identities", identities, ZendeskIdentity::id,
+                i -> ZendeskJson.identity(i, request.baseUrl())));
+    }
+
+    private ApiResponse identity(ApiRequest request) {
+        ZendeskUser user = identityOwner(request);
+        long identityId = request.longParam("identity", ApiException::notFound);
+        ZendeskIdentity identity = store.identities(user.id()).stream().filter(i -> i.id() == identityId)
+                .findFirst().orElseThrow(ApiException::notFound);
+        ObjectNode result = Json.object();
+        result.set("identity", ZendeskJson.identity(identity, request.baseUrl()));
         return ApiResponse.ok(result);
     }
 
-    private static ApiResponse single(ZendeskUser user, ApiRequest request) {
+    private ZendeskUser identityOwner(ApiRequest request) {
+        if (!request.principal(ZendeskUser.class).role().isStaff()) {
+            throw ApiException.forbidden(FORBIDDEN);
+        }
+        return store.user(userId(request)).orElseThrow(ApiException::notFound);
+    }
+
+    private ApiResponse single(int status, ZendeskUser user, ApiRequest request) {
         ObjectNode result = Json.object();
         result.set("user", ZendeskJson.user(user, request.baseUrl()));
-        return ApiResponse.ok(result);
+        return ApiResponse.json(status, sideLoad(result, request, store));
     }
+
+    /**
+     * The users side-loads Zendesk offers that the emulator has data for: {@code include=identities} adds the
+     * identities of the users the answer holds (its {@code users} or {@code user}); {@code organizations} and
+     * {@code groups} are empty (the account has none).
+     */
+    static ObjectNode sideLoad(ObjectNode result, ApiRequest request, ZendeskStore store) {
+        Set<String> wanted = new TreeSet<>();
+        request.queryAll("include").forEach(i -> Arrays.stream(i.toLowerCase(Locale.ROOT).split("[,\\s]+"))
+                .filter(s -> !s.isEmpty()).forEach(wanted::add));
+        if (wanted.contains("identities")) {
+            ArrayNode identities = result.putArray("identities");
+            List<JsonNode> users = new java.util.ArrayList<>();
+            result.path("users").forEach(users::add);
+            if (result.path("user").isObject()) {
+                users.add(result.get("user"));
+            }
+            users.stream().map(u -> u.path("id").asLong()).distinct()
+                    .flatMap(id -> store.identities(id).stream())
+                    .forEach(i -> identities.add(ZendeskJson.identity(i, request.baseUrl())));
+        }
+        if (wanted.contains("organizations")) {
+            result.putArray("organizations");
+        }
+        if (wanted.contains("groups")) {
+            result.putArray("groups");
+        }
+        return result;
+    }
+
+    private static String location(ApiRequest request, ZendeskUser user) {
+        return request.baseUrl() + "/api/v2/users/" + user.id() + ".json";
+    }
+
+    private static long userId(ApiRequest request) {
+        return request.longParam("id", ApiException::notFound);
+    }
+
 }

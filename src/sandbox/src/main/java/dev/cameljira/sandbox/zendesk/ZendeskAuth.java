@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Authenticates a request the three ways Zendesk accepts: Basic {@code email/token:API_TOKEN}, Basic
- * {@code email:password}, and {@code Bearer OAUTH_TOKEN}.
+ * {@code email:password}, and {@code Bearer OAUTH_TOKEN}. Deleted and suspended users cannot sign in.
  */
 final class ZendeskAuth {
     private static final String TOKEN_SUFFIX = "/token";
@@ -19,9 +19,9 @@ final class ZendeskAuth {
         this.credentials = new BasicOrBearer<>(this::basic, store::byOAuthToken);
     }
 
-    /** The authenticated user, or 401 in Zendesk's shape. */
+    /** The authenticated user, or 401 in Zendesk's shape (also for a deleted or suspended user). */
     ZendeskUser authenticate(ApiRequest request) {
-        return credentials.user(request).orElseThrow(ApiException::unauthorized);
+        return credentials.user(request).filter(ZendeskUser::canSignIn).orElseThrow(ApiException::unauthorized);
     }
 
     private Optional<ZendeskUser> basic(String login, String secret) {

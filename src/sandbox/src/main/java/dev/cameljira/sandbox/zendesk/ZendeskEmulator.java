@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -31,18 +32,22 @@ import java.util.function.Supplier;
  * custom fields, safe_update, delete; the bulk create_many, update_many and destroy_many, done at once and reported
  * through {@code job_statuses}; the tags endpoints; a user's requested / assigned / CC'd tickets; side-loads
  * {@code include=users,groups,organizations}), ticket comments (public and private, with attachments; cursor and
- * offset pagination, page links back to the host the client addressed), users (list, show, show_many, me, search,
- * create), {@code search.json}, {@code search/count} and {@code search/export} (a subset, see
- * {@code ZendeskSearch}), the incremental ticket exports (cursor-based and time-based), uploads and attachments, and
- * the Webhooks API. Errors use Zendesk's shapes (404 RecordNotFound, 422 RecordInvalid with details, 401 "Couldn't
- * authenticate you"; the Webhooks API answers {@code {"errors": [{"code", "title", "detail"}]}}). A ticket update
+ * offset pagination, page links back to the host the client addressed), ticket audits (one per write that changed a
+ * ticket or added a comment, the same audit the write answered with: Comment, Create and Change events), users (list,
+ * show, show_many, me, search, create, update with suspension, soft delete, create_or_update, e-mail identities),
+ * ticket fields (the system fields, custom fields added by admins), {@code search.json}, {@code search/count} and
+ * {@code search/export} (a subset, see {@code ZendeskSearch}), the incremental ticket and user exports (cursor-based
+ * and time-based), uploads and attachments, and the Webhooks API. Errors use Zendesk's shapes (404 RecordNotFound,
+ * 422 RecordInvalid with details, 401 "Couldn't authenticate you", 403 Forbidden; the Webhooks API answers
+ * {@code {"errors": [{"code", "title", "detail"}]}}). A ticket update
  * changes only the members present in the JSON: an absent member is left alone, an explicit {@code null} clears a
  * nullable field (priority, type, external_id, assignee_id, group_id, due_at).
  *
  * <p><b>Authentication.</b> Basic {@code email/token:API_TOKEN}, Basic {@code email:password}, or
  * {@code Bearer TOKEN}. The account starts with an admin agent ({@link #AGENT_EMAIL}, API token
  * {@link #AGENT_API_TOKEN}, password {@link #AGENT_PASSWORD}, OAuth token {@link #AGENT_OAUTH_TOKEN}) and an
- * end-user {@link #CUSTOMER_EMAIL}.
+ * end-user {@link #CUSTOMER_EMAIL}. Deleted and suspended users cannot sign in; the seeded admin is the account
+ * owner, whom nobody may delete, suspend or demote.
  *
  * <p><b>Uploads and attachments.</b> {@code POST /api/v2/uploads?filename=NAME[&token=TOKEN]} with the raw file as body
  * and its MIME type as {@code Content-Type} (a generic {@code application/binary} or {@code application/octet-stream}
@@ -120,10 +125,13 @@ public final class ZendeskEmulator implements HttpHandler, WebhookSource<Webhook
     private final Router router = new Router(ApiException::methodNotAllowed, ApiException::unknownEndpoint);
     private final WebhookRegistry webhooks;
     private final JobStatuses jobs = new JobStatuses();
+    private final TicketFields ticketFields;
     private final ZendeskWebhookDispatcher dispatcher;
     private final Object writeLock = new Object();
     private volatile String baseUrl;
     private volatile String lastRequestBaseUrl = "http://127.0.0.1";
+    private volatile long agentId;
+    private volatile long customerId;
 
     /** An emulator on the system UTC clock. */
     public ZendeskEmulator() {
@@ -133,12 +141,14 @@ public final class ZendeskEmulator implements HttpHandler, WebhookSource<Webhook
     /** An emulator whose timestamps (and upload expiry) come from {@code clock} (truncated to seconds). */
     public ZendeskEmulator(Clock clock) {
         this.store = new ZendeskStore(clock);
+        this.ticketFields = new TicketFields(clock);
         this.auth = new ZendeskAuth(store);
         this.webhooks = new WebhookRegistry(clock);
         this.dispatcher = new ZendeskWebhookDispatcher(clock, ACCOUNT_ID);
         new TicketsResource(store, this::write, jobs).register(router);
         new JobStatusesResource(jobs).register(router);
         new UsersResource(store).register(router);
+        new TicketFieldsResource(ticketFields, store).register(router);
         new SearchResource(store).register(router);
         new IncrementalResource(store).register(router);
         new UploadsResource(store).register(router);
@@ -151,7 +161,9 @@ public final class ZendeskEmulator implements HttpHandler, WebhookSource<Webhook
         store.addApiToken(agent.id(), AGENT_API_TOKEN);
         store.setPassword(agent.id(), AGENT_PASSWORD);
         store.addOAuthToken(agent.id(), AGENT_OAUTH_TOKEN);
-        store.createUser("Sandbox Customer", CUSTOMER_EMAIL, ZendeskRole.END_USER, null);
+        store.accountOwner(agent.id());
+        agentId = agent.id();
+        customerId = store.createUser("Sandbox Customer", CUSTOMER_EMAIL, ZendeskRole.END_USER, null).id();
     }
 
     @Override
@@ -217,14 +229,14 @@ public final class ZendeskEmulator implements HttpHandler, WebhookSource<Webhook
         return configured != null ? configured : lastRequestBaseUrl;
     }
 
-    /** The seeded admin agent ({@link #AGENT_EMAIL}). */
+    /** The seeded admin agent ({@link #AGENT_EMAIL}), the account owner. */
     public ZendeskUser agent() {
-        return store.userByEmail(AGENT_EMAIL).orElseThrow();
+        return store.user(agentId).orElseThrow();
     }
 
-    /** The seeded end-user ({@link #CUSTOMER_EMAIL}). */
+    /** The seeded end-user ({@link #CUSTOMER_EMAIL}), as it is now (it may have been changed or deleted). */
     public ZendeskUser customer() {
-        return store.userByEmail(CUSTOMER_EMAIL).orElseThrow();
+        return store.user(customerId).orElseThrow();
     }
 
     /** Creates a user; the e-mail must be unused. */
@@ -256,14 +268,44 @@ public final class ZendeskEmulator implements HttpHandler, WebhookSource<Webhook
         });
     }
 
-    /** All users. */
+    /** All users, deleted ones ({@code active} false) included. */
     public List<ZendeskUser> users() {
         return store.users();
+    }
+
+    /** A user's identities (its e-mail addresses; none once deleted), oldest first. */
+    public List<ZendeskIdentity> identities(long userId) {
+        return store.identities(userId);
     }
 
     /** One user. */
     public Optional<ZendeskUser> user(long id) {
         return store.user(id);
+    }
+
+    /**
+     * Adds a custom ticket field, as {@code POST /api/v2/ticket_fields} does; tickets then carry its value as
+     * {@code custom_fields: [{"id": field.id(), "value": ...}]}.
+     *
+     * @param type  text, textarea, checkbox, date, integer, decimal or regexp (use the other overload for tagger and
+     *              multiselect)
+     * @param title the field's title (clients look fields up by it)
+     */
+    public ZendeskTicketField addTicketField(String type, String title) {
+        return addTicketField(type, title, Map.of());
+    }
+
+    /**
+     * Adds a custom drop-down ({@code tagger}) or {@code multiselect} ticket field with its options, name -> value
+     * in order (pass a {@code LinkedHashMap} to keep the order).
+     */
+    public ZendeskTicketField addTicketField(String type, String title, Map<String, String> options) {
+        return admin(() -> ticketFields.add(type, title, null, false, new java.util.LinkedHashMap<>(options)));
+    }
+
+    /** The ticket fields: the system fields, then the custom ones, by position. */
+    public List<ZendeskTicketField> ticketFields() {
+        return ticketFields.all();
     }
 
     /** Creates a ticket as the seeded agent (fires webhooks). */
@@ -425,12 +467,13 @@ public final class ZendeskEmulator implements HttpHandler, WebhookSource<Webhook
     }
 
     /**
-     * Forgets all tickets, users, uploads, job statuses and delivery records and re-seeds the account; webhooks
-     * (and their secrets) stay registered.
+     * Forgets all tickets, users, custom ticket fields, uploads, job statuses and delivery records and re-seeds the
+     * account; webhooks (and their secrets) stay registered.
      */
     public void reset() {
         synchronized (writeLock) {
             store.clear();
+            ticketFields.clear();
             jobs.clear();
             dispatcher.sender().clearRecords();
             seed();

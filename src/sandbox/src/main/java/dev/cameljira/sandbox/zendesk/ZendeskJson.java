@@ -140,8 +140,12 @@ final class ZendeskJson {
         n.put("updated_at", time(u.updatedAt()));
         n.put("time_zone", "UTC");
         n.put("iana_time_zone", "Etc/UTC");
-        n.putNull("phone");
-        n.putNull("shared_phone_number");
+        n.put("phone", u.phone());
+        if (u.phone() == null) {
+            n.putNull("shared_phone_number");
+        } else {
+            n.put("shared_phone_number", false);
+        }
         n.putNull("photo");
         n.put("locale_id", 1);
         n.put("locale", "en-US");
@@ -149,16 +153,17 @@ final class ZendeskJson {
         n.put("role", u.role().wireName());
         n.put("verified", true);
         n.put("external_id", u.externalId());
-        n.putArray("tags");
-        n.put("alias", "");
-        n.put("active", true);
+        ArrayNode tags = n.putArray("tags");
+        u.tags().forEach(tags::add);
+        n.put("alias", u.alias() == null ? "" : u.alias());
+        n.put("active", u.active());
         n.put("shared", false);
         n.put("shared_agent", false);
         n.putNull("last_login_at");
         n.put("two_factor_auth_enabled", false);
-        n.put("signature", "");
-        n.put("details", "");
-        n.put("notes", "");
+        n.put("signature", u.signature() == null ? "" : u.signature());
+        n.put("details", u.details() == null ? "" : u.details());
+        n.put("notes", u.notes() == null ? "" : u.notes());
         if (u.role() == ZendeskRole.ADMIN) {
             n.put("role_type", 4);
         } else if (u.role() == ZendeskRole.AGENT) {
@@ -175,14 +180,84 @@ final class ZendeskJson {
         }
         n.put("only_private_comments", false);
         n.put("restricted_agent", false);
-        n.put("suspended", false);
+        n.put("suspended", u.suspended());
         n.putNull("default_group_id");
         n.put("report_csv", false);
-        n.putObject("user_fields");
+        ObjectNode fields = n.putObject("user_fields");
+        u.userFields().forEach(fields::set);
         return n;
     }
 
-    /** The audit of one write: Create/Change events per field, plus the Comment event. */
+    /**
+     * A ticket field as {@code GET /api/v2/ticket_fields} shows it; status, tickettype and priority list their
+     * {@code system_field_options}, tagger and multiselect fields their {@code custom_field_options}.
+     */
+    static ObjectNode ticketField(ZendeskTicketField f, String baseUrl) {
+        ObjectNode n = Json.object();
+        n.put("url", baseUrl + "/api/v2/ticket_fields/" + f.id() + ".json");
+        n.put("id", f.id());
+        n.put("type", f.type());
+        n.put("title", f.title());
+        n.put("raw_title", f.title());
+        n.put("description", f.description());
+        n.put("raw_description", f.description());
+        n.put("position", f.position());
+        n.put("active", f.active());
+        n.put("required", f.required());
+        n.put("collapsed_for_agents", false);
+        n.putNull("regexp_for_validation");
+        n.put("title_in_portal", f.title());
+        n.put("raw_title_in_portal", f.title());
+        boolean portal = f.type().equals("subject") || f.type().equals("description");
+        n.put("visible_in_portal", portal);
+        n.put("editable_in_portal", portal);
+        n.put("required_in_portal", portal);
+        n.putNull("tag");
+        n.put("created_at", time(f.createdAt()));
+        n.put("updated_at", time(f.updatedAt()));
+        n.put("removable", !f.system());
+        n.putNull("agent_description");
+        if (f.system() && !f.options().isEmpty()) {
+            ArrayNode options = n.putArray("system_field_options");
+            f.options().forEach(o -> options.addObject().put("name", o.name()).put("value", o.value()));
+        } else if (!f.system() && (f.type().equals("tagger") || f.type().equals("multiselect"))) {
+            ArrayNode options = n.putArray("custom_field_options");
+            f.options().forEach(o -> options.addObject().put("id", o.id()).put("name", o.name())
+                    .put("raw_name", o.name()).put("value", o.value()).put("default", false));
+        }
+        return n;
+    }
+
+    /** A user identity as {@code GET /api/v2/users/{id}/identities} shows it. */
+    static ObjectNode identity(ZendeskIdentity i, String baseUrl) {
+        ObjectNode n = Json.object();
+        n.put("url", baseUrl + "/api/v2/users/" + i.userId() + "/identities/" + i.id() + ".json");
+        n.put("id", i.id());
+        n.put("user_id", i.userId());
+        n.put("type", i.type());
+        n.put("value", i.value());
+        n.put("verified", i.verified());
+        n.put("primary", i.primary());
+        n.put("created_at", time(i.createdAt()));
+        n.put("updated_at", time(i.updatedAt()));
+        n.put("undeliverable_count", 0);
+        n.put("deliverable_state", "deliverable");
+        return n;
+    }
+
+    /**
+     * A value as audit events carry it: Zendesk's Create and Change events hold strings (ids too, e.g.
+     * {@code "value": "1001"} for an assignee), arrays for tags and multi-select fields, or null.
+     */
+    private static com.fasterxml.jackson.databind.JsonNode eventValue(com.fasterxml.jackson.databind.JsonNode value) {
+        return value.isNumber() ? Json.MAPPER.getNodeFactory().textNode(value.asText()) : value;
+    }
+
+    /**
+     * The audit of one write: the Comment event (the comment as the comments endpoint shows it, without via,
+     * created_at and metadata) first, then one Create event per field set on a new ticket, or one Change event with
+     * {@code previous_value} per field an update changed, in the field order of {@link TicketDiff}.
+     */
     static ObjectNode audit(TicketMutation m, String baseUrl) {
         ObjectNode n = Json.object();
         n.put("id", m.auditId());
@@ -207,9 +282,9 @@ final class ZendeskJson {
                 field = field.substring("custom_fields.".length());
             }
             event.put("field_name", field);
-            event.set("value", change.current());
+            event.set("value", eventValue(change.current()));
             if (!m.isCreate()) {
-                event.set("previous_value", change.previous());
+                event.set("previous_value", eventValue(change.previous()));
             }
         }
         return n;

@@ -29,12 +29,16 @@ final class ZendeskStore {
     private static final long FIRST_COMMENT_ID = 5001;
     private static final long FIRST_AUDIT_ID = 9001;
     private static final long FIRST_ATTACHMENT_ID = 7001;
+    private static final long FIRST_IDENTITY_ID = 3001;
     private static final char[] TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final int TOKEN_LENGTH = 25;
     private static final Set<String> GENERIC_TYPES = Set.of("application/binary", "application/octet-stream");
 
     private final Clock clock;
     private final Map<Long, ZendeskUser> users = new LinkedHashMap<>();
+    private final Map<Long, List<ZendeskIdentity>> identities = new HashMap<>();
+    private final Map<Long, Long> userSequence = new HashMap<>();
+    private final Map<Long, List<TicketMutation>> audits = new HashMap<>();
     private final Map<Long, ZendeskTicket> tickets = new TreeMap<>();
     private final Map<Long, List<ZendeskComment>> comments = new HashMap<>();
     private final Map<Long, Set<String>> apiTokens = new HashMap<>();
@@ -46,10 +50,12 @@ final class ZendeskStore {
     private final Map<String, PendingUpload> uploads = new HashMap<>();
     private final SecureRandom random = new SecureRandom();
     private long nextUserId;
+    private long accountOwnerId;
     private long nextTicketId;
     private long nextCommentId;
     private long nextAuditId;
     private long nextAttachmentId;
+    private long nextIdentityId;
     private long nextSequence;
 
     /** An upload token and its files; {@code used} once a comment took them. */
@@ -72,6 +78,9 @@ final class ZendeskStore {
 
     synchronized void clear() {
         users.clear();
+        identities.clear();
+        userSequence.clear();
+        audits.clear();
         tickets.clear();
         comments.clear();
         apiTokens.clear();
@@ -82,8 +91,10 @@ final class ZendeskStore {
         contents.clear();
         uploads.clear();
         nextAttachmentId = FIRST_ATTACHMENT_ID;
+        nextIdentityId = FIRST_IDENTITY_ID;
         nextSequence = 1;
         nextUserId = FIRST_USER_ID;
+        accountOwnerId = 0;
         nextTicketId = FIRST_TICKET_ID;
         nextCommentId = FIRST_COMMENT_ID;
         nextAuditId = FIRST_AUDIT_ID;
@@ -96,29 +107,172 @@ final class ZendeskStore {
     // ---------------------------------------------------------------- users and credentials
 
     synchronized ZendeskUser createUser(String name, String email, ZendeskRole role, String externalId) {
-        if (email != null && userByEmail(email).isPresent()) {
-            throw ApiException.invalid("email", "DuplicateValue",
-                    "Email: " + email + " is already being used by another user");
-        }
-        if (name == null || name.isBlank()) {
+        return createUser(UserChange.of(name, email, role, externalId));
+    }
+
+    /**
+     * Creates a user (role end-user unless given) with its e-mail as primary identity. 422 for a blank name, an
+     * e-mail or external id another active user has, and nothing is created.
+     */
+    synchronized ZendeskUser createUser(UserChange c) {
+        if (c.name() == null || c.name().isBlank()) {
             throw ApiException.invalid("name", "BlankValue", "Name: cannot be blank");
         }
+        if (c.email() != null) {
+            requireUnusedEmail(c.email(), null);
+        }
+        if (c.externalId() != null) {
+            requireUnusedExternalId(c.externalId(), null);
+        }
         Instant now = now();
-        ZendeskUser user = new ZendeskUser(nextUserId++, name, email, role, externalId, now, now);
-        users.put(user.id(), user);
+        long id = nextUserId++;
+        ZendeskUser user = new ZendeskUser(id, c.name(), c.email(), c.role() == null ? ZendeskRole.END_USER : c.role(),
+                c.externalId(), now, now, c.phone(), normaliseTags(c.tags() == null ? List.of() : c.tags()),
+                c.userFields(), c.alias(), c.details(), c.notes(), c.signature(), true,
+                Boolean.TRUE.equals(c.suspended()));
+        users.put(id, user);
+        userSequence.put(id, nextSequence++);
+        if (c.email() != null) {
+            identities.computeIfAbsent(id, k -> new ArrayList<>()).add(new ZendeskIdentity(nextIdentityId++, id,
+                    "email", c.email(), true, true, now, now));
+        }
         return user;
     }
 
+    /**
+     * Applies a change to an active user: only the attributes sent change; an e-mail the user does not have yet is
+     * added as a secondary identity (the primary one when the user has no e-mail). Everything is checked before
+     * anything changes (422 naming the attribute); an update that changes nothing leaves {@code updated_at} alone.
+     */
+    synchronized ZendeskUser updateUser(long id, UserChange c) {
+        ZendeskUser current = activeUser(id).orElseThrow(ApiException::notFound);
+        if (c.name() != null && c.name().isBlank()) {
+            throw ApiException.invalid("name", "BlankValue", "Name: cannot be blank");
+        }
+        boolean newEmail = c.email() != null && identities.getOrDefault(id, List.of()).stream()
+                .noneMatch(i -> i.type().equals("email") && i.value().equalsIgnoreCase(c.email()));
+        if (newEmail) {
+            requireUnusedEmail(c.email(), id);
+        }
+        Set<String> cleared = c.cleared();
+        String externalId = pick(cleared, "external_id", c.externalId(), current.externalId());
+        if (c.externalId() != null) {
+            requireUnusedExternalId(c.externalId(), id);
+        }
+        Map<String, com.fasterxml.jackson.databind.JsonNode> fields = new LinkedHashMap<>(current.userFields());
+        fields.putAll(c.userFields());
+        String email = current.email() == null && newEmail ? c.email() : current.email();
+        ZendeskUser candidate = new ZendeskUser(id, c.name() != null ? c.name() : current.name(), email,
+                c.role() != null ? c.role() : current.role(), externalId, current.createdAt(), current.updatedAt(),
+                pick(cleared, "phone", c.phone(), current.phone()),
+                c.tags() != null ? normaliseTags(c.tags()) : current.tags(), fields,
+                pick(cleared, "alias", c.alias(), current.alias()),
+                pick(cleared, "details", c.details(), current.details()),
+                pick(cleared, "notes", c.notes(), current.notes()),
+                pick(cleared, "signature", c.signature(), current.signature()), true,
+                c.suspended() != null ? c.suspended() : current.suspended());
+        if (candidate.equals(current) && !newEmail) {
+            return current;
+        }
+        Instant now = now();
+        ZendeskUser updated = new ZendeskUser(id, candidate.name(), candidate.email(), candidate.role(),
+                candidate.externalId(), candidate.createdAt(), now, candidate.phone(), candidate.tags(),
+                candidate.userFields(), candidate.alias(), candidate.details(), candidate.notes(),
+                candidate.signature(), true, candidate.suspended());
+        users.put(id, updated);
+        userSequence.put(id, nextSequence++);
+        if (newEmail) {
+            identities.computeIfAbsent(id, k -> new ArrayList<>()).add(new ZendeskIdentity(nextIdentityId++, id,
+                    "email", c.email(), current.email() == null, true, now, now));
+        }
+        return updated;
+    }
+
+    /**
+     * Soft-deletes a user as Zendesk does: {@code active} false, the e-mail and phone gone (its identities are
+     * removed, so the address can be used again) and no sign-in; the user still shows by id.
+     */
+    synchronized ZendeskUser deleteUser(long id) {
+        ZendeskUser current = activeUser(id).orElseThrow(ApiException::notFound);
+        Instant now = now();
+        ZendeskUser deleted = new ZendeskUser(id, current.name(), null, current.role(), current.externalId(),
+                current.createdAt(), now, null, current.tags(), current.userFields(), current.alias(),
+                current.details(), current.notes(), current.signature(), false, current.suspended());
+        users.put(id, deleted);
+        userSequence.put(id, nextSequence++);
+        identities.remove(id);
+        return deleted;
+    }
+
+    /** Marks the account owner (the seeded admin), whom nobody may delete, suspend or demote. */
+    synchronized void accountOwner(long userId) {
+        accountOwnerId = requireUser(userId).id();
+    }
+
+    synchronized boolean isAccountOwner(long userId) {
+        return userId == accountOwnerId;
+    }
+
+    /** A user by id, deleted ones included. */
     synchronized Optional<ZendeskUser> user(long id) {
         return Optional.ofNullable(users.get(id));
     }
 
-    synchronized Optional<ZendeskUser> userByEmail(String email) {
-        return users.values().stream().filter(u -> u.email() != null && u.email().equalsIgnoreCase(email)).findFirst();
+    /** A user that was not deleted. */
+    synchronized Optional<ZendeskUser> activeUser(long id) {
+        return user(id).filter(ZendeskUser::active);
     }
 
+    /** The active user one of whose e-mail identities is {@code email} (case-insensitive). */
+    synchronized Optional<ZendeskUser> userByEmail(String email) {
+        return identities.values().stream().flatMap(List::stream)
+                .filter(i -> i.type().equals("email") && i.value().equalsIgnoreCase(email))
+                .map(i -> users.get(i.userId())).filter(ZendeskUser::active).findFirst();
+    }
+
+    /** The active user with this external id (case-insensitive, as Zendesk compares them). */
+    synchronized Optional<ZendeskUser> userByExternalId(String externalId) {
+        return users.values().stream().filter(ZendeskUser::active)
+                .filter(u -> u.externalId() != null && u.externalId().equalsIgnoreCase(externalId)).findFirst();
+    }
+
+    /** Every user, deleted ones included, by ascending id. */
     synchronized List<ZendeskUser> users() {
         return List.copyOf(users.values());
+    }
+
+    /** The users that were not deleted, by ascending id (what lists and searches show). */
+    synchronized List<ZendeskUser> activeUsers() {
+        return users.values().stream().filter(ZendeskUser::active).toList();
+    }
+
+    /** A user's identities, oldest first (none once deleted). */
+    synchronized List<ZendeskIdentity> identities(long userId) {
+        return List.copyOf(identities.getOrDefault(userId, List.of()));
+    }
+
+    /** A user with the sequence number of its last change (strictly increasing across the account). */
+    record ChangedUser(ZendeskUser user, long sequence) {
+    }
+
+    /** Every user including deleted ones, ordered by their last change. */
+    synchronized List<ChangedUser> usersByChange() {
+        return users.values().stream().map(u -> new ChangedUser(u, userSequence.get(u.id())))
+                .sorted(java.util.Comparator.comparingLong(ChangedUser::sequence)).toList();
+    }
+
+    private void requireUnusedEmail(String email, Long owner) {
+        userByEmail(email).filter(u -> owner == null || u.id() != owner).ifPresent(u -> {
+            throw ApiException.invalid("email", "DuplicateValue",
+                    "Email: " + email + " is already being used by another user");
+        });
+    }
+
+    private void requireUnusedExternalId(String externalId, Long owner) {
+        userByExternalId(externalId).filter(u -> owner == null || u.id() != owner).ifPresent(u -> {
+            throw ApiException.invalid("external_id", "DuplicateValue",
+                    "External ID: " + externalId + " is already being used by another user");
+        });
     }
 
     synchronized void addApiToken(long userId, String token) {
@@ -212,7 +366,7 @@ final class ZendeskStore {
         tickets.put(ticketId, ticket);
         changeSequence.put(ticketId, nextSequence++);
         comments.computeIfAbsent(ticketId, k -> new ArrayList<>()).add(comment);
-        return new TicketMutation(null, ticket, comment, auditId, actor, now);
+        return audited(new TicketMutation(null, ticket, comment, auditId, actor, now));
     }
 
     synchronized TicketMutation updateTicket(long id, TicketUpdate update, ZendeskUser actor) {
@@ -243,7 +397,7 @@ final class ZendeskStore {
         }
         long requesterId = current.requesterId();
         if (update.requesterId() != null) {
-            requesterId = user(update.requesterId()).orElseThrow(() -> ApiException.invalid("requester_id",
+            requesterId = activeUser(update.requesterId()).orElseThrow(() -> ApiException.invalid("requester_id",
                     "InvalidValue", "Requester: no user with id " + update.requesterId())).id();
         }
         List<String> tags = update.tags() != null ? normaliseTags(update.tags()) : current.tags();
@@ -281,7 +435,21 @@ final class ZendeskStore {
         if (comment != null) {
             comments.computeIfAbsent(id, k -> new ArrayList<>()).add(comment);
         }
-        return new TicketMutation(current, updated, comment, auditId, actor, now);
+        return audited(new TicketMutation(current, updated, comment, auditId, actor, now));
+    }
+
+    /**
+     * Keeps a write that made an audit: {@code GET tickets/{id}/audits} renders these same records, as the write's
+     * own answer and its webhook events do, so the three cannot disagree.
+     */
+    private TicketMutation audited(TicketMutation m) {
+        audits.computeIfAbsent(m.after().id(), k -> new ArrayList<>()).add(m);
+        return m;
+    }
+
+    /** The audits of a ticket (each write that changed it or added a comment), oldest first. */
+    synchronized List<TicketMutation> audits(long ticketId) {
+        return List.copyOf(audits.getOrDefault(ticketId, List.of()));
     }
 
     /** Soft-deletes a ticket: it disappears from the API but the incremental exports report it as deleted. */
@@ -420,7 +588,7 @@ final class ZendeskStore {
 
     private long resolveRequester(TicketDraft draft, ZendeskUser actor) {
         if (draft.requesterId() != null) {
-            return user(draft.requesterId()).orElseThrow(() -> ApiException.invalid("requester_id", "InvalidValue",
+            return activeUser(draft.requesterId()).orElseThrow(() -> ApiException.invalid("requester_id", "InvalidValue",
                     "Requester: no user with id " + draft.requesterId())).id();
         }
         TicketDraft.Requester requester = draft.requester();
@@ -438,7 +606,7 @@ final class ZendeskStore {
     }
 
     private ZendeskUser requireAssignable(long userId) {
-        ZendeskUser user = user(userId).orElseThrow(() -> ApiException.invalid("assignee_id", "InvalidValue",
+        ZendeskUser user = activeUser(userId).orElseThrow(() -> ApiException.invalid("assignee_id", "InvalidValue",
                 "Assignee: no user with id " + userId));
         if (!user.role().isStaff()) {
             throw ApiException.invalid("assignee_id", "InvalidValue",
@@ -462,7 +630,7 @@ final class ZendeskStore {
                                       ZendeskUser actor, Instant at) {
         long authorId = actor.id();
         if (input.authorId() != null) {
-            authorId = user(input.authorId()).orElseThrow(() -> ApiException.invalid("author_id", "InvalidValue",
+            authorId = activeUser(input.authorId()).orElseThrow(() -> ApiException.invalid("author_id", "InvalidValue",
                     "Author: no user with id " + input.authorId())).id();
         }
         String html = input.htmlBody() != null && !input.htmlBody().isBlank() ? input.htmlBody()

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The cursor-based and time-based incremental ticket exports. */
+/** The cursor-based and time-based incremental ticket and user exports. */
 class ZendeskIncrementalExportTest {
     private static final Instant START = Instant.parse("2026-11-28T10:00:00Z");
     private MutableClock clock;
@@ -105,5 +105,66 @@ class ZendeskIncrementalExportTest {
         assertThat(future.status()).isEqualTo(400);
         assertThat(future.json().get("description").asText()).contains("future");
         assertThat(http.get("/api/v2/incremental/tickets/cursor.json?cursor=garbage").status()).isEqualTo(400);
+    }
+
+    private static List<String> names(JsonNode page) {
+        List<String> names = new ArrayList<>();
+        page.get("users").forEach(u -> names.add(u.get("name").asText() + (u.get("active").asBoolean() ? "" : " (deleted)")));
+        return names;
+    }
+
+    @Test
+    void userExportsListUsersChangedSinceTheStartDeletedOnesIncluded() {
+        clock.advance(Duration.ofMinutes(10));
+        Instant since = clock.instant();
+        ZendeskUser ann = server.emulator.createUser("Ann", "ann@example.com", ZendeskRole.AGENT);
+        clock.advance(Duration.ofSeconds(10));
+        ZendeskUser bob = server.emulator.createUser("Bob", "bob@example.com", ZendeskRole.END_USER);
+        clock.advance(Duration.ofSeconds(10));
+        http.put("/api/v2/users/" + ann.id() + ".json", "{\"user\": {\"name\": \"Ann Agent\"}}");
+        http.delete("/api/v2/users/" + bob.id() + ".json");
+        clock.advance(Duration.ofSeconds(10));
+
+        JsonNode timeBased = http.get("/api/v2/incremental/users.json?start_time=" + since.getEpochSecond()).json();
+        assertThat(names(timeBased)).containsExactly("Ann Agent", "Bob (deleted)");
+        assertThat(timeBased.get("count").asInt()).isEqualTo(2);
+        assertThat(timeBased.get("end_of_stream").asBoolean()).isTrue();
+        assertThat(timeBased.get("end_time").asLong()).isEqualTo(since.getEpochSecond() + 20);
+        assertThat(timeBased.get("next_page").asText()).isEqualTo(server.baseUrl()
+                + "/api/v2/incremental/users.json?start_time=" + (since.getEpochSecond() + 20));
+        assertThat(names(http.get("/api/v2/incremental/users.json?start_time=" + START.getEpochSecond()).json()))
+                .as("the seeded users changed before").contains("Sandbox Agent", "Sandbox Customer");
+
+        JsonNode first = http.get("/api/v2/incremental/users/cursor.json?per_page=1&start_time="
+                + since.getEpochSecond()).json();
+        assertThat(names(first)).containsExactly("Ann Agent");
+        assertThat(first.get("end_of_stream").asBoolean()).isFalse();
+        assertThat(first.get("before_cursor").isNull()).isTrue();
+        JsonNode second = http.get(first.get("after_url").asText()).json();
+        assertThat(names(second)).containsExactly("Bob (deleted)");
+        assertThat(second.get("end_of_stream").asBoolean()).isTrue();
+
+        http.put("/api/v2/users/" + ann.id() + ".json", "{\"user\": {\"suspended\": true}}");
+        JsonNode later = http.get("/api/v2/incremental/users/cursor.json?cursor=" + second.get("after_cursor").asText()
+                + "&include=identities").json();
+        assertThat(names(later)).as("a change in the same second is not missed").containsExactly("Ann Agent");
+        assertThat(later.at("/users/0/suspended").asBoolean()).isTrue();
+        assertThat(later.get("identities")).extracting(i -> i.get("value").asText()).containsExactly("ann@example.com");
+    }
+
+    @Test
+    void userExportsAreForAdminsAndNeedAStartTimeOrCursor() {
+        ZendeskUser ann = server.emulator.createUser("Ann", "ann@example.com", ZendeskRole.AGENT);
+        server.emulator.addApiToken(ann.id(), "ann-token");
+        TestHttp asAgent = new TestHttp(server.baseUrl(), TestHttp.basic("ann@example.com/token", "ann-token"));
+
+        TestHttp.Reply forbidden = asAgent.get("/api/v2/incremental/users.json?start_time=0");
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.json().get("error").asText()).isEqualTo("Forbidden");
+        assertThat(asAgent.get("/api/v2/incremental/users/cursor.json?start_time=0").status()).isEqualTo(403);
+        assertThat(http.get("/api/v2/incremental/users.json").status()).isEqualTo(400);
+        assertThat(http.get("/api/v2/incremental/users/cursor.json?cursor=garbage").status()).isEqualTo(400);
+        assertThat(http.get("/api/v2/incremental/users.json?start_time=" + (START.getEpochSecond() + 3600)).json()
+                .get("description").asText()).contains("future");
     }
 }

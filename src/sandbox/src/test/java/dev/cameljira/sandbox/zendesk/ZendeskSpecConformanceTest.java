@@ -58,16 +58,24 @@ class ZendeskSpecConformanceTest {
                 "/api/v2/tickets/{ticket_id}", List.of("get", "put", "delete"),
                 "/api/v2/tickets/show_many", List.of("get"),
                 "/api/v2/tickets/{ticket_id}/comments", List.of("get"),
+                "/api/v2/tickets/{ticket_id}/audits", List.of("get"),
+                "/api/v2/tickets/{ticket_id}/audits/{ticket_audit_id}", List.of("get"),
+                "/api/v2/tickets/{ticket_id}/audits/count", List.of("get"),
                 "/api/v2/incremental/tickets", List.of("get"),
                 "/api/v2/incremental/tickets/cursor", List.of("get"));
         served.forEach((path, methods) -> methods.forEach(method ->
                 assertThat(tickets.at("/paths").path(path).has(method)).as(method + " " + path).isTrue()));
         Map<String, List<String>> servedUsers = Map.of(
                 "/api/v2/users", List.of("get", "post"),
-                "/api/v2/users/{user_id}", List.of("get"),
+                "/api/v2/users/{user_id}", List.of("get", "put", "delete"),
                 "/api/v2/users/me", List.of("get"),
                 "/api/v2/users/search", List.of("get"),
-                "/api/v2/users/show_many", List.of("get"));
+                "/api/v2/users/show_many", List.of("get"),
+                "/api/v2/users/create_or_update", List.of("post"),
+                "/api/v2/users/{user_id}/identities", List.of("get"),
+                "/api/v2/users/{user_id}/identities/{user_identity_id}", List.of("get"),
+                "/api/v2/incremental/users", List.of("get"),
+                "/api/v2/incremental/users/cursor", List.of("get"));
         servedUsers.forEach((path, methods) -> methods.forEach(method ->
                 assertThat(users.at("/paths").path(path).has(method)).as(method + " " + path).isTrue()));
     }
@@ -87,6 +95,45 @@ class ZendeskSpecConformanceTest {
                 http.get("/api/v2/incremental/tickets/cursor.json?start_time=" + start).json());
         assertMatches(users, "UsersResponse", http.get("/api/v2/users.json").json());
         assertMatches(users, "UserResponse", http.get("/api/v2/users/me.json").json());
+    }
+
+    @Test
+    void auditEnvelopesMatchTheirSchemas() {
+        String audits = "/api/v2/tickets/" + ticketId + "/audits";
+        JsonNode list = http.get(audits + ".json").json();
+        assertMatches(tickets, "TicketAuditsResponseNoneCursor", list);
+        long auditId = list.at("/audits/0/id").asLong();
+        assertMatches(tickets, "TicketAuditResponse", http.get(audits + "/" + auditId + ".json").json());
+        JsonNode count = http.get(audits + "/count.json").json();
+        assertMatches(tickets, "TicketAuditsCountResponse", count);
+        assertThat(count.at("/count/value").isIntegralNumber()).isTrue();
+        assertThat(count.at("/count/refreshed_at").isTextual()).isTrue();
+    }
+
+    @Test
+    void userWriteEnvelopesMatchTheirSchemas() {
+        JsonNode created = http.post("/api/v2/users/create_or_update.json",
+                "{\"user\": {\"name\": \"Spec\", \"email\": \"spec@example.org\"}}").json();
+        assertMatches(users, "UserResponse", created);
+        long id = created.at("/user/id").asLong();
+        assertMatches(users, "UserResponse", http.put("/api/v2/users/" + id + ".json",
+                "{\"user\": {\"phone\": \"+15551234567\", \"suspended\": true, \"tags\": [\"enterprise\"],"
+                        + " \"user_fields\": {\"user_dropdown\": \"option_1\"}, \"email\": \"spec2@example.org\"}}")
+                .json());
+        JsonNode identities = http.get("/api/v2/users/" + id + "/identities.json").json();
+        assertMatches(users, "UserIdentitiesResponse", identities);
+        assertMatches(users, "UserIdentityResponse", http.get("/api/v2/users/" + id + "/identities/"
+                + identities.at("/identities/0/id").asLong() + ".json").json());
+        long start = Instant.now().minusSeconds(60).getEpochSecond();
+        assertMatches(users, "TimeBasedExportIncrementalUsersResponse",
+                http.get("/api/v2/incremental/users.json?start_time=" + start).json());
+        assertMatches(users, "CursorBasedExportIncrementalUsersResponse",
+                http.get("/api/v2/incremental/users/cursor.json?start_time=" + start).json());
+        JsonNode example = users.at("/components/schemas/TimeBasedExportIncrementalUsersResponse/example/users/0");
+        assertSameShape("updated user", example, http.get("/api/v2/users/" + id + ".json").json().get("user"));
+        JsonNode deleted = http.delete("/api/v2/users/" + id + ".json").json();
+        assertMatches(users, "UserResponse", deleted);
+        assertSameShape("deleted user", example, deleted.get("user"));
     }
 
     @Test

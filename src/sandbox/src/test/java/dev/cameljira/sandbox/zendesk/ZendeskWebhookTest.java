@@ -68,6 +68,37 @@ class ZendeskWebhookTest {
     }
 
     @Test
+    void eachChangeEventMatchesTheChangeItsAuditLists() throws Exception {
+        TestHttp http = env.server().asAgent();
+        long id = emulator().createTicket("S", "d").id();
+        http.put("/api/v2/tickets/" + id + ".json", "{\"ticket\": {\"status\": \"pending\", \"priority\": \"low\","
+                + " \"custom_fields\": [{\"id\": 5, \"value\": \"x\"}], \"comment\": {\"body\": \"why\"}}}");
+        awaitDeliveries();
+
+        JsonNode audit = http.get("/api/v2/tickets/" + id + "/audits.json").json().at("/audits/1");
+        java.util.List<String> fromAudit = new java.util.ArrayList<>();
+        audit.get("events").forEach(e -> fromAudit.add(e.get("type").asText().equals("Comment")
+                ? "comment " + e.get("body").asText()
+                : e.get("field_name").asText() + " " + e.get("previous_value").asText() + " -> "
+                        + e.get("value").asText()));
+        java.util.List<String> fromWebhooks = new java.util.ArrayList<>();
+        receiver().received().stream().skip(1).map(WebhookReceiver.Received::json).forEach(w -> {
+            String type = w.get("type").asText().replace("zen:event-type:ticket.", "");
+            fromWebhooks.add(switch (type) {
+                case "comment_added" -> "comment " + w.at("/event/comment/body").asText();
+                case "custom_field_changed" -> w.at("/event/custom_field/id").asText() + " "
+                        + w.at("/event/previous").asText() + " -> " + w.at("/event/current").asText();
+                default -> type.replace("_changed", "") + " " + w.at("/event/previous").asText().toLowerCase()
+                        + " -> " + w.at("/event/current").asText().toLowerCase();
+            });
+        });
+
+        assertThat(fromAudit).containsExactly("comment why", "status new -> pending", "priority null -> low",
+                "5 null -> x");
+        assertThat(fromWebhooks).containsExactlyInAnyOrderElementsOf(fromAudit);
+    }
+
+    @Test
     void everyDeliveryCarriesAValidZendeskSignature() throws Exception {
         emulator().createTicket("Signed", "body");
         awaitDeliveries();
