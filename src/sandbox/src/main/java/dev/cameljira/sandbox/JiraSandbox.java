@@ -1,6 +1,7 @@
 package dev.cameljira.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.cameljira.sandbox.http.LenientFront;
 import dev.cameljira.sandbox.http.Router;
 import dev.cameljira.sandbox.jira.JiraContext;
 import dev.cameljira.sandbox.jira.JiraRoutes;
@@ -13,6 +14,7 @@ import dev.cameljira.sandbox.webhook.WebhookRegistry;
 import dev.cameljira.sandbox.zendesk.ZendeskEmulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +59,7 @@ public final class JiraSandbox implements AutoCloseable {
 
     private final Mode mode;
     private final HttpServer server;
+    private final LenientFront front;
     private final ExecutorService executor;
     private final WebhookDispatcher dispatcher;
     private final SandboxAdmin admin;
@@ -89,18 +92,31 @@ public final class JiraSandbox implements AutoCloseable {
             return t;
         });
         try {
-            this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 1024);
+            // the JDK server refuses request targets java.net.URI refuses (raw ^, |, {, ", ...) with its own 400: it
+            // listens on loopback only, behind a front on the public port that encodes those characters (LenientFront)
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         } catch (IOException e) {
+            executor.shutdownNow();
+            dispatcher.close();
+            zendesk.close();
+            serviceNow.close();
+            throw new UncheckedIOException("cannot bind the sandbox's HTTP server to the loopback address", e);
+        }
+        server.createContext("/", new SandboxHttpHandler(store, router, faults, journal, validator, violations, zendesk, serviceNow));
+        server.setExecutor(executor);
+        server.start();
+        try {
+            this.front = LenientFront.start(new InetSocketAddress(b.host, b.port), 1024, server.getAddress(),
+                    "jira-sandbox-front");
+        } catch (IOException e) {
+            server.stop(0);
             executor.shutdownNow();
             dispatcher.close();
             zendesk.close();
             serviceNow.close();
             throw new UncheckedIOException("cannot bind the sandbox to " + b.host + ":" + b.port, e);
         }
-        server.createContext("/", new SandboxHttpHandler(store, router, faults, journal, validator, violations, zendesk, serviceNow));
-        server.setExecutor(executor);
-        server.start();
-        this.port = server.getAddress().getPort();
+        this.port = front.port();
         String host = b.host.contains(":") ? "[" + b.host + "]" : b.host;
         this.baseUrl = "http://" + host + ":" + port;
         store.baseUrl(baseUrl);
@@ -164,6 +180,7 @@ public final class JiraSandbox implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        front.close();
         server.stop(0);
         executor.shutdownNow();
         dispatcher.close();

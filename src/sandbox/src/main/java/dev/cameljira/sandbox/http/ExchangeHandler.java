@@ -59,7 +59,8 @@ public record ExchangeHandler(String contentType, String authChallenge, Function
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, List.copyOf(v)));
         String host = exchange.getRequestHeaders().getFirst("Host");
         if (host == null || host.isBlank()) {
-            host = exchange.getLocalAddress().getHostString() + ":" + exchange.getLocalAddress().getPort();
+            java.net.InetSocketAddress local = LenientFront.clientLocalAddress(exchange);
+            host = local.getHostString() + ":" + local.getPort();
         }
         return new ApiRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
                 exchange.getRequestURI().getRawPath(), Map.of(),
