@@ -1,5 +1,6 @@
 package dev.cameljira.sandbox.zendesk;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cameljira.sandbox.http.ApiRequest;
@@ -10,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Zendesk's incremental ticket exports, deleted tickets included (status "deleted"):
@@ -45,100 +48,87 @@ final class IncrementalResource {
     }
 
     private ApiResponse cursor(ApiRequest request) {
-        int perPage = Paging.intParam(request, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
-        List<ZendeskStore.Changed> changes = store.ticketsByChange();
-        long after;
-        if (request.queryValue("cursor").isPresent()) {
-            after = decode(request.queryValue("cursor").get());
-        } else {
-            long startTime = startTime(request);
-            after = changes.stream().filter(c -> c.ticket().generatedTimestamp() >= startTime)
-                    .mapToLong(ZendeskStore.Changed::sequence).min().orElse(lastSequence(changes) + 1) - 1;
-        }
-        List<ZendeskStore.Changed> remaining = changes.stream().filter(c -> c.sequence() > after).toList();
-        List<ZendeskStore.Changed> page = remaining.subList(0, Math.min(perPage, remaining.size()));
-        long position = page.isEmpty() ? Math.max(after, 0) : page.get(page.size() - 1).sequence();
-        ObjectNode result = Json.object();
-        ArrayNode tickets = result.putArray("tickets");
-        page.forEach(c -> tickets.add(ZendeskJson.ticket(c.ticket(), request.baseUrl())));
-        String cursor = encode(position);
-        result.put("after_cursor", cursor);
-        result.put("after_url", request.baseUrl() + "/api/v2/incremental/tickets/cursor.json?"
-                + (request.queryValue("per_page").isPresent() ? "per_page=" + perPage + "&" : "") + "cursor=" + cursor);
-        result.putNull("before_cursor");
-        result.putNull("before_url");
-        result.put("end_of_stream", remaining.size() <= perPage);
-        return ApiResponse.ok(SideLoads.add(result, request, store));
+        return ApiResponse.ok(SideLoads.add(cursorPage(request, "tickets", store.ticketsByChange(),
+                ZendeskStore.Changed::sequence, c -> c.ticket().generatedTimestamp(),
+                c -> ZendeskJson.ticket(c.ticket(), request.baseUrl())), request, store));
     }
 
     private ApiResponse timeBased(ApiRequest request) {
-        int perPage = Paging.intParam(request, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
-        long startTime = startTime(request);
-        List<ZendeskTicket> matching = store.ticketsByChange().stream().map(ZendeskStore.Changed::ticket)
-                .filter(t -> t.generatedTimestamp() >= startTime)
-                .sorted(Comparator.comparingLong(ZendeskTicket::generatedTimestamp)).toList();
-        List<ZendeskTicket> page = matching.subList(0, Math.min(perPage, matching.size()));
-        long endTime = page.isEmpty() ? startTime : page.get(page.size() - 1).generatedTimestamp();
-        ObjectNode result = Json.object();
-        ArrayNode tickets = result.putArray("tickets");
-        page.forEach(t -> tickets.add(ZendeskJson.ticket(t, request.baseUrl())));
-        result.put("count", page.size());
-        result.put("end_of_stream", page.size() < perPage);
-        result.put("end_time", endTime);
-        result.put("next_page", request.baseUrl() + "/api/v2/incremental/tickets.json?"
-                + (request.queryValue("per_page").isPresent() ? "per_page=" + perPage + "&" : "") + "start_time=" + endTime);
-        return ApiResponse.ok(SideLoads.add(result, request, store));
+        List<ZendeskTicket> tickets = store.ticketsByChange().stream().map(ZendeskStore.Changed::ticket).toList();
+        return ApiResponse.ok(SideLoads.add(timePage(request, "tickets", tickets,
+                Comparator.comparingLong(ZendeskTicket::generatedTimestamp), ZendeskTicket::generatedTimestamp,
+                t -> ZendeskJson.ticket(t, request.baseUrl())), request, store));
     }
 
     private ApiResponse usersCursor(ApiRequest request) {
         requireAdmin(request);
+        return ApiResponse.ok(UsersResource.sideLoad(cursorPage(request, "users", store.usersByChange(),
+                ZendeskStore.ChangedUser::sequence, c -> c.user().updatedAt().getEpochSecond(),
+                c -> ZendeskJson.user(c.user(), request.baseUrl())), request, store));
+    }
+
+    private ApiResponse usersTimeBased(ApiRequest request) {
+        requireAdmin(request);
+        List<ZendeskUser> users = store.usersByChange().stream().map(ZendeskStore.ChangedUser::user).toList();
+        return ApiResponse.ok(UsersResource.sideLoad(timePage(request, "users", users,
+                Comparator.comparing(ZendeskUser::updatedAt), u -> u.updatedAt().getEpochSecond(),
+                u -> ZendeskJson.user(u, request.baseUrl())), request, store));
+    }
+
+    /**
+     * One page of a cursor-based export of {@code name} ({@code /api/v2/incremental/<name>/cursor.json}): the changes
+     * after the cursor, or from the first change at or after {@code start_time}, in the order they were made.
+     *
+     * @param changes every change, in order
+     */
+    private <C> ObjectNode cursorPage(ApiRequest request, String name, List<C> changes, ToLongFunction<C> sequence,
+                                      ToLongFunction<C> changedAt, Function<C, JsonNode> render) {
         int perPage = Paging.intParam(request, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
-        List<ZendeskStore.ChangedUser> changes = store.usersByChange();
         long after;
         if (request.queryValue("cursor").isPresent()) {
             after = decode(request.queryValue("cursor").get());
         } else {
             long startTime = startTime(request);
-            after = changes.stream().filter(c -> c.user().updatedAt().getEpochSecond() >= startTime)
-                    .mapToLong(ZendeskStore.ChangedUser::sequence).min()
-                    .orElse(changes.isEmpty() ? 1 : changes.get(changes.size() - 1).sequence() + 1) - 1;
+            long last = changes.isEmpty() ? 0 : sequence.applyAsLong(changes.get(changes.size() - 1));
+            after = changes.stream().filter(c -> changedAt.applyAsLong(c) >= startTime).mapToLong(sequence).min()
+                    .orElse(last + 1) - 1;
         }
-        List<ZendeskStore.ChangedUser> remaining = changes.stream().filter(c -> c.sequence() > after).toList();
-        List<ZendeskStore.ChangedUser> page = remaining.subList(0, Math.min(perPage, remaining.size()));
-        long position = page.isEmpty() ? Math.max(after, 0) : page.get(page.size() - 1).sequence();
+        List<C> remaining = changes.stream().filter(c -> sequence.applyAsLong(c) > after).toList();
+        List<C> page = remaining.subList(0, Math.min(perPage, remaining.size()));
+        long position = page.isEmpty() ? Math.max(after, 0) : sequence.applyAsLong(page.get(page.size() - 1));
         ObjectNode result = Json.object();
-        ArrayNode users = result.putArray("users");
-        page.forEach(c -> users.add(ZendeskJson.user(c.user(), request.baseUrl())));
+        ArrayNode items = result.putArray(name);
+        page.forEach(c -> items.add(render.apply(c)));
         String cursor = encode(position);
         result.put("after_cursor", cursor);
-        result.put("after_url", request.baseUrl() + "/api/v2/incremental/users/cursor.json?"
-                + (request.queryValue("per_page").isPresent() ? "per_page=" + perPage + "&" : "")
-                + "cursor=" + cursor);
+        result.put("after_url", request.baseUrl() + "/api/v2/incremental/" + name + "/cursor.json?"
+                + (request.queryValue("per_page").isPresent() ? "per_page=" + perPage + "&" : "") + "cursor=" + cursor);
         result.putNull("before_cursor");
         result.putNull("before_url");
         result.put("end_of_stream", remaining.size() <= perPage);
-        return ApiResponse.ok(UsersResource.sideLoad(result, request, store));
+        return result;
     }
 
-    private ApiResponse usersTimeBased(ApiRequest request) {
-        requireAdmin(request);
+    /**
+     * One page of a time-based export of {@code name} ({@code /api/v2/incremental/<name>.json}): the items changed at
+     * or after {@code start_time}, oldest first; {@code end_time} is the last one's (the start of the next page).
+     */
+    private <T> ObjectNode timePage(ApiRequest request, String name, List<T> items, Comparator<T> order,
+                                    ToLongFunction<T> changedAt, Function<T, JsonNode> render) {
         int perPage = Paging.intParam(request, "per_page", MAX_PER_PAGE, 1, MAX_PER_PAGE);
         long startTime = startTime(request);
-        List<ZendeskUser> matching = store.usersByChange().stream().map(ZendeskStore.ChangedUser::user)
-                .filter(u -> u.updatedAt().getEpochSecond() >= startTime)
-                .sorted(Comparator.comparing(ZendeskUser::updatedAt)).toList();
-        List<ZendeskUser> page = matching.subList(0, Math.min(perPage, matching.size()));
-        long endTime = page.isEmpty() ? startTime : page.get(page.size() - 1).updatedAt().getEpochSecond();
+        List<T> matching = items.stream().filter(t -> changedAt.applyAsLong(t) >= startTime).sorted(order).toList();
+        List<T> page = matching.subList(0, Math.min(perPage, matching.size()));
+        long endTime = page.isEmpty() ? startTime : changedAt.applyAsLong(page.get(page.size() - 1));
         ObjectNode result = Json.object();
-        ArrayNode users = result.putArray("users");
-        page.forEach(u -> users.add(ZendeskJson.user(u, request.baseUrl())));
+        ArrayNode array = result.putArray(name);
+        page.forEach(t -> array.add(render.apply(t)));
         result.put("count", page.size());
         result.put("end_of_stream", page.size() < perPage);
         result.put("end_time", endTime);
-        result.put("next_page", request.baseUrl() + "/api/v2/incremental/users.json?"
-                + (request.queryValue("per_page").isPresent() ? "per_page=" + perPage + "&" : "")
-                + "start_time=" + endTime);
-        return ApiResponse.ok(UsersResource.sideLoad(result, request, store));
+        result.put("next_page", request.baseUrl() + "/api/v2/incremental/" + name + ".json?"
+                + (request.queryValue("per_page").isPresent() ? "per_page=" + perPage + "&" : "") + "start_time=" + endTime);
+        return result;
     }
 
     private static void requireAdmin(ApiRequest request) {
@@ -160,10 +150,6 @@ final class IncrementalResource {
             throw ApiException.badRequest("start_time " + startTime + " is in the future");
         }
         return startTime;
-    }
-
-    private static long lastSequence(List<ZendeskStore.Changed> changes) {
-        return changes.isEmpty() ? 0 : changes.get(changes.size() - 1).sequence();
     }
 
     private static String encode(long sequence) {
