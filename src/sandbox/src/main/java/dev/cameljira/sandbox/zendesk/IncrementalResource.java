@@ -62,7 +62,7 @@ final class IncrementalResource {
 
     private ApiResponse usersCursor(ApiRequest request) {
         requireAdmin(request);
-        return ApiResponse.ok(UsersResource.sideLoad(cursorPage(request, "users", store.usersByChange(),
+        return ApiResponse.ok(SideLoads.addToUsers(cursorPage(request, "users", store.usersByChange(),
                 ZendeskStore.ChangedUser::sequence, c -> c.user().updatedAt().getEpochSecond(),
                 c -> ZendeskJson.user(c.user(), request.baseUrl())), request, store));
     }
@@ -70,7 +70,7 @@ final class IncrementalResource {
     private ApiResponse usersTimeBased(ApiRequest request) {
         requireAdmin(request);
         List<ZendeskUser> users = store.usersByChange().stream().map(ZendeskStore.ChangedUser::user).toList();
-        return ApiResponse.ok(UsersResource.sideLoad(timePage(request, "users", users,
+        return ApiResponse.ok(SideLoads.addToUsers(timePage(request, "users", users,
                 Comparator.comparing(ZendeskUser::updatedAt), u -> u.updatedAt().getEpochSecond(),
                 u -> ZendeskJson.user(u, request.baseUrl())), request, store));
     }

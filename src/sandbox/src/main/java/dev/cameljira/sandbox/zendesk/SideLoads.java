@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * attach {@code requester}, {@code assignee} ... to each record (audits: their authors and the authors of their
  * comment events). The emulator has no groups or organizations: those
  * side-loads are empty. Other side-load names are ignored, as Zendesk ignores the ones an endpoint does not offer;
- * {@code tickets(users)} (the search form) counts as {@code users}.
+ * {@code tickets(users)} (the search form) counts as {@code users}. User answers (lists, show, the incremental user
+ * exports) side-load {@code identities} instead ({@link #addToUsers}).
  */
 final class SideLoads {
     private static final Pattern NAME = Pattern.compile("[a-z_]+");
@@ -52,6 +53,32 @@ final class SideLoads {
             ArrayNode users = result.putArray("users");
             ids.forEach(id -> store.user(id).ifPresent(u -> users.add(ZendeskJson.user(u, request.baseUrl()))));
         }
+        return noGroupsOrOrganizations(result, wanted);
+    }
+
+    /**
+     * The side-loads of user answers that the emulator has data for: {@code include=identities} adds the identities of
+     * the users the answer holds (its {@code users} or {@code user}); {@code organizations} and {@code groups} are
+     * empty (the account has none).
+     */
+    static ObjectNode addToUsers(ObjectNode result, ApiRequest request, ZendeskStore store) {
+        Set<String> wanted = requested(request);
+        if (wanted.contains("identities")) {
+            ArrayNode identities = result.putArray("identities");
+            List<JsonNode> users = new java.util.ArrayList<>();
+            result.path("users").forEach(users::add);
+            if (result.path("user").isObject()) {
+                users.add(result.get("user"));
+            }
+            users.stream().map(u -> u.path("id").asLong()).distinct()
+                    .flatMap(id -> store.identities(id).stream())
+                    .forEach(i -> identities.add(ZendeskJson.identity(i, request.baseUrl())));
+        }
+        return noGroupsOrOrganizations(result, wanted);
+    }
+
+    /** The account has no groups or organizations: their side-loads, when asked for, are empty. */
+    private static ObjectNode noGroupsOrOrganizations(ObjectNode result, Set<String> wanted) {
         if (wanted.contains("groups")) {
             result.putArray("groups");
         }

@@ -1,6 +1,5 @@
 package dev.cameljira.sandbox.zendesk;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cameljira.sandbox.http.ApiRequest;
@@ -57,7 +56,7 @@ final class UsersResource {
         List<ZendeskUser> users = store.activeUsers().stream()
                 .filter(u -> roles.isEmpty() || roles.contains(u.role().wireName()))
                 .filter(u -> externalId.map(id -> id.equalsIgnoreCase(u.externalId())).orElse(true)).toList();
-        return ApiResponse.ok(sideLoad(Paging.page(request, "users", users, ZendeskUser::id,
+        return ApiResponse.ok(SideLoads.addToUsers(Paging.page(request, "users", users, ZendeskUser::id,
                 u -> ZendeskJson.user(u, request.baseUrl())), request, store));
     }
 
@@ -149,7 +148,7 @@ final class UsersResource {
                 .filter(u -> needle == null || (u.email() != null && u.email().toLowerCase(Locale.ROOT)
                         .contains(needle)) || u.name().toLowerCase(Locale.ROOT).contains(needle))
                 .toList();
-        return ApiResponse.ok(sideLoad(Paging.page(request, "users", users, ZendeskUser::id,
+        return ApiResponse.ok(SideLoads.addToUsers(Paging.page(request, "users", users, ZendeskUser::id,
                 user -> ZendeskJson.user(user, request.baseUrl())), request, store));
     }
 
@@ -166,7 +165,7 @@ final class UsersResource {
                     && wanted.stream().anyMatch(w -> w.equalsIgnoreCase(u.externalId()))).forEach(shown::add);
         });
         shown.forEach(u -> array.add(ZendeskJson.user(u, request.baseUrl())));
-        return ApiResponse.ok(sideLoad(result, request, store));
+        return ApiResponse.ok(SideLoads.addToUsers(result, request, store));
     }
 
     /** {@code GET users/{id}/identities} (agents): the user's e-mail identities, paged; {@code type[]} filters. */
@@ -200,36 +199,7 @@ final class UsersResource {
     private ApiResponse single(int status, ZendeskUser user, ApiRequest request) {
         ObjectNode result = Json.object();
         result.set("user", ZendeskJson.user(user, request.baseUrl()));
-        return ApiResponse.json(status, sideLoad(result, request, store));
-    }
-
-    /**
-     * The users side-loads Zendesk offers that the emulator has data for: {@code include=identities} adds the
-     * identities of the users the answer holds (its {@code users} or {@code user}); {@code organizations} and
-     * {@code groups} are empty (the account has none).
-     */
-    static ObjectNode sideLoad(ObjectNode result, ApiRequest request, ZendeskStore store) {
-        Set<String> wanted = new TreeSet<>();
-        request.queryAll("include").forEach(i -> Arrays.stream(i.toLowerCase(Locale.ROOT).split("[,\\s]+"))
-                .filter(s -> !s.isEmpty()).forEach(wanted::add));
-        if (wanted.contains("identities")) {
-            ArrayNode identities = result.putArray("identities");
-            List<JsonNode> users = new java.util.ArrayList<>();
-            result.path("users").forEach(users::add);
-            if (result.path("user").isObject()) {
-                users.add(result.get("user"));
-            }
-            users.stream().map(u -> u.path("id").asLong()).distinct()
-                    .flatMap(id -> store.identities(id).stream())
-                    .forEach(i -> identities.add(ZendeskJson.identity(i, request.baseUrl())));
-        }
-        if (wanted.contains("organizations")) {
-            result.putArray("organizations");
-        }
-        if (wanted.contains("groups")) {
-            result.putArray("groups");
-        }
-        return result;
+        return ApiResponse.json(status, SideLoads.addToUsers(result, request, store));
     }
 
     private static String location(ApiRequest request, ZendeskUser user) {
