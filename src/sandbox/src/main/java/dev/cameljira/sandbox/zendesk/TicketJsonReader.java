@@ -236,7 +236,8 @@ final class TicketJsonReader {
         return fields;
     }
 
-    private static String label(String field) {
+    /** A field's name as Zendesk's validation messages label it: {@code external_id} is "External id". */
+    static String label(String field) {
         String words = field.replace('_', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }

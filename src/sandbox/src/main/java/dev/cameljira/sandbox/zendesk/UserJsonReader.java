@@ -64,7 +64,7 @@ final class UserJsonReader {
             return null;
         }
         if (!value.isTextual() && !value.isNumber()) {
-            throw ApiException.invalid(field, "InvalidValue", label(field) + ": must be a string");
+            throw ApiException.invalid(field, "InvalidValue", TicketJsonReader.label(field) + ": must be a string");
         }
         return value.asText();
     }
@@ -116,10 +116,5 @@ final class UserJsonReader {
             fields.put(e.getKey(), v);
         });
         return fields;
-    }
-
-    private static String label(String field) {
-        String words = field.replace('_', ' ');
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }
